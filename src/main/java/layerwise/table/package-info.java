@@ -1,0 +1,2 @@
+/** Tables of statistics. The only package that imports Tablesaw. */
+package layerwise.table;

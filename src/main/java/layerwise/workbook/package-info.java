@@ -1,0 +1,2 @@
+/** The launcher's commands: the strict lesson runner (jdk.jshell), run, parity and bench. */
+package layerwise.workbook;
