@@ -328,7 +328,9 @@ public final class Json {
     /**
      * Writes a value as compact JSON. Accepts what {@link #parse} returns: Map with String keys (written
      * in iteration order), List, String, Boolean, null, and numbers (Long/Integer exactly; finite
-     * Double/Float in their shortest round-trip form).
+     * Double/Float in their shortest round-trip form). The output is pure ASCII: characters outside
+     * space..'~' are written as lowercase backslash-u escapes (four hex digits), exactly as Python's
+     * {@code json.dumps(..., separators=(',', ':'))} does, so headers match byte for byte.
      */
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
@@ -391,7 +393,7 @@ public final class Json {
                 case '\b': sb.append("\\b"); break;
                 case '\f': sb.append("\\f"); break;
                 default:
-                    if (c < 0x20) {
+                    if (c < 0x20 || c > 0x7e) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
