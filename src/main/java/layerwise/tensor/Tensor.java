@@ -1,12 +1,21 @@
 package layerwise.tensor;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A float32 n-dimensional tensor with PyTorch semantics.
  *
- * <p>API CONTRACT (bodies pending): every public signature below is relied on by the other packages.
- * Implementations may add methods and private helpers but must keep these signatures.
+ * <p>A tensor is a window onto a {@code float[]} storage: element {@code [i0, i1, ...]} lives at
+ * {@code offset + i0*stride[0] + i1*stride[1] + ...}. Views (reshape when possible, view, transpose,
+ * permute, squeeze, unsqueeze, expand, narrow, slice, select, chunk) make a new window over the same
+ * storage, so writing through a view changes the original. Everything else returns a new contiguous
+ * tensor. Shape mistakes throw {@link ShapeError} with PyTorch's message first.
+ *
+ * <p>The work is done by small package-private classes: {@code Shapes} (shape arithmetic and
+ * broadcasting), {@code Views}, {@code Strided} (walking strided memory), {@code Elementwise},
+ * {@code Reductions}, {@code Matmul} with {@code MatmulKernels}, {@code Join} (cat, stack),
+ * {@code RandomFill} with {@link Generator}, and {@code TensorFormat} (printing).
  */
 public final class Tensor {
     // storage, shape, strides and offset: views share storage.
@@ -22,152 +31,233 @@ public final class Tensor {
         this.offset = offset;
     }
 
-    private static UnsupportedOperationException pending() {
-        return new UnsupportedOperationException("pending");
+    private static Tensor contiguous(float[] data, int[] shape) {
+        return new Tensor(data, shape, Shapes.contiguousStrides(shape), 0);
     }
 
     // ---------------------------------------------------------------- random numbers
-    /** Seeds the one generator, like torch.manual_seed. */
-    public static void manualSeed(long seed) { throw pending(); }
+    /** Seeds the one generator, like torch.manual_seed (only the low 32 bits count, as in torch). */
+    public static void manualSeed(long seed) { Generator.DEFAULT.manualSeed(seed); }
 
     // ---------------------------------------------------------------- creation
     /** Copies data into a new contiguous tensor of the given shape (no shape: 1-D). */
-    public static Tensor of(float[] data, int... shape) { throw pending(); }
-    public static Tensor of(float[][] data) { throw pending(); }
-    public static Tensor of(float[][][] data) { throw pending(); }
-    public static Tensor of(float[][][][] data) { throw pending(); }
+    public static Tensor of(float[] data, int... shape) {
+        if (shape.length == 0) return contiguous(data.clone(), new int[] {data.length});
+        int[] s = Shapes.inferSize(Shapes.checkCreationShape(shape), data.length);
+        return contiguous(data.clone(), s);
+    }
+    public static Tensor of(float[][] data) { return Nested.of(data); }
+    public static Tensor of(float[][][] data) { return Nested.of(data); }
+    public static Tensor of(float[][][][] data) { return Nested.of(data); }
     /** A 0-d tensor, like torch.tensor(1.0). */
-    public static Tensor scalar(float value) { throw pending(); }
-    public static Tensor zeros(int... shape) { throw pending(); }
-    public static Tensor ones(int... shape) { throw pending(); }
+    public static Tensor scalar(float value) { return new Tensor(new float[] {value}, new int[0], new int[0], 0); }
+    public static Tensor zeros(int... shape) {
+        int[] s = Shapes.checkCreationShape(shape);
+        return contiguous(new float[Shapes.numel(s)], s);
+    }
+    public static Tensor ones(int... shape) { return full(shape, 1f); }
     /** torch.empty; here always zero-filled. */
-    public static Tensor empty(int... shape) { throw pending(); }
-    public static Tensor full(int[] shape, float value) { throw pending(); }
-    public static Tensor arange(int end) { throw pending(); }
-    public static Tensor arange(float start, float end, float step) { throw pending(); }
-    public static Tensor linspace(float start, float end, int steps) { throw pending(); }
-    public static Tensor eye(int n) { throw pending(); }
-    public static Tensor eye(int n, int m) { throw pending(); }
+    public static Tensor empty(int... shape) { return zeros(shape); }
+    public static Tensor full(int[] shape, float value) { return zeros(shape).fill_(value); }
+    public static Tensor arange(int end) { return arange(0, end, 1); }
+    /** start, start+step, ... up to but excluding end; element i is start + i*step (computed in double). */
+    public static Tensor arange(float start, float end, float step) { return Ranges.arange(start, end, step); }
+    public static Tensor linspace(float start, float end, int steps) { return Ranges.linspace(start, end, steps); }
+    public static Tensor eye(int n) { return eye(n, n); }
+    public static Tensor eye(int n, int m) { return Ranges.eye(n, m); }
     /** U[0, 1) from the seeded generator, bit-exact with torch.rand. */
-    public static Tensor rand(int... shape) { throw pending(); }
+    public static Tensor rand(int... shape) { return zeros(shape).uniform_(0, 1); }
     /** N(0, 1) from the seeded generator, like torch.randn. */
-    public static Tensor randn(int... shape) { throw pending(); }
-    public static Tensor zerosLike(Tensor t) { throw pending(); }
-    public static Tensor onesLike(Tensor t) { throw pending(); }
-    public static Tensor fullLike(Tensor t, float value) { throw pending(); }
-    public static Tensor randLike(Tensor t) { throw pending(); }
-    public static Tensor randnLike(Tensor t) { throw pending(); }
+    public static Tensor randn(int... shape) { return zeros(shape).normal_(0, 1); }
+    public static Tensor zerosLike(Tensor t) { return zeros(t.shape); }
+    public static Tensor onesLike(Tensor t) { return ones(t.shape); }
+    public static Tensor fullLike(Tensor t, float value) { return full(t.shape, value); }
+    public static Tensor randLike(Tensor t) { return rand(t.shape); }
+    public static Tensor randnLike(Tensor t) { return randn(t.shape); }
 
     // ---------------------------------------------------------------- in-place fills (torch's trailing underscore)
     /** Fills in storage order from U(from, to), bit-exact with torch's uniform_. Returns this. */
-    public Tensor uniform_(double from, double to) { throw pending(); }
+    public Tensor uniform_(double from, double to) { return RandomFill.uniform(this, from, to); }
     /** Fills from N(mean, std^2), like torch's normal_. Returns this. */
-    public Tensor normal_(double mean, double std) { throw pending(); }
-    public Tensor fill_(float value) { throw pending(); }
-    public Tensor zero_() { throw pending(); }
+    public Tensor normal_(double mean, double std) { return RandomFill.normal(this, mean, std); }
+    public Tensor fill_(float value) {
+        Strided.apply(this, this, this, (x, y) -> value);
+        return this;
+    }
+    public Tensor zero_() { return fill_(0f); }
     /** Copies src (broadcast to this shape) into this tensor's elements. Returns this. */
-    public Tensor copy_(Tensor src) { throw pending(); }
+    public Tensor copy_(Tensor src) { return Elementwise.inPlace(this, src, (x, y) -> y); }
     /** Sets one element. */
-    public void set(float value, int... index) { throw pending(); }
+    public void set(float value, int... index) { storage[position(index)] = value; }
 
     // ---------------------------------------------------------------- metadata
-    public int[] shape() { throw pending(); }
-    public int size(int dim) { throw pending(); }
-    public int dim() { throw pending(); }
-    public int numel() { throw pending(); }
-    public int[] stride() { throw pending(); }
-    public int storageOffset() { throw pending(); }
-    public boolean isContiguous() { throw pending(); }
+    public int[] shape() { return shape.clone(); }
+    public int size(int dim) { return shape.length == 0 ? checkScalarDim(dim) : shape[Shapes.wrapDim(dim, shape.length)]; }
+    public int dim() { return shape.length; }
+    public int numel() { return Shapes.numel(shape); }
+    public int[] stride() { return strides.clone(); }
+    public int storageOffset() { return offset; }
+    public boolean isContiguous() {
+        int expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] == 0) return true;
+            if (shape[d] != 1 && strides[d] != expected) return false;
+            expected *= shape[d];
+        }
+        return true;
+    }
     /** True when both tensors are views of the same storage array. */
-    public boolean sharesStorageWith(Tensor other) { throw pending(); }
+    public boolean sharesStorageWith(Tensor other) { return storage == other.storage; }
 
     // ---------------------------------------------------------------- element access
-    public float get(int... index) { throw pending(); }
+    public float get(int... index) { return storage[position(index)]; }
     /** The value of a one-element tensor. */
-    public float item() { throw pending(); }
+    public float item() {
+        if (numel() != 1) {
+            throw new ShapeError("only one element tensors can be converted to Python scalars",
+                    "item() reads a single value, but this tensor has shape " + Shapes.str(shape) + " (" + numel()
+                            + " elements).", "reduce it first (e.g. sum() or mean()), or read one element with get(...)");
+        }
+        return toFloatArray()[0];
+    }
     /** A row-major copy of the elements. */
-    public float[] toFloatArray() { throw pending(); }
+    public float[] toFloatArray() { return Strided.toArray(this); }
 
     // ---------------------------------------------------------------- views (share storage)
-    public Tensor reshape(int... shape) { throw pending(); }
-    public Tensor view(int... shape) { throw pending(); }
-    public Tensor transpose(int dim0, int dim1) { throw pending(); }
-    public Tensor t() { throw pending(); }
-    public Tensor permute(int... dims) { throw pending(); }
-    public Tensor squeeze() { throw pending(); }
-    public Tensor squeeze(int dim) { throw pending(); }
-    public Tensor unsqueeze(int dim) { throw pending(); }
-    public Tensor expand(int... shape) { throw pending(); }
-    public Tensor flatten() { throw pending(); }
-    public Tensor flatten(int startDim, int endDim) { throw pending(); }
-    public Tensor narrow(int dim, int start, int length) { throw pending(); }
+    public Tensor reshape(int... shape) { return Views.reshape(this, shape); }
+    public Tensor view(int... shape) { return Views.view(this, shape); }
+    public Tensor transpose(int dim0, int dim1) { return Views.transpose(this, dim0, dim1); }
+    public Tensor t() { return Views.t(this); }
+    public Tensor permute(int... dims) { return Views.permute(this, dims); }
+    public Tensor squeeze() { return Views.squeeze(this); }
+    public Tensor squeeze(int dim) { return Views.squeeze(this, dim); }
+    public Tensor unsqueeze(int dim) { return Views.unsqueeze(this, dim); }
+    public Tensor expand(int... shape) { return Views.expand(this, shape); }
+    public Tensor flatten() { return flatten(0, -1); }
+    public Tensor flatten(int startDim, int endDim) { return Views.flatten(this, startDim, endDim); }
+    public Tensor narrow(int dim, int start, int length) { return Views.narrow(this, dim, start, length); }
     /** x[..., start:end] along dim (negative indices count from the end, like Python). */
-    public Tensor slice(int dim, int start, int end) { throw pending(); }
-    public Tensor slice(int dim, int start, int end, int step) { throw pending(); }
-    public Tensor select(int dim, int index) { throw pending(); }
+    public Tensor slice(int dim, int start, int end) { return slice(dim, start, end, 1); }
+    public Tensor slice(int dim, int start, int end, int step) { return Views.slice(this, dim, start, end, step); }
+    public Tensor select(int dim, int index) { return Views.select(this, dim, index); }
     /** torch.chunk: splits into chunks pieces along dim (views). */
-    public List<Tensor> chunk(int chunks, int dim) { throw pending(); }
-    public Tensor contiguous() { throw pending(); }
-    public Tensor clone() { throw pending(); }
+    public List<Tensor> chunk(int chunks, int dim) { return Views.chunk(this, chunks, dim); }
+    /** This tensor when it is already contiguous, otherwise a contiguous copy. */
+    public Tensor contiguous() { return isContiguous() ? this : clone(); }
+    @Override public Tensor clone() { return contiguous(toFloatArray(), shape.clone()); }
 
     // ---------------------------------------------------------------- elementwise, with broadcasting
-    public Tensor add(Tensor other) { throw pending(); }
-    public Tensor add(float value) { throw pending(); }
-    public Tensor sub(Tensor other) { throw pending(); }
-    public Tensor sub(float value) { throw pending(); }
-    public Tensor mul(Tensor other) { throw pending(); }
-    public Tensor mul(float value) { throw pending(); }
-    public Tensor div(Tensor other) { throw pending(); }
-    public Tensor div(float value) { throw pending(); }
-    public Tensor pow(float exponent) { throw pending(); }
-    public Tensor neg() { throw pending(); }
-    public Tensor exp() { throw pending(); }
-    public Tensor log() { throw pending(); }
-    public Tensor sqrt() { throw pending(); }
-    public Tensor abs() { throw pending(); }
-    public Tensor tanh() { throw pending(); }
-    public Tensor sigmoid() { throw pending(); }
-    public Tensor relu() { throw pending(); }
-    public Tensor clamp(float min, float max) { throw pending(); }
+    public Tensor add(Tensor other) { return Elementwise.binary(this, other, (a, b) -> a + b); }
+    public Tensor add(float value) { return Elementwise.unary(this, a -> a + value); }
+    public Tensor sub(Tensor other) { return Elementwise.binary(this, other, (a, b) -> a - b); }
+    public Tensor sub(float value) { return Elementwise.unary(this, a -> a - value); }
+    public Tensor mul(Tensor other) { return Elementwise.binary(this, other, (a, b) -> a * b); }
+    public Tensor mul(float value) { return Elementwise.unary(this, a -> a * value); }
+    public Tensor div(Tensor other) { return Elementwise.binary(this, other, (a, b) -> a / b); }
+    public Tensor div(float value) { return Elementwise.unary(this, a -> a / value); }
+    public Tensor pow(float exponent) { return Elementwise.unary(this, a -> (float) Math.pow(a, exponent)); }
+    public Tensor neg() { return Elementwise.unary(this, a -> -a); }
+    public Tensor exp() { return Elementwise.unary(this, a -> (float) Math.exp(a)); }
+    public Tensor log() { return Elementwise.unary(this, a -> (float) Math.log(a)); }
+    public Tensor sqrt() { return Elementwise.unary(this, a -> (float) Math.sqrt(a)); }
+    public Tensor abs() { return Elementwise.unary(this, Math::abs); }
+    public Tensor tanh() { return Elementwise.unary(this, a -> (float) Math.tanh(a)); }
+    public Tensor sigmoid() { return Elementwise.unary(this, Elementwise::sigmoid); }
+    public Tensor relu() { return Elementwise.unary(this, Elementwise::relu); }
+    public Tensor clamp(float min, float max) { return Elementwise.unary(this, a -> Elementwise.clamp(a, min, max)); }
     /** In-place add with broadcasting of other to this shape. Returns this. */
-    public Tensor add_(Tensor other) { throw pending(); }
+    public Tensor add_(Tensor other) { return Elementwise.inPlace(this, other, (a, b) -> a + b); }
 
     // ---------------------------------------------------------------- linear algebra and joining
     /** torch.matmul: 1-D, 2-D and batched/broadcast operands. */
-    public Tensor matmul(Tensor other) { throw pending(); }
-    public static Tensor cat(List<Tensor> tensors, int dim) { throw pending(); }
-    public static Tensor cat(Tensor... tensors) { throw pending(); }
-    public static Tensor stack(List<Tensor> tensors, int dim) { throw pending(); }
-    public static Tensor stack(Tensor... tensors) { throw pending(); }
+    public Tensor matmul(Tensor other) { return Matmul.matmul(this, other); }
+    public static Tensor cat(List<Tensor> tensors, int dim) { return Join.cat(tensors, dim); }
+    public static Tensor cat(Tensor... tensors) { return Join.cat(Arrays.asList(tensors), 0); }
+    public static Tensor stack(List<Tensor> tensors, int dim) { return Join.stack(tensors, dim); }
+    public static Tensor stack(Tensor... tensors) { return Join.stack(Arrays.asList(tensors), 0); }
 
     // ---------------------------------------------------------------- reductions
-    public Tensor sum() { throw pending(); }
-    public Tensor sum(int dim) { throw pending(); }
-    public Tensor sum(int dim, boolean keepdim) { throw pending(); }
-    public Tensor mean() { throw pending(); }
-    public Tensor mean(int dim) { throw pending(); }
-    public Tensor mean(int dim, boolean keepdim) { throw pending(); }
+    public Tensor sum() { return Reductions.all(this, Reductions::sum); }
+    public Tensor sum(int dim) { return sum(dim, false); }
+    public Tensor sum(int dim, boolean keepdim) { return Reductions.along(this, dim, keepdim, Reductions::sum); }
+    public Tensor mean() { return Reductions.all(this, Reductions::mean); }
+    public Tensor mean(int dim) { return mean(dim, false); }
+    public Tensor mean(int dim, boolean keepdim) { return Reductions.along(this, dim, keepdim, Reductions::mean); }
     /** Unbiased (n-1), as torch's default. */
-    public Tensor var() { throw pending(); }
-    public Tensor var(int dim, boolean keepdim) { throw pending(); }
-    public Tensor var(int dim, boolean unbiased, boolean keepdim) { throw pending(); }
-    public Tensor std() { throw pending(); }
-    public Tensor std(int dim, boolean keepdim) { throw pending(); }
-    public Tensor std(int dim, boolean unbiased, boolean keepdim) { throw pending(); }
-    public Tensor max() { throw pending(); }
-    public Tensor max(int dim, boolean keepdim) { throw pending(); }
-    public Tensor min() { throw pending(); }
-    public Tensor min(int dim, boolean keepdim) { throw pending(); }
+    public Tensor var() { return Reductions.all(this, (x, from, n) -> Reductions.var(x, from, n, true)); }
+    public Tensor var(int dim, boolean keepdim) { return var(dim, true, keepdim); }
+    public Tensor var(int dim, boolean unbiased, boolean keepdim) {
+        return Reductions.along(this, dim, keepdim, (x, from, n) -> Reductions.var(x, from, n, unbiased));
+    }
+    public Tensor std() { return var().sqrt(); }
+    public Tensor std(int dim, boolean keepdim) { return var(dim, keepdim).sqrt(); }
+    public Tensor std(int dim, boolean unbiased, boolean keepdim) { return var(dim, unbiased, keepdim).sqrt(); }
+    public Tensor max() { return extreme(1, "max"); }
+    public Tensor max(int dim, boolean keepdim) { return extreme(dim, keepdim, 1, "max", false); }
+    public Tensor min() { return extreme(-1, "min"); }
+    public Tensor min(int dim, boolean keepdim) { return extreme(dim, keepdim, -1, "min", false); }
     /** Index of the largest element of the flattened tensor, as a 0-d float tensor. */
-    public Tensor argmax() { throw pending(); }
-    public Tensor argmax(int dim, boolean keepdim) { throw pending(); }
+    public Tensor argmax() {
+        Reductions.requireNonEmpty(this, "argmax");
+        return Reductions.all(this, (x, from, n) -> Reductions.argExtreme(x, from, n, 1));
+    }
+    /** Indices (as floats) of the largest elements along dim. */
+    public Tensor argmax(int dim, boolean keepdim) { return extreme(dim, keepdim, 1, "argmax", true); }
+
+    private Tensor extreme(int sign, String op) {
+        Reductions.requireNonEmpty(this, op);
+        return Reductions.all(this, (x, from, n) -> x[from + Reductions.argExtreme(x, from, n, sign)]);
+    }
+
+    private Tensor extreme(int dim, boolean keepdim, int sign, String op, boolean index) {
+        Reductions.requireNonEmptyDim(this, dim, op);
+        return Reductions.along(this, dim, keepdim, (x, from, n) -> {
+            int i = Reductions.argExtreme(x, from, n, sign);
+            return index ? i : x[from + i];
+        });
+    }
 
     // ---------------------------------------------------------------- comparison and printing
     /** torch.allclose with rtol 1e-5, atol 1e-8. */
-    public boolean allclose(Tensor other) { throw pending(); }
-    public boolean allclose(Tensor other, double rtol, double atol) { throw pending(); }
+    public boolean allclose(Tensor other) { return allclose(other, 1e-5, 1e-8); }
+    /** |this - other| &lt;= atol + rtol * |other| for every element (after broadcasting); NaN is never close. */
+    public boolean allclose(Tensor other, double rtol, double atol) {
+        Tensor close = Elementwise.binary(this, other,
+                (a, b) -> a == b || Math.abs((double) a - b) <= atol + rtol * Math.abs((double) b) ? 1f : 0f);
+        for (float c : close.storage) if (c == 0f) return false;
+        return true;
+    }
     /** torch.equal: same shape and same values. */
-    public boolean equal(Tensor other) { throw pending(); }
+    public boolean equal(Tensor other) {
+        return Arrays.equals(shape, other.shape) && Arrays.equals(toFloatArray(), other.toFloatArray());
+    }
     /** Prints like torch: tensor([[ 0.1234, -0.5678]]), summarised above 1000 elements. */
-    @Override public String toString() { throw pending(); }
+    @Override public String toString() { return TensorFormat.format(this); }
+
+    // ---------------------------------------------------------------- index helpers
+    private int position(int[] index) {
+        if (index.length != shape.length) {
+            String text = index.length > shape.length ? "too many indices for tensor of dimension " + shape.length
+                    : "expected " + shape.length + " indices for tensor of dimension " + shape.length + ", got " + index.length;
+            throw ShapeError.indexError(text, "This tensor has shape " + Shapes.str(shape) + ".",
+                    "pass exactly " + shape.length + " indices");
+        }
+        int[] wrapped = new int[index.length];
+        for (int d = 0; d < index.length; d++) {
+            int i = index[d];
+            if (i < -shape[d] || i >= shape[d]) {
+                throw ShapeError.indexError("index " + i + " is out of bounds for dimension " + d + " with size " + shape[d],
+                        "Valid indices for dim " + d + " are " + (-shape[d]) + " .. " + (shape[d] - 1) + ".",
+                        "pass an index in that range");
+            }
+            wrapped[d] = i < 0 ? i + shape[d] : i;
+        }
+        return Strided.position(this, wrapped);
+    }
+
+    private static int checkScalarDim(int dim) {
+        Shapes.wrapDim(dim, 0);
+        throw ShapeError.indexError("dimension specified as " + dim + " but tensor has no dimensions",
+                "A 0-d tensor has no sizes.", "use numel() or reshape(1) first");
+    }
 }

@@ -1,0 +1,54 @@
+package layerwise.tensor;
+
+/** Elementwise ops. Binary ops broadcast (Shapes.broadcast); results are new contiguous tensors. */
+final class Elementwise {
+    private Elementwise() {
+    }
+
+    /** out = op(a, b) over the broadcast shape of a and b. */
+    static Tensor binary(Tensor a, Tensor b, Strided.BinaryOp op) {
+        int[] shape = Shapes.broadcast(a.shape, b.shape);
+        Tensor out = Tensor.zeros(shape);
+        Strided.apply(out, Views.expand(a, shape), Views.expand(b, shape), op);
+        return out;
+    }
+
+    /** out = op(a) elementwise. */
+    static Tensor unary(Tensor a, Strided.UnaryOp op) {
+        float[] data = Strided.toArray(a);
+        for (int i = 0; i < data.length; i++) data[i] = op.apply(data[i]);
+        return new Tensor(data, a.shape.clone(), Shapes.contiguousStrides(a.shape), 0);
+    }
+
+    /** self = op(self, src) in place, src broadcast to self's shape (which may not change). */
+    static Tensor inPlace(Tensor self, Tensor src, Strided.BinaryOp op) {
+        int[] shape = Shapes.broadcast(self.shape, src.shape);
+        if (!java.util.Arrays.equals(shape, self.shape)) {
+            throw new ShapeError("output with shape " + Shapes.str(self.shape) + " doesn't match the broadcast shape "
+                    + Shapes.str(shape),
+                    "An in-place op writes into this tensor, so the other operand " + Shapes.str(src.shape)
+                            + " must broadcast to " + Shapes.str(self.shape) + " without growing it.",
+                    "use the out-of-place op (e.g. add instead of add_), or reduce the other operand to shape "
+                            + Shapes.str(self.shape));
+        }
+        Tensor source = Views.expand(src, shape);
+        if (self.storage == src.storage) source = new Tensor(Strided.toArray(source), shape, Shapes.contiguousStrides(shape), 0);
+        Strided.apply(self, self, source, op);
+        return self;
+    }
+
+    /** (float) of the double result: Math.exp/log/tanh are within 1 ulp, so the cast rounds like torch's float kernels. */
+    static float sigmoid(float x) {
+        return (float) (1.0 / (1.0 + Math.exp(-x)));
+    }
+
+    static float relu(float x) {
+        return Float.isNaN(x) ? x : Math.max(x, 0f);
+    }
+
+    /** torch.clamp: max wins when min > max; NaN stays NaN. */
+    static float clamp(float x, float min, float max) {
+        if (Float.isNaN(x)) return x;
+        return Math.min(Math.max(x, min), max);
+    }
+}

@@ -1,0 +1,86 @@
+package layerwise.tensor;
+
+/**
+ * torch's CPU random generator: a 32-bit Mersenne Twister (MT19937) seeded with init_genrand, plus the
+ * cached second Box-Muller value that torch keeps for scalar normal draws.
+ *
+ * <p>There is one generator, {@link #DEFAULT}, shared by every random op (rand, randn, uniform_,
+ * normal_, layer initialisation) and reseeded by {@link Tensor#manualSeed(long)}, exactly like torch's
+ * default CPU generator. It is the only mutable static state in the library. Access is synchronized so
+ * that a draw of many numbers is never interleaved with another thread's draw.
+ */
+public final class Generator {
+    private static final int N = 624;
+    private static final int M = 397;
+
+    /** The default generator, seeded with 67280421310721 until manualSeed is called (torch's default_rng_seed_val). */
+    static final Generator DEFAULT = new Generator(67280421310721L);
+
+    private final int[] mt = new int[N];
+    private int next;
+    private double cachedNormal;
+    private boolean hasCachedNormal;
+
+    Generator(long seed) {
+        manualSeed(seed);
+    }
+
+    /** init_genrand(seed & 0xffffffff); also forgets the cached normal value, as torch does. */
+    synchronized void manualSeed(long seed) {
+        mt[0] = (int) seed;
+        for (int i = 1; i < N; i++) {
+            mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
+        }
+        next = N;
+        hasCachedNormal = false;
+    }
+
+    /** The next tempered 32-bit word, as an unsigned value in the low bits of a long. */
+    synchronized long nextU32() {
+        if (next >= N) twist();
+        int y = mt[next++];
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        y ^= y >>> 18;
+        return y & 0xFFFFFFFFL;
+    }
+
+    private void twist() {
+        for (int i = 0; i < N; i++) {
+            int y = (mt[i] & 0x80000000) | (mt[(i + 1) % N] & 0x7fffffff);
+            mt[i] = mt[(i + M) % N] ^ (y >>> 1) ^ ((y & 1) != 0 ? 0x9908b0df : 0);
+        }
+        next = 0;
+    }
+
+    /** A float in [0, 1) from 24 random bits: (u32 &amp; 0xFFFFFF) * 2^-24. */
+    synchronized float nextFloat() {
+        return (nextU32() & 0xFFFFFF) * 0x1p-24f;
+    }
+
+    /** A double in [0, 1) from 53 random bits of two words, the first word high. */
+    synchronized double nextDouble() {
+        long hi = nextU32();
+        long lo = nextU32();
+        return (((hi << 32) | lo) & ((1L << 53) - 1)) * 0x1p-53;
+    }
+
+    /**
+     * One N(mean, std^2) value the way at::normal_distribution&lt;double&gt; draws it: Box-Muller on two
+     * double uniforms, returning r cos(theta) and keeping r sin(theta) for the next call.
+     */
+    synchronized double nextNormal(double mean, double std) {
+        if (hasCachedNormal) {
+            hasCachedNormal = false;
+            return cachedNormal * std + mean;
+        }
+        double u1 = nextDouble();
+        double u2 = nextDouble();
+        double r = Math.sqrt(-2.0 * Math.log(1.0 - u2));
+        double theta = 2.0 * Math.PI * u1;
+        cachedNormal = r * Math.sin(theta);
+        hasCachedNormal = true;
+        return r * Math.cos(theta) * std + mean;
+    }
+}

@@ -1,0 +1,83 @@
+package layerwise.tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** torch.cat and torch.stack. */
+final class Join {
+    private Join() {
+    }
+
+    /** Joins along an existing dim; all other sizes must match. 1-D empty tensors are skipped, as in torch. */
+    static Tensor cat(List<Tensor> tensors, int dim) {
+        if (tensors.isEmpty()) {
+            throw new ShapeError("torch.cat(): expected a non-empty list of Tensors",
+                    "There is nothing to concatenate.", "pass at least one tensor");
+        }
+        List<Tensor> parts = new ArrayList<>();
+        for (int i = 0; i < tensors.size(); i++) {
+            Tensor t = tensors.get(i);
+            if (t.shape.length == 0) {
+                throw new ShapeError("zero-dimensional tensor (at position " + i + ") cannot be concatenated",
+                        "A 0-d tensor has no dim to join along.", "use stack(...), or reshape(1) the 0-d tensor");
+            }
+            if (!(t.shape.length == 1 && t.shape[0] == 0)) parts.add(t);
+        }
+        if (parts.isEmpty()) return tensors.get(0).clone();
+        Tensor first = parts.get(0);
+        int rank = first.shape.length;
+        int d = Shapes.wrapDim(dim, rank);
+        int total = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            Tensor t = parts.get(i);
+            if (t.shape.length != rank) {
+                throw new ShapeError("Tensors must have same number of dimensions: got " + rank + " and " + t.shape.length,
+                        "cat joins tensors of one rank; got shapes " + Shapes.str(first.shape) + " and " + Shapes.str(t.shape) + ".",
+                        "unsqueeze or reshape the tensors to the same number of dims");
+            }
+            for (int k = 0; k < rank; k++) {
+                if (k != d && t.shape[k] != first.shape[k]) {
+                    throw new ShapeError("Sizes of tensors must match except in dimension " + d + ". Expected size "
+                            + first.shape[k] + " but got size " + t.shape[k] + " for tensor number "
+                            + tensors.indexOf(t) + " in the list.",
+                            "cat along dim " + d + " needs every other dim equal; got " + Shapes.str(first.shape)
+                                    + " and " + Shapes.str(t.shape) + ".",
+                            "make dim " + k + " equal (" + first.shape[k] + "), or concatenate along dim " + k + " instead");
+                }
+            }
+            total += t.shape[d];
+        }
+        int[] shape = first.shape.clone();
+        shape[d] = total;
+        Tensor out = Tensor.zeros(shape);
+        int at = 0;
+        for (Tensor t : parts) {
+            Tensor target = Views.narrow(out, d, at, t.shape[d]);
+            Strided.apply(target, t, t, (x, y) -> x);
+            at += t.shape[d];
+        }
+        return out;
+    }
+
+    /** Joins along a new dim; all shapes must be equal. */
+    static Tensor stack(List<Tensor> tensors, int dim) {
+        if (tensors.isEmpty()) {
+            throw new ShapeError("stack expects a non-empty TensorList", "There is nothing to stack.",
+                    "pass at least one tensor");
+        }
+        int[] s0 = tensors.get(0).shape;
+        for (int i = 1; i < tensors.size(); i++) {
+            int[] s = tensors.get(i).shape;
+            if (!java.util.Arrays.equals(s, s0)) {
+                throw new ShapeError("stack expects each tensor to be equal size, but got " + Shapes.str(s0)
+                        + " at entry 0 and " + Shapes.str(s) + " at entry " + i,
+                        "stack puts the tensors side by side along a new dim, so they must all have one shape.",
+                        "reshape entry " + i + " to " + Shapes.str(s0) + ", or use cat to join along an existing dim");
+            }
+        }
+        int d = Shapes.wrapDim(dim, s0.length + 1);
+        List<Tensor> parts = new ArrayList<>();
+        for (Tensor t : tensors) parts.add(Views.unsqueeze(t, d));
+        return cat(parts, d);
+    }
+}

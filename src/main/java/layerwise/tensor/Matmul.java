@@ -1,0 +1,99 @@
+package layerwise.tensor;
+
+import java.util.Arrays;
+
+/**
+ * torch.matmul's rank rules, with torch's error text for each case:
+ * <ul>
+ *   <li>1-D @ 1-D: dot product, a 0-d result;</li>
+ *   <li>2-D @ 2-D: matrix product (n x m) @ (m x p) = (n x p);</li>
+ *   <li>a 1-D operand acts as a row (left) or a column (right) that is removed from the result;</li>
+ *   <li>otherwise the dims before the last two are batch dims and broadcast against each other.</li>
+ * </ul>
+ */
+final class Matmul {
+    private Matmul() {
+    }
+
+    static Tensor matmul(Tensor a, Tensor b) {
+        int da = a.shape.length;
+        int db = b.shape.length;
+        if (da == 0 || db == 0) {
+            throw new ShapeError("both arguments to matmul need to be at least 1D, but they are " + da + "D and " + db + "D",
+                    "matmul multiplies vectors and matrices; a 0-d tensor is a single number.",
+                    "use mul(...) to scale by a number, or reshape(1) the 0-d operand");
+        }
+        int m1 = a.shape[da - 1];
+        int m2 = db == 1 ? b.shape[0] : b.shape[db - 2];
+        int n = da == 1 ? 1 : a.shape[da - 2];
+        int p = db == 1 ? 1 : b.shape[db - 1];
+        int[] batchA = Arrays.copyOf(a.shape, Math.max(da - 2, 0));
+        int[] batchB = Arrays.copyOf(b.shape, Math.max(db - 2, 0));
+        int[] batch = da >= 3 && db >= 3 ? Shapes.broadcast(batchA, batchB) : null;
+        if (m1 != m2) throw mismatch(a, b, m1, m2, n, p, batch);
+
+        int[] outShape;
+        float[] out;
+        if (db <= 2) {
+            // Fold a's leading dims into rows: (..., m) @ (m, p) is one (rows x m) @ (m x p) product.
+            int rows = Shapes.numel(Arrays.copyOf(a.shape, da - 1));
+            out = new float[rows * p];
+            MatmulKernels.mm(Strided.toArray(a), 0, Strided.toArray(b), 0, out, 0, rows, m1, p);
+            outShape = db == 1 ? Arrays.copyOf(a.shape, da - 1) : withLast(Arrays.copyOf(a.shape, da - 1), p);
+        } else {
+            if (batch == null) batch = Shapes.broadcast(batchA, batchB);
+            int count = Shapes.numel(batch);
+            float[] x = Strided.toArray(Views.expand(da == 1 ? Views.unsqueeze(a, 0) : a, concat(batch, n, m1)));
+            float[] y = Strided.toArray(Views.expand(b, concat(batch, m2, p)));
+            out = new float[count * n * p];
+            for (int i = 0; i < count; i++) {
+                MatmulKernels.mm(x, i * n * m1, y, i * m2 * p, out, i * n * p, n, m1, p);
+            }
+            outShape = da == 1 ? withLast(batch, p) : concat(batch, n, p);
+        }
+        return new Tensor(out, outShape, Shapes.contiguousStrides(outShape), 0);
+    }
+
+    private static ShapeError mismatch(Tensor a, Tensor b, int m1, int m2, int n, int p, int[] batch) {
+        int da = a.shape.length;
+        int db = b.shape.length;
+        String sa = Shapes.str(a.shape);
+        String sb = Shapes.str(b.shape);
+        String text;
+        if (da == 1 && db == 1) {
+            text = "inconsistent tensor size, expected tensor [" + m1 + "] and src [" + m2
+                    + "] to have the same number of elements, but got " + m1 + " and " + m2 + " elements respectively";
+        } else if (batch != null) {
+            int count = Shapes.numel(batch);
+            text = "Expected size for first two dimensions of batch2 tensor to be: [" + count + ", " + m1
+                    + "] but got: [" + count + ", " + m2 + "].";
+        } else if (db >= 3) {
+            // torch computes this case as (b^T @ a^T)^T, so its message names the transposed operands.
+            int rows = Shapes.numel(Arrays.copyOf(b.shape, db - 2)) * p;
+            text = da == 1 ? "size mismatch, got " + rows + ", " + rows + "x" + m2 + "," + m1
+                    : "mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + m2 + " and " + m1 + "x" + n + ")";
+        } else {
+            int rows = Shapes.numel(Arrays.copyOf(a.shape, da - 1));
+            text = db == 1 ? "size mismatch, got " + rows + ", " + rows + "x" + m1 + "," + m2
+                    : "mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + m1 + " and " + m2 + "x" + p + ")";
+        }
+        String explanation = "matmul of " + sa + " and " + sb + " pairs the last dim of the first (" + m1
+                + ") with the " + (db == 1 ? "only" : "second-to-last") + " dim of the second (" + m2 + "); they must be equal.";
+        String fix = "make them agree: reshape or transpose one operand (e.g. b.t() or b.transpose(-2, -1)) so the inner sizes are both "
+                + m1 + " or both " + m2;
+        return new ShapeError(text, explanation, fix);
+    }
+
+    private static int[] concat(int[] batch, int rows, int cols) {
+        int[] s = Arrays.copyOf(batch, batch.length + 2);
+        s[batch.length] = rows;
+        s[batch.length + 1] = cols;
+        return s;
+    }
+
+    private static int[] withLast(int[] shape, int last) {
+        int[] s = Arrays.copyOf(shape, shape.length + 1);
+        s[shape.length] = last;
+        return s;
+    }
+}

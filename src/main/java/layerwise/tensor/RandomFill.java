@@ -1,0 +1,90 @@
+package layerwise.tensor;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * In-place random fills with torch's CPU recipes (one random word per element, elements in memory order).
+ *
+ * <pre>
+ * uniform_(from, to):  x = (u32 &amp; 0xFFFFFF) * 2^-24;  value = fma(x, to - from, from)   (all float)
+ * normal_(mean, std), fewer than 16 elements or non-contiguous: Box-Muller in double, one value per call
+ * normal_(mean, std), 16 or more contiguous: float uniforms, then Box-Muller on blocks of 16
+ * </pre>
+ */
+final class RandomFill {
+    private RandomFill() {
+    }
+
+    static Tensor uniform(Tensor t, double from, double to) {
+        float lo = (float) from;
+        float range = (float) to - lo;
+        Generator g = Generator.DEFAULT;
+        synchronized (g) {
+            fillInMemoryOrder(t, () -> Math.fma(g.nextFloat(), range, lo));
+        }
+        return t;
+    }
+
+    static Tensor normal(Tensor t, double mean, double std) {
+        Generator g = Generator.DEFAULT;
+        synchronized (g) {
+            if (t.numel() >= 16 && t.isContiguous()) {
+                normalFill(t.storage, t.offset, t.numel(), (float) mean, (float) std, g);
+            } else {
+                fillInMemoryOrder(t, () -> (float) g.nextNormal(mean, std));
+            }
+        }
+        return t;
+    }
+
+    /**
+     * torch's normal_fill: fill with uniforms, transform each block of 16 (j &lt; 8 pairs j with j+8); when
+     * the count is not a multiple of 16 the last 16 slots get 16 fresh uniforms and are transformed again.
+     */
+    private static void normalFill(float[] data, int offset, int n, float mean, float std, Generator g) {
+        for (int i = 0; i < n; i++) data[offset + i] = g.nextFloat();
+        for (int i = 0; i + 16 <= n; i += 16) boxMuller16(data, offset + i, mean, std);
+        if (n % 16 != 0) {
+            int last = offset + n - 16;
+            for (int i = 0; i < 16; i++) data[last + i] = g.nextFloat();
+            boxMuller16(data, last, mean, std);
+        }
+    }
+
+    /**
+     * u1 = 1 - d[j], u2 = d[j+8], r = sqrt(-2 log u1), theta = 2 pi u2;
+     * d[j] = r cos(theta) std + mean, d[j+8] = r sin(theta) std + mean.
+     * Computed in float with Java's log/sin/cos, which can differ from torch's vectorised polynomials in the
+     * last bit.
+     */
+    private static void boxMuller16(float[] d, int at, float mean, float std) {
+        final float twoPi = (float) (2 * Math.PI);
+        for (int j = 0; j < 8; j++) {
+            float u1 = 1f - d[at + j];
+            float u2 = d[at + j + 8];
+            float radius = (float) Math.sqrt(-2f * (float) Math.log(u1));
+            float theta = twoPi * u2;
+            d[at + j] = Math.fma(radius * (float) Math.cos(theta), std, mean);
+            d[at + j + 8] = Math.fma(radius * (float) Math.sin(theta), std, mean);
+        }
+    }
+
+    /** Supplies one value per element. */
+    @FunctionalInterface
+    private interface FloatSource {
+        float next();
+    }
+
+    /** Visits elements in storage order (dims sorted by decreasing stride), as torch's kernels do. */
+    private static void fillInMemoryOrder(Tensor t, FloatSource source) {
+        int r = t.shape.length;
+        Integer[] order = new Integer[r];
+        for (int i = 0; i < r; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingInt((Integer d) -> -t.strides[d]));
+        int[] perm = new int[r];
+        for (int i = 0; i < r; i++) perm[i] = order[i];
+        Tensor walk = Views.permute(t, perm);
+        Strided.apply(walk, walk, walk, (x, y) -> source.next());
+    }
+}

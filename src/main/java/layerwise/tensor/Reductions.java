@@ -1,0 +1,92 @@
+package layerwise.tensor;
+
+/**
+ * Reductions along one dim (or all): the dim is moved last and made contiguous, so each output element
+ * reduces one contiguous row. Sums accumulate in double so long rows do not lose float precision.
+ */
+final class Reductions {
+    private Reductions() {
+    }
+
+    /** Reduces one row data[from .. from+n). */
+    @FunctionalInterface
+    interface RowOp {
+        float apply(float[] data, int from, int n);
+    }
+
+    static Tensor all(Tensor t, RowOp op) {
+        float[] data = Strided.toArray(t);
+        return Tensor.scalar(op.apply(data, 0, data.length));
+    }
+
+    static Tensor along(Tensor t, int dim, boolean keepdim, RowOp op) {
+        int r = t.shape.length;
+        int d = Shapes.wrapDim(dim, r);
+        if (r == 0) return Tensor.scalar(op.apply(new float[] {t.storage[t.offset]}, 0, 1));
+        int n = t.shape[d];
+        int[] order = new int[r];
+        for (int i = 0, j = 0; i < r; i++) if (i != d) order[j++] = i;
+        order[r - 1] = d;
+        float[] data = Strided.toArray(Views.permute(t, order));
+        int[] outShape = keepdim ? t.shape.clone() : Views.remove(t.shape, d);
+        if (keepdim) outShape[d] = 1;
+        int rows = Shapes.numel(outShape);
+        float[] out = new float[rows];
+        for (int i = 0; i < rows; i++) out[i] = op.apply(data, i * n, n);
+        return new Tensor(out, outShape, Shapes.contiguousStrides(outShape), 0);
+    }
+
+    static float sum(float[] x, int from, int n) {
+        double s = 0;
+        for (int i = from; i < from + n; i++) s += x[i];
+        return (float) s;
+    }
+
+    /** Mean of an empty row is NaN (0/0), as in torch. */
+    static float mean(float[] x, int from, int n) {
+        double s = 0;
+        for (int i = from; i < from + n; i++) s += x[i];
+        return (float) (s / n);
+    }
+
+    /** var = sum((x - mean)^2) / (n - 1) unbiased, or / n; two passes for accuracy. NaN when the divisor is <= 0. */
+    static float var(float[] x, int from, int n, boolean unbiased) {
+        double mean = 0;
+        for (int i = from; i < from + n; i++) mean += x[i];
+        mean /= n;
+        double ss = 0;
+        for (int i = from; i < from + n; i++) ss += (x[i] - mean) * (x[i] - mean);
+        int divisor = unbiased ? n - 1 : n;
+        return divisor <= 0 ? Float.NaN : (float) (ss / divisor);
+    }
+
+    /** Index of the largest (sign > 0) or smallest (sign < 0) element; the first NaN wins, as in torch. */
+    static int argExtreme(float[] x, int from, int n, int sign) {
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            float v = x[from + i];
+            float b = x[from + best];
+            if (Float.isNaN(b)) break;
+            if (Float.isNaN(v) || (sign > 0 ? v > b : v < b)) best = i;
+        }
+        return best;
+    }
+
+    static void requireNonEmpty(Tensor t, String op) {
+        if (t.numel() == 0) {
+            String msg = op + "(): Expected reduction dim to be specified for input.numel() == 0.";
+            if (!op.startsWith("arg")) msg += " Specify the reduction dim with the 'dim' argument.";
+            throw new ShapeError(msg, "The tensor of shape " + Shapes.str(t.shape) + " has no elements to compare.",
+                    "reduce along a dim with " + op + "(dim, keepdim), or check the tensor is not empty");
+        }
+    }
+
+    static void requireNonEmptyDim(Tensor t, int dim, String op) {
+        int d = Shapes.wrapDim(dim, t.shape.length);
+        if (t.shape.length > 0 && t.shape[d] == 0) {
+            throw ShapeError.indexError(op + "(): Expected reduction dim " + d + " to have non-zero size.",
+                    "dim " + d + " of shape " + Shapes.str(t.shape) + " is empty, so it has no " + op + ".",
+                    "reduce along a dim with elements");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package layerwise.tensor;
+
+import java.util.Arrays;
+
+/** Shape arithmetic shared by every op: element counts, strides, dim wrapping, reshape inference, broadcasting. */
+final class Shapes {
+    private Shapes() {
+    }
+
+    static String str(int... shape) {
+        return ShapeError.shapeString(shape);
+    }
+
+    /** Product of the sizes; 1 for a 0-d shape. */
+    static int numel(int[] shape) {
+        long n = 1;
+        for (int s : shape) n *= s;
+        if (n > Integer.MAX_VALUE) {
+            throw new ShapeError("tensor of shape " + str(shape) + " has " + n + " elements",
+                    "A Java float[] holds at most 2^31-1 elements.", "use a smaller shape");
+        }
+        return (int) n;
+    }
+
+    /** Row-major strides: the last dim moves by 1, each earlier dim by the product of the sizes after it. */
+    static int[] contiguousStrides(int[] shape) {
+        int[] strides = new int[shape.length];
+        int s = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            strides[d] = s;
+            s *= Math.max(shape[d], 1);
+        }
+        return strides;
+    }
+
+    /** Rejects negative sizes, as torch.zeros(-1) does. */
+    static int[] checkCreationShape(int[] shape) {
+        for (int s : shape) {
+            if (s < 0) {
+                throw new ShapeError("Trying to create tensor with negative dimension " + s + ": " + str(shape),
+                        "Every size in a shape counts elements, so it must be 0 or more.",
+                        "replace " + s + " with a size >= 0");
+            }
+        }
+        return shape.clone();
+    }
+
+    /** Python-style dim: -1 is the last dim. A 0-d tensor accepts dims -1 and 0, as in torch. */
+    static int wrapDim(int dim, int rank) {
+        int r = Math.max(rank, 1);
+        if (dim < -r || dim >= r) {
+            throw ShapeError.indexError(
+                    "Dimension out of range (expected to be in range of [" + (-r) + ", " + (r - 1) + "], but got " + dim + ")",
+                    "This tensor has " + rank + " dim" + (rank == 1 ? "" : "s") + "; dim " + dim + " does not exist.",
+                    "pass a dim between " + (-r) + " and " + (r - 1) + " (negative dims count from the end)");
+        }
+        return dim < 0 ? dim + r : dim;
+    }
+
+    /** Resolves one -1 in a requested shape, with torch's errors for every impossible request. */
+    static int[] inferSize(int[] requested, int numel) {
+        int inferred = -1;
+        long known = 1;
+        for (int d = 0; d < requested.length; d++) {
+            int s = requested[d];
+            if (s == -1) {
+                if (inferred >= 0) {
+                    throw new ShapeError("only one dimension can be inferred",
+                            "The shape " + str(requested) + " has more than one -1; only one size can be worked out.",
+                            "write every size but one explicitly, e.g. reshape(" + numel + ") or reshape(-1, "
+                                    + (requested.length > 1 ? Math.max(1, requested[requested.length - 1]) : 1) + ")");
+                }
+                inferred = d;
+            } else if (s < 0) {
+                throw new ShapeError("invalid shape dimension " + s,
+                        "Sizes must be >= 0, or -1 for 'work this one out'.", "replace " + s + " with -1 or a size >= 0");
+            } else {
+                known *= s;
+            }
+        }
+        int[] out = requested.clone();
+        if (inferred >= 0) {
+            if (known == 0) {
+                if (numel == 0) {
+                    throw new ShapeError("cannot reshape tensor of 0 elements into shape " + str(requested)
+                            + " because the unspecified dimension size -1 can be any value and is ambiguous",
+                            "With another size already 0, any value of -1 gives 0 elements.",
+                            "replace -1 with the size you want");
+                }
+            } else if (numel % known == 0) {
+                out[inferred] = (int) (numel / known);
+                return out;
+            }
+        } else if (known == numel) {
+            return out;
+        }
+        throw new ShapeError("shape '" + str(requested) + "' is invalid for input of size " + numel,
+                "The new shape must hold exactly the " + numel + " elements of the tensor"
+                        + (inferred >= 0 ? "; the other sizes multiply to " + known + ", which does not divide " + numel + "."
+                                : ", but " + str(requested) + " holds " + known + "."),
+                "choose sizes whose product is " + numel + ", or put -1 in one place to have it inferred");
+    }
+
+    /**
+     * Broadcast shape of a and b: align trailing dims; each pair must be equal or contain a 1.
+     * "a" and "b" in the message are the two operands, as in torch.
+     */
+    static int[] broadcast(int[] a, int[] b) {
+        int rank = Math.max(a.length, b.length);
+        int[] out = new int[rank];
+        for (int i = 1; i <= rank; i++) {
+            int sa = a.length - i >= 0 ? a[a.length - i] : 1;
+            int sb = b.length - i >= 0 ? b[b.length - i] : 1;
+            if (sa != sb && sa != 1 && sb != 1) {
+                int dim = rank - i;
+                throw new ShapeError("The size of tensor a (" + sa + ") must match the size of tensor b (" + sb
+                        + ") at non-singleton dimension " + dim,
+                        "Broadcasting lines up " + str(a) + " and " + str(b) + " from the right; at dim " + dim
+                                + " the sizes " + sa + " and " + sb + " differ and neither is 1.",
+                        "make the sizes at dim " + dim + " equal, or make one of them 1 (e.g. with unsqueeze or reshape)");
+            }
+            out[rank - i] = sa == 1 ? sb : sa;
+        }
+        return out;
+    }
+
+    /**
+     * Strides that let a tensor of oldShape/oldStrides be viewed as newShape without copying, or null when
+     * impossible (ATen's computeStride): each group of old dims that merges or splits must be contiguous
+     * within itself.
+     */
+    static int[] viewStrides(int[] oldShape, int[] oldStrides, int[] newShape) {
+        int[] newStrides = new int[newShape.length];
+        if (oldShape.length == 0) return contiguousStrides(newShape);
+        if (numel(oldShape) == 0) {
+            return Arrays.equals(oldShape, newShape) ? oldStrides.clone() : contiguousStrides(newShape);
+        }
+        int viewD = newShape.length - 1;
+        long chunkBaseStride = oldStrides.length > 0 ? oldStrides[oldStrides.length - 1] : 1;
+        long tensorNumel = 1;
+        long viewNumel = 1;
+        for (int tensorD = oldShape.length - 1; tensorD >= 0; tensorD--) {
+            tensorNumel *= oldShape[tensorD];
+            if (tensorD == 0 || (oldShape[tensorD - 1] != 1
+                    && oldStrides[tensorD - 1] != tensorNumel * chunkBaseStride)) {
+                while (viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] == 1)) {
+                    newStrides[viewD] = (int) (viewNumel * chunkBaseStride);
+                    viewNumel *= newShape[viewD];
+                    viewD--;
+                }
+                if (viewNumel != tensorNumel) return null;
+                if (tensorD > 0) {
+                    chunkBaseStride = oldStrides[tensorD - 1];
+                    tensorNumel = 1;
+                    viewNumel = 1;
+                }
+            }
+        }
+        return viewD == -1 ? newStrides : null;
+    }
+}

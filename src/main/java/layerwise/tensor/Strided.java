@@ -1,0 +1,90 @@
+package layerwise.tensor;
+
+/**
+ * Walks tensors of one shape in row-major order, whatever their strides (transposed views, expanded
+ * dims with stride 0, slices). Every elementwise op, copy and reduction goes through here.
+ */
+final class Strided {
+    private Strided() {
+    }
+
+    /** f(a, b) for one pair of elements. */
+    @FunctionalInterface
+    interface BinaryOp {
+        float apply(float a, float b);
+    }
+
+    /** f(x) for one element. */
+    @FunctionalInterface
+    interface UnaryOp {
+        float apply(float x);
+    }
+
+    /** A row-major copy of t's elements. */
+    static float[] toArray(Tensor t) {
+        int n = Shapes.numel(t.shape);
+        float[] out = new float[n];
+        if (n == 0) return out;
+        if (t.isContiguous()) {
+            System.arraycopy(t.storage, t.offset, out, 0, n);
+            return out;
+        }
+        Tensor dst = new Tensor(out, t.shape, Shapes.contiguousStrides(t.shape), 0);
+        apply(dst, t, t, (x, y) -> x);
+        return out;
+    }
+
+    /**
+     * out[i] = op(a[i], b[i]) for every index i of out's shape; a and b must already have out's shape
+     * (expanded views are fine). The innermost dim runs in a tight loop; an odometer steps the others.
+     */
+    static void apply(Tensor out, Tensor a, Tensor b, BinaryOp op) {
+        int[] shape = out.shape;
+        int rank = shape.length;
+        int n = Shapes.numel(shape);
+        if (n == 0) return;
+        float[] o = out.storage;
+        float[] x = a.storage;
+        float[] y = b.storage;
+        if (rank == 0) {
+            o[out.offset] = op.apply(x[a.offset], y[b.offset]);
+            return;
+        }
+        int inner = shape[rank - 1];
+        int so = out.strides[rank - 1];
+        int sa = a.strides[rank - 1];
+        int sb = b.strides[rank - 1];
+        int[] idx = new int[rank];
+        int po = out.offset;
+        int pa = a.offset;
+        int pb = b.offset;
+        for (int done = 0; done < n; done += inner) {
+            int io = po;
+            int ia = pa;
+            int ib = pb;
+            for (int j = 0; j < inner; j++) {
+                o[io] = op.apply(x[ia], y[ib]);
+                io += so;
+                ia += sa;
+                ib += sb;
+            }
+            for (int d = rank - 2; d >= 0; d--) {
+                po += out.strides[d];
+                pa += a.strides[d];
+                pb += b.strides[d];
+                if (++idx[d] < shape[d]) break;
+                po -= out.strides[d] * shape[d];
+                pa -= a.strides[d] * shape[d];
+                pb -= b.strides[d] * shape[d];
+                idx[d] = 0;
+            }
+        }
+    }
+
+    /** Storage position of a full index (already range-checked). */
+    static int position(Tensor t, int[] index) {
+        int p = t.offset;
+        for (int d = 0; d < index.length; d++) p += index[d] * t.strides[d];
+        return p;
+    }
+}
