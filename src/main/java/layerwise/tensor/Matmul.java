@@ -15,7 +15,7 @@ final class Matmul {
     private Matmul() {
     }
 
-    static Tensor matmul(Tensor a, Tensor b) {
+    static Tensor matmul(Tensor a, Tensor b, Kernels.Kind kind) {
         int da = a.shape.length;
         int db = b.shape.length;
         if (da == 0 || db == 0) {
@@ -38,7 +38,7 @@ final class Matmul {
             // Fold a's leading dims into rows: (..., m) @ (m, p) is one (rows x m) @ (m x p) product.
             int rows = Shapes.numel(Arrays.copyOf(a.shape, da - 1));
             out = new float[rows * p];
-            MatmulKernels.mm(Strided.toArray(a), 0, Strided.toArray(b), 0, out, 0, rows, m1, p);
+            MatmulKernels.mm(kind, Strided.toArray(a), 0, Strided.toArray(b), 0, out, 0, rows, m1, p);
             outShape = db == 1 ? Arrays.copyOf(a.shape, da - 1) : withLast(Arrays.copyOf(a.shape, da - 1), p);
         } else {
             if (batch == null) batch = Shapes.broadcast(batchA, batchB);
@@ -47,7 +47,7 @@ final class Matmul {
             float[] y = Strided.toArray(Views.expand(b, concat(batch, m2, p)));
             out = new float[count * n * p];
             for (int i = 0; i < count; i++) {
-                MatmulKernels.mm(x, i * n * m1, y, i * m2 * p, out, i * n * p, n, m1, p);
+                MatmulKernels.mm(kind, x, i * n * m1, y, i * m2 * p, out, i * n * p, n, m1, p);
             }
             outShape = da == 1 ? withLast(batch, p) : concat(batch, n, p);
         }

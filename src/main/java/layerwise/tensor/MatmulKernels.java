@@ -13,23 +13,20 @@ import java.util.stream.IntStream;
  * <p>{@link #plain} is the triple loop a lesson shows. {@link #fast} is the default: i-p-j loop order
  * (the inner loop walks B and C along rows, which the CPU cache and the JIT's vectoriser like), blocked
  * over p and j so a tile of B stays in cache, and split by rows across the cores for large products.
- * Run with {@code -Dlayerwise.kernels=plain} to make every matmul use the plain kernel.
+ * {@link Kernels} chooses between them.
  */
 final class MatmulKernels {
     private MatmulKernels() {
     }
-
-    /** True when the system property layerwise.kernels=plain was set at start-up. */
-    static final boolean PLAIN = "plain".equals(System.getProperty("layerwise.kernels"));
 
     /** Products below this many multiply-adds run on one thread. */
     private static final long PARALLEL_WORK = 1L << 18;
     private static final int BLOCK_P = 128;
     private static final int BLOCK_J = 512;
 
-    /** The default kernel (fast unless layerwise.kernels=plain). */
-    static void mm(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
-        if (PLAIN) {
+    /** C = A B with the chosen kernel. */
+    static void mm(Kernels.Kind kind, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        if (kind == Kernels.Kind.PLAIN) {
             plain(a, aOff, b, bOff, c, cOff, m, k, n);
         } else {
             fast(a, aOff, b, bOff, c, cOff, m, k, n);

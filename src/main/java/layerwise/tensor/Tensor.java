@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <p>The work is done by small package-private classes: {@code Shapes} (shape arithmetic and
  * broadcasting), {@code Views}, {@code Strided} (walking strided memory), {@code Elementwise},
- * {@code Reductions}, {@code Matmul} with {@code MatmulKernels}, {@code Join} (cat, stack),
+ * {@code Reductions}, {@code Matmul} with {@code MatmulKernels} (chosen by {@link Kernels}), {@code Join} (cat, stack),
  * {@code RandomFill} with {@link Generator}, and {@code TensorFormat} (printing).
  */
 public final class Tensor {
@@ -169,8 +169,8 @@ public final class Tensor {
     public Tensor add_(Tensor other) { return Elementwise.inPlace(this, other, (a, b) -> a + b); }
 
     // ---------------------------------------------------------------- linear algebra and joining
-    /** torch.matmul: 1-D, 2-D and batched/broadcast operands. */
-    public Tensor matmul(Tensor other) { return Matmul.matmul(this, other); }
+    /** torch.matmul: 1-D, 2-D and batched/broadcast operands (kernel chosen by {@link Kernels}). */
+    public Tensor matmul(Tensor other) { return Matmul.matmul(this, other, Kernels.selected()); }
     public static Tensor cat(List<Tensor> tensors, int dim) { return Join.cat(tensors, dim); }
     public static Tensor cat(Tensor... tensors) { return Join.cat(Arrays.asList(tensors), 0); }
     public static Tensor stack(List<Tensor> tensors, int dim) { return Join.stack(tensors, dim); }

@@ -1,0 +1,33 @@
+package layerwise.tensor;
+
+import java.util.Locale;
+
+/**
+ * Which kernel runs the hot ops. Each hot op has a plain "teaching" kernel that mirrors its formula and
+ * a fast default (cache-blocked, multi-threaded) that computes the same sums in the same order.
+ *
+ * <p>The default is {@link Kind#FAST}. Start the JVM with {@code -Dlayerwise.kernels=plain} to make
+ * {@link Tensor#matmul} use the plain kernel everywhere (the property is read once, at start-up).
+ * {@link #matmul(Tensor, Tensor, Kind)} runs one kernel explicitly, for benchmarks and lessons that
+ * compare the two.
+ */
+public final class Kernels {
+    private Kernels() {
+    }
+
+    /** The two kernel families. */
+    public enum Kind { PLAIN, FAST }
+
+    private static final Kind DEFAULT =
+            "plain".equals(System.getProperty("layerwise.kernels", "").toLowerCase(Locale.ROOT)) ? Kind.PLAIN : Kind.FAST;
+
+    /** The kernel that {@link Tensor#matmul} uses: FAST unless -Dlayerwise.kernels=plain. */
+    public static Kind selected() {
+        return DEFAULT;
+    }
+
+    /** torch.matmul computed with the given kernel. */
+    public static Tensor matmul(Tensor a, Tensor b, Kind kind) {
+        return Matmul.matmul(a, b, kind);
+    }
+}
