@@ -1,0 +1,59 @@
+package layerwise.nn;
+
+import layerwise.tensor.ShapeError;
+import layerwise.tensor.Tensor;
+
+/**
+ * A long short-term memory layer, like {@code torch.nn.LSTM}. Gates are stacked {@code [i | f | g | o]}
+ * in {@code weight_ih_l0 (4H, input_size)} and {@code weight_hh_l0 (4H, Hout)}:
+ * <pre>
+ *   i, f, o = sigmoid(W_i* x + b_i* + W_h* h + b_h*)      input, forget, output gates
+ *   g       = tanh(W_ig x + b_ig + W_hg h + b_hg)         candidate cell
+ *   c'      = f * c + i * g
+ *   h'      = o * tanh(c')            with proj_size P &gt; 0: h' = W_hr (o * tanh(c'))   (W_hr: (P, H))
+ * </pre>
+ * With a projection, h0, h_n and the output have P features while c0 and c_n keep H. See
+ * {@link RNNBase} for every parameter, {@link RNNOutput} for what comes back.
+ * <pre>
+ *   LSTM lstm = new LSTM(10, 20, 2);
+ *   RNNOutput out = lstm.forward(Tensor.randn(5, 3, 10));
+ *   out.hN().shape();  // [2, 3, 20]     out.cN().shape();  // [2, 3, 20]
+ *   new LSTM(10, 20, RNNOptions.with().projSize(5).bidirectional(true));
+ * </pre>
+ */
+public class LSTM extends RNNBase {
+
+    /** {@code nn.LSTM(input_size, hidden_size)}. */
+    public LSTM(int inputSize, int hiddenSize) {
+        this(inputSize, hiddenSize, RNNOptions.with());
+    }
+
+    /** {@code nn.LSTM(input_size, hidden_size, num_layers)}. */
+    public LSTM(int inputSize, int hiddenSize, int numLayers) {
+        this(inputSize, hiddenSize, RNNOptions.with().numLayers(numLayers));
+    }
+
+    /** Every other argument through {@link RNNOptions}, e.g. {@code RNNOptions.with().projSize(5)}. */
+    public LSTM(int inputSize, int hiddenSize, RNNOptions options) {
+        super("LSTM", inputSize, hiddenSize, options);
+    }
+
+    /** Runs the sequence from zero initial states. */
+    public RNNOutput forward(Tensor input) {
+        return run(input, null, null);
+    }
+
+    /**
+     * Runs the sequence from {@code h0 (D*num_layers, N, Hout)} and {@code c0 (D*num_layers, N, H)}
+     * ({@code (D*num_layers, Hout)} and {@code (D*num_layers, H)} unbatched): PyTorch's {@code hx=(h0, c0)}.
+     */
+    public RNNOutput forward(Tensor input, Tensor h0, Tensor c0) {
+        if ((h0 == null) != (c0 == null)) {
+            String missing = h0 == null ? "h0" : "c0";
+            throw new ShapeError("LSTM expects hx as the pair (h0, c0), got " + missing + " = null",
+                    "an LSTM carries two states, h and c; PyTorch's hx is the tuple (h0, c0), both or neither.",
+                    "pass both h0 and c0, or call forward(input) to start both from zeros.");
+        }
+        return run(input, h0, c0);
+    }
+}

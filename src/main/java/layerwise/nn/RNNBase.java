@@ -1,0 +1,236 @@
+package layerwise.nn;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import layerwise.tensor.Tensor;
+
+/**
+ * What {@link RNN}, {@link LSTM} and {@link GRU} share, like PyTorch's {@code RNNBase}: the stacked,
+ * optionally bidirectional parameters, their default init, the forward checks and the loop over layers,
+ * directions and time steps. Each step is {@link RecurrentStep}'s, the same maths as the cells.
+ *
+ * <p>Notation: {@code D} = 2 if bidirectional else 1, {@code H} = hidden_size, {@code P} = proj_size
+ * (LSTM only), {@code Hout} = P if P &gt; 0 else H, {@code G} = gates (1 RNN, 4 LSTM, 3 GRU). For layer
+ * k and direction suffix {@code ""} / {@code "_reverse"}, in PyTorch's order:
+ * <pre>
+ *   weight_ih_l{k}{sfx}  (G*H, input_size) for k = 0, (G*H, D*Hout) above
+ *   weight_hh_l{k}{sfx}  (G*H, Hout)
+ *   bias_ih_l{k}{sfx}    (G*H)          absent with bias=false
+ *   bias_hh_l{k}{sfx}    (G*H)          absent with bias=false
+ *   weight_hr_l{k}{sfx}  (P, H)         LSTM with proj_size &gt; 0 only
+ * </pre>
+ * Every parameter starts ~ {@code U(-1/sqrt(H), 1/sqrt(H))}, drawn in that order (bit-exact with torch).
+ */
+public abstract class RNNBase extends Module {
+
+    /** PyTorch's mode string: "RNN_TANH", "RNN_RELU", "LSTM" or "GRU". */
+    public final String mode;
+    public final int inputSize;
+    public final int hiddenSize;
+    public final int numLayers;
+    public final boolean bias;
+    public final boolean batchFirst;
+    public final double dropout;
+    public final boolean bidirectional;
+    public final int projSize;
+
+    final int gates;
+    // [layer][direction]; biases and projections null when absent.
+    private final Tensor[][] weightIh;
+    private final Tensor[][] weightHh;
+    private final Tensor[][] biasIh;
+    private final Tensor[][] biasHh;
+    private final Tensor[][] weightHr;
+
+    RNNBase(String mode, int inputSize, int hiddenSize, RNNOptions options) {
+        String name = getClass().getSimpleName();
+        int proj = options.projSize == null ? 0 : options.projSize;
+        RecurrentChecks.layerArguments(name, inputSize, hiddenSize, options.numLayers, options.dropout, proj);
+        this.mode = mode;
+        this.inputSize = inputSize;
+        this.hiddenSize = hiddenSize;
+        this.numLayers = options.numLayers;
+        this.bias = options.bias;
+        this.batchFirst = options.batchFirst;
+        this.dropout = options.dropout;
+        this.bidirectional = options.bidirectional;
+        this.projSize = proj;
+        this.gates = mode.equals("LSTM") ? 4 : mode.equals("GRU") ? 3 : 1;
+
+        int d = numDirections();
+        weightIh = new Tensor[numLayers][d];
+        weightHh = new Tensor[numLayers][d];
+        biasIh = new Tensor[numLayers][d];
+        biasHh = new Tensor[numLayers][d];
+        weightHr = new Tensor[numLayers][d];
+        int rows = gates * hiddenSize;
+        for (int layer = 0; layer < numLayers; layer++) {
+            int layerInput = layer == 0 ? inputSize : d * outputSize();
+            for (int dir = 0; dir < d; dir++) {
+                String sfx = "_l" + layer + (dir == 1 ? "_reverse" : "");
+                weightIh[layer][dir] = registerParameter("weight_ih" + sfx, Tensor.empty(rows, layerInput));
+                weightHh[layer][dir] = registerParameter("weight_hh" + sfx, Tensor.empty(rows, outputSize()));
+                if (bias) {
+                    biasIh[layer][dir] = registerParameter("bias_ih" + sfx, Tensor.empty(rows));
+                    biasHh[layer][dir] = registerParameter("bias_hh" + sfx, Tensor.empty(rows));
+                }
+                if (projSize > 0) {
+                    weightHr[layer][dir] = registerParameter("weight_hr" + sfx, Tensor.empty(projSize, hiddenSize));
+                }
+            }
+        }
+        resetParameters();
+    }
+
+    /** PyTorch's default init: every parameter ~ U(-1/sqrt(hidden_size), 1/sqrt(hidden_size)), in order. */
+    public void resetParameters() {
+        DefaultInit.uniformAll(parameters(), hiddenSize);
+    }
+
+    /** A parameter by its PyTorch name, like {@code lstm.weight_ih_l0} or {@code get_parameter("weight_ih_l0")}. */
+    public Tensor getParameter(String name) {
+        Tensor p = namedParameters().get(name);
+        if (p == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " has no parameter \"" + name
+                    + "\"; its parameters are " + namedParameters().keySet());
+        }
+        return p;
+    }
+
+    /** D: 2 if bidirectional, else 1. */
+    public int numDirections() {
+        return bidirectional ? 2 : 1;
+    }
+
+    /** Hout, the size of h (and of each direction's output): proj_size if set, else hidden_size. */
+    public int outputSize() {
+        return projSize > 0 ? projSize : hiddenSize;
+    }
+
+    /** "(T, N, input_size)", or "(N, T, input_size)" with batch_first. */
+    String inputLayout() {
+        return batchFirst ? "(N, T, input_size)" : "(T, N, input_size)";
+    }
+
+    /**
+     * The whole forward pass: PyTorch's checks in its order, then every layer and direction over the
+     * sequence. {@code c0} is used by LSTM only; null states start from zeros.
+     */
+    RNNOutput run(Tensor input, Tensor h0, Tensor c0) {
+        boolean lstm = gates == 4;
+        RecurrentChecks.stateRanks(this, input, h0, lstm ? c0 : null);
+        boolean batched = input.dim() == 3;
+        int batchDim = batchFirst ? 0 : 1;
+        // Any input that is not 3-D is one unbatched sequence: give it (and the states) a batch axis of 1.
+        Tensor x = batched ? input : input.unsqueeze(batchDim);
+        Tensor h = h0 == null || batched ? h0 : h0.unsqueeze(1);
+        Tensor c = c0 == null || batched ? c0 : c0.unsqueeze(1);
+        RecurrentChecks.input(this, input, x);
+        if (h != null) RecurrentChecks.state(this, input, x, h0, h, lstm ? "hidden[0]" : "hidden", false);
+        if (lstm && c != null) RecurrentChecks.state(this, input, x, c0, c, "hidden[1]", true);
+        int n = x.size(batchDim);
+        int states = numDirections() * numLayers;
+        if (h == null) h = Tensor.zeros(states, n, outputSize());
+        if (lstm && c == null) c = Tensor.zeros(states, n, hiddenSize);
+
+        Tensor seq = batchFirst ? x.transpose(0, 1) : x;   // (T, N, features) from here on
+        List<Tensor> hN = new ArrayList<>();
+        List<Tensor> cN = new ArrayList<>();
+        for (int layer = 0; layer < numLayers; layer++) {
+            List<Tensor> outputs = new ArrayList<>();
+            for (int dir = 0; dir < numDirections(); dir++) {
+                int index = layer * numDirections() + dir;
+                Tensor[] r = direction(seq, layer, dir, h.select(0, index), lstm ? c.select(0, index) : null);
+                outputs.add(r[0]);
+                hN.add(r[1]);
+                if (lstm) cN.add(r[2]);
+            }
+            // The next layer reads [forward | reverse] at every step.
+            seq = outputs.size() == 1 ? outputs.get(0) : Tensor.cat(outputs, 2);
+            if (layer < numLayers - 1 && dropout > 0 && isTraining()) seq = dropoutMask(seq);
+        }
+        Tensor output = batchFirst ? seq.transpose(0, 1) : seq;
+        Tensor hOut = Tensor.stack(hN, 0);
+        Tensor cOut = lstm ? Tensor.stack(cN, 0) : null;
+        if (!batched) {
+            output = output.squeeze(batchDim);
+            hOut = hOut.squeeze(1);
+            if (lstm) cOut = cOut.squeeze(1);
+        }
+        return new RNNOutput(output, hOut, cOut);
+    }
+
+    /**
+     * One layer in one direction over {@code seq (T, N, in)}: returns its outputs {@code (T, N, Hout)},
+     * final h and (LSTM) final c. The reverse direction walks t = T-1 .. 0 and writes its output at
+     * position t, so its final state is the one it had at t = 0.
+     */
+    private Tensor[] direction(Tensor seq, int layer, int dir, Tensor h, Tensor c) {
+        int steps = seq.size(0);
+        int n = seq.size(1);
+        Tensor wihT = weightIh[layer][dir].t().contiguous();
+        Tensor whhT = weightHh[layer][dir].t().contiguous();
+        Tensor bhh = biasHh[layer][dir];
+        Tensor whrT = weightHr[layer][dir] == null ? null : weightHr[layer][dir].t().contiguous();
+        // x W_ih^T + b_ih does not depend on the state: one product for all time steps.
+        Tensor gi = RecurrentStep.inputGates(seq.reshape(steps * n, seq.size(2)), wihT, biasIh[layer][dir])
+                .reshape(steps, n, gates * hiddenSize);
+        Tensor[] out = new Tensor[steps];
+        for (int s = 0; s < steps; s++) {
+            int t = dir == 0 ? s : steps - 1 - s;
+            Tensor g = gi.select(0, t);
+            switch (mode) {
+                case "LSTM" -> {
+                    LSTMCell.State next = RecurrentStep.lstm(g, h, c, whhT, bhh, whrT);
+                    h = next.h();
+                    c = next.c();
+                }
+                case "GRU" -> h = RecurrentStep.gru(g, h, whhT, bhh);
+                default -> h = RecurrentStep.rnn(g, h, whhT, bhh, mode.equals("RNN_RELU"));
+            }
+            out[t] = h;
+        }
+        return new Tensor[] {Tensor.stack(Arrays.asList(out), 0), h, c};
+    }
+
+    /**
+     * Dropout between layers (training mode): each element is zeroed with probability {@code dropout},
+     * the rest scaled by 1/(1-dropout), from the one seeded generator.
+     */
+    private Tensor dropoutMask(Tensor seq) {
+        if (dropout >= 1) return Tensor.zerosLike(seq);
+        float[] mask = Tensor.rand(seq.shape()).toFloatArray();
+        float scale = 1f / (float) (1 - dropout);
+        for (int i = 0; i < mask.length; i++) mask[i] = mask[i] < dropout ? 0f : scale;
+        return seq.mul(Tensor.of(mask, seq.shape()));
+    }
+
+    /** PyTorch's {@code RNNBase.extra_repr}: only the arguments that differ from the defaults. */
+    @Override
+    public String extraRepr() {
+        StringBuilder s = new StringBuilder(inputSize + ", " + hiddenSize);
+        if (projSize != 0) s.append(", proj_size=").append(projSize);
+        if (numLayers != 1) s.append(", num_layers=").append(numLayers);
+        if (mode.equals("RNN_RELU")) s.append(", nonlinearity=relu");
+        if (!bias) s.append(", bias=False");
+        if (batchFirst) s.append(", batch_first=True");
+        if (dropout != 0) s.append(", dropout=").append(pyFloat(dropout));
+        if (bidirectional) s.append(", bidirectional=True");
+        return s.toString();
+    }
+
+    /** Python's repr of a float: 0.5, 1.0, 0.0001, 1e-05. */
+    static String pyFloat(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e16) return (long) v + ".0";
+        BigDecimal b = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        int exponent = b.precision() - b.scale() - 1;
+        if (exponent >= -4 && exponent < 16) return b.toPlainString();
+        String digits = b.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (v < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                + String.format("%02d", Math.abs(exponent));
+    }
+}
