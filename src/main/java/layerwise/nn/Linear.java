@@ -1,0 +1,79 @@
+package layerwise.nn;
+
+import layerwise.tensor.Functional;
+import layerwise.tensor.ShapeError;
+import layerwise.tensor.Tensor;
+
+/**
+ * A fully connected layer, like {@code torch.nn.Linear}: y = x W^T + b.
+ * <pre>
+ *   input  (*, in_features)          any number of leading dims, including none
+ *   weight (out_features, in_features)   one row per output: row o holds the weights feeding output o
+ *   bias   (out_features)            or null with bias=false
+ *   output (*, out_features)
+ * </pre>
+ * Default initialisation is PyTorch's, bit for bit under the same seed: weight ~ U(-1/sqrt(in), 1/sqrt(in))
+ * (kaiming_uniform_ with a=sqrt(5)), then bias from the same range.
+ */
+public final class Linear extends Module implements TensorModule {
+
+    public final Tensor weight;
+    /** The bias, or null when built with bias=false. */
+    public final Tensor bias;
+    private final int inFeatures;
+    private final int outFeatures;
+
+    public Linear(int inFeatures, int outFeatures) {
+        this(inFeatures, outFeatures, true);
+    }
+
+    public Linear(int inFeatures, int outFeatures, boolean bias) {
+        if (inFeatures < 0 || outFeatures < 0) {
+            throw new ShapeError("Trying to create tensor with negative dimension " + Math.min(inFeatures, outFeatures)
+                    + ": " + ShapeError.shapeString(outFeatures, inFeatures),
+                    "The weight of Linear(" + inFeatures + ", " + outFeatures + ") would have shape (out_features, in_features) = "
+                            + ShapeError.shapeString(outFeatures, inFeatures) + "; sizes can't be negative.",
+                    "pass in_features and out_features of 0 or more, e.g. Linear(" + Math.abs(inFeatures) + ", "
+                            + Math.abs(outFeatures) + ")");
+        }
+        this.inFeatures = inFeatures;
+        this.outFeatures = outFeatures;
+        this.weight = registerParameter("weight", Tensor.empty(outFeatures, inFeatures));
+        this.bias = registerParameter("bias", bias ? Tensor.empty(outFeatures) : null);
+        DefaultInit.kaimingUniformWithBias(weight, this.bias, true);
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        if (input.dim() == 0) {
+            throw new ShapeError("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
+                    this + " maps a vector of " + inFeatures + " features; the input is a single number (0-D).",
+                    "pass a tensor whose last dim is " + inFeatures + (inFeatures == 1 ? ", e.g. x.reshape(1)" : "")
+                            + ", or build Linear(1, " + outFeatures + ") for a single feature");
+        }
+        int last = input.size(-1);
+        if (last != inFeatures) {
+            int rows = last == 0 ? 0 : input.numel() / last;
+            throw new ShapeError("mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + last + " and "
+                            + inFeatures + "x" + outFeatures + ")",
+                    "Linear(in_features=" + inFeatures + ", out_features=" + outFeatures + ") expects the last input dim to be "
+                            + inFeatures + ", got " + last + " (input " + ShapeError.shapeString(input.shape()) + ").",
+                    "build Linear(" + last + ", " + outFeatures + (bias == null ? ", false" : "")
+                            + "), or reshape the input so its last dim is " + inFeatures + ".");
+        }
+        return Functional.linear(input, weight, bias);
+    }
+
+    public int inFeatures() {
+        return inFeatures;
+    }
+
+    public int outFeatures() {
+        return outFeatures;
+    }
+
+    @Override
+    public String extraRepr() {
+        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + py(bias != null);
+    }
+}

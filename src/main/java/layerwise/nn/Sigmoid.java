@@ -1,0 +1,16 @@
+package layerwise.nn;
+
+import layerwise.tensor.Tensor;
+
+/** 1 / (1 + exp(-x)), elementwise, like {@code torch.nn.Sigmoid}. */
+public final class Sigmoid extends Module implements TensorModule {
+    @Override
+    public Tensor forward(Tensor input) {
+        return input.sigmoid();
+    }
+
+    @Override
+    public String extraRepr() {
+        return "";
+    }
+}

@@ -1,0 +1,16 @@
+package layerwise.nn;
+
+import layerwise.tensor.Tensor;
+
+/** tanh(x), elementwise, like {@code torch.nn.Tanh}. */
+public final class Tanh extends Module implements TensorModule {
+    @Override
+    public Tensor forward(Tensor input) {
+        return input.tanh();
+    }
+
+    @Override
+    public String extraRepr() {
+        return "";
+    }
+}

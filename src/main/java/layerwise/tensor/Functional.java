@@ -1,0 +1,204 @@
+package layerwise.tensor;
+
+/**
+ * The operations layers are made of, like {@code torch.nn.functional}: each op sits here once, with its
+ * shape checks and PyTorch's error messages, and the layers in {@code layerwise.nn} call it.
+ * Sizes given as {@code int[]} take one value (used for both dims) or two (height, width), as torch's
+ * ints-or-pairs do.
+ */
+public final class Functional {
+    private Functional() {
+    }
+
+    // ---------------------------------------------------------------- linear
+
+    /**
+     * y = x W^T + b for x of shape (*, in), W (out, in) and b (out) or null; y has shape (*, out).
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        int in = weight.size(1), out = weight.size(0);
+        if (input.dim() == 0) {
+            throw new ShapeError("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
+                    "A linear map needs a vector of " + in + " features; the input is a single number.",
+                    "pass a tensor whose last dim is " + in + ", e.g. x.reshape(1, " + in + ")");
+        }
+        int last = input.size(-1);
+        if (last != in) {
+            int rows = last == 0 ? 0 : input.numel() / last;
+            throw new ShapeError("mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + last + " and " + in + "x" + out + ")",
+                    "The weight " + Shapes.str(weight.shape()) + " expects the last input dim to be " + in + ", got " + last + ".",
+                    "pass an input whose last dim is " + in + ", or a weight of shape " + Shapes.str(out, last));
+        }
+        Tensor y = input.matmul(weight.t());
+        return bias == null ? y : y.add(bias);
+    }
+
+    // ---------------------------------------------------------------- conv2d
+
+    /** conv2d with stride 1, no padding, dilation 1, one group. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return conv2d(input, weight, bias, new int[] {1}, new int[] {0}, new int[] {1}, 1);
+    }
+
+    /**
+     * torch.nn.functional.conv2d: input (N, C, H, W) or unbatched (C, H, W), weight (O, C/groups, kH, kW),
+     * bias (O) or null, symmetric padding (padding[0] rows above and below, padding[1] columns left and right).
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                int[] dilation, int groups) {
+        checkConvRank(input);
+        int[] s = pair(stride, "stride");
+        int[] p = pair(padding, "padding");
+        int[] d = pair(dilation, "dilation");
+        return conv2dPadded(input, weight, bias, s, new int[] {p[0], p[0], p[1], p[1]}, d, groups);
+    }
+
+    /** conv2d with padding "valid" (none) or "same" (output size = input size; stride must be 1). */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding,
+                                int[] dilation, int groups) {
+        checkConvRank(input);
+        int[] s = pair(stride, "stride");
+        int[] d = pair(dilation, "dilation");
+        if ("valid".equals(padding)) {
+            return conv2dPadded(input, weight, bias, s, new int[4], d, groups);
+        }
+        if (!"same".equals(padding)) {
+            throw new ShapeError("Invalid padding string '" + padding + "', should be one of {'valid', 'same'}",
+                    "padding is a number of rows/columns, or one of the words 'valid' (no padding) and 'same'.",
+                    "use padding \"same\" or \"valid\", or a number");
+        }
+        if (s[0] != 1 || s[1] != 1) {
+            throw new ShapeError("padding='same' is not supported for strided convolutions",
+                    "With stride > 1 the output can't have the input's size.",
+                    "use stride 1 with padding \"same\", or give the padding as a number");
+        }
+        if (weight.dim() != 4) return conv2dPadded(input, weight, bias, s, new int[4], d, groups);
+        int[] lr = samePadding(weight.size(3), d[1]);
+        int[] tb = samePadding(weight.size(2), d[0]);
+        return conv2dPadded(input, weight, bias, s, new int[] {tb[0], tb[1], lr[0], lr[1]}, d, groups);
+    }
+
+    /**
+     * The padding='same' split for one dim: total = dilation*(kernel-1), before = total/2, after = the
+     * rest, so an odd total puts the extra row at the bottom (or column at the right).
+     */
+    public static int[] samePadding(int kernelSize, int dilation) {
+        int total = dilation * (kernelSize - 1);
+        return new int[] {total / 2, total - total / 2};
+    }
+
+    private static Tensor conv2dPadded(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] pads,
+                                       int[] dilation, int groups) {
+        boolean batched = input.dim() == 4;
+        Tensor x = batched ? input : input.unsqueeze(0);
+        Conv2dGeometry g = Conv2dGeometry.of(x, weight, bias, stride, pads, dilation, groups);
+        Tensor y = Conv2dKernels.conv2d(x, weight, bias, g);
+        return batched ? y : y.squeeze(0);
+    }
+
+    private static void checkConvRank(Tensor input) {
+        if (input.dim() != 3 && input.dim() != 4) {
+            throw new ShapeError("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
+                            + Shapes.str(input.shape()),
+                    "conv2d takes (N, C, H, W) or a single image (C, H, W); this input has " + input.dim() + " dims.",
+                    "reshape the input to (N, C, H, W), e.g. x.unsqueeze(0) adds the batch dim N=1");
+        }
+    }
+
+    /** Expands an int-or-pair parameter to a pair, with torch's error for any other length. */
+    static int[] pair(int[] values, String name) {
+        if (values.length == 1) return new int[] {values[0], values[0]};
+        if (values.length == 2) return values.clone();
+        throw new ShapeError("expected " + name + " to be a single integer value or a list of 2 values to match the "
+                        + "convolution dimensions, but got " + name + "=" + Shapes.str(values),
+                "A 2-D convolution has one " + name + " per spatial dim (height, width).",
+                "pass one value for both dims or two values (height, width)");
+    }
+
+    // ---------------------------------------------------------------- padding
+
+    /** Zero padding; pad = {left, right} of the last dim, or {left, right, top, bottom} of the last two. */
+    public static Tensor pad(Tensor input, int[] pad) {
+        return pad(input, pad, "constant", 0f);
+    }
+
+    /** Padding with mode "constant" (zeros), "reflect", "replicate" or "circular". */
+    public static Tensor pad(Tensor input, int[] pad, String mode) {
+        return pad(input, pad, mode, 0f);
+    }
+
+    /** torch.nn.functional.pad for the last one or two dims; value is the fill of mode "constant". */
+    public static Tensor pad(Tensor input, int[] pad, String mode, float value) {
+        PadKernels.Mode m = PadChecks.check(input, pad, mode);
+        return PadKernels.pad(input, pad, m, value);
+    }
+
+    // ---------------------------------------------------------------- pooling
+
+    /** max_pool2d with stride = kernel size and no padding. */
+    public static Tensor maxPool2d(Tensor input, int kernelSize) {
+        return maxPool2d(input, new int[] {kernelSize}, new int[] {kernelSize}, new int[] {0}, new int[] {1}, false);
+    }
+
+    /** torch.nn.functional.max_pool2d on (N, C, H, W) or (C, H, W). */
+    public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+                                   boolean ceilMode) {
+        return pool(input, kernelSize, stride, padding, dilation, ceilMode, true, true);
+    }
+
+    /** avg_pool2d with stride = kernel size and no padding. */
+    public static Tensor avgPool2d(Tensor input, int kernelSize) {
+        return avgPool2d(input, new int[] {kernelSize}, new int[] {kernelSize}, new int[] {0}, false, true);
+    }
+
+    /** torch.nn.functional.avg_pool2d on (N, C, H, W) or (C, H, W). */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
+                                   boolean countIncludePad) {
+        return pool(input, kernelSize, stride, padding, new int[] {1}, ceilMode, countIncludePad, false);
+    }
+
+    private static Tensor pool(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+                               boolean ceilMode, boolean countIncludePad, boolean max) {
+        boolean batched = input.dim() == 4;
+        PoolKernels.Geometry g = PoolChecks.geometry(input, kernelSize, stride, padding, dilation, ceilMode);
+        Tensor x = batched ? input : input.unsqueeze(0);
+        Tensor y = max ? PoolKernels.maxPool(x, g) : PoolKernels.avgPool(x, g, countIncludePad);
+        return batched ? y : y.squeeze(0);
+    }
+
+    // ---------------------------------------------------------------- activations and dropout
+
+    public static Tensor relu(Tensor input) {
+        return input.relu();
+    }
+
+    /** max(0, x) + negativeSlope * min(0, x). */
+    public static Tensor leakyRelu(Tensor input, float negativeSlope) {
+        float[] v = input.toFloatArray();
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] < 0) v[i] *= negativeSlope;
+        }
+        return Tensor.of(v, input.shape());
+    }
+
+    /**
+     * In training mode, zeroes each element with probability p (drawn from the seeded generator) and
+     * scales the rest by 1/(1-p), so the expected value is unchanged; otherwise returns the input.
+     * (The mask is not torch's bit stream: torch draws it with bernoulli_.)
+     */
+    public static Tensor dropout(Tensor input, double p, boolean training) {
+        if (p < 0 || p > 1) {
+            throw new ShapeError("dropout probability has to be between 0 and 1, but got " + p,
+                    "p is the probability of zeroing each element.", "use a p between 0 and 1, e.g. 0.5");
+        }
+        if (!training || p == 0) return input;
+        if (p == 1) return Tensor.zerosLike(input);
+        float[] v = input.toFloatArray();
+        float[] u = Tensor.rand(input.shape()).toFloatArray();
+        float scale = (float) (1 / (1 - p));
+        for (int i = 0; i < v.length; i++) {
+            v[i] = u[i] < p ? 0f : v[i] * scale;
+        }
+        return Tensor.of(v, input.shape());
+    }
+}

@@ -1,0 +1,89 @@
+package layerwise.tensor;
+
+/**
+ * Max and average pooling over the last two dims of a batched (N, C, H, W) input, one window per output:
+ * <pre>
+ *   max: out[n,c,i,j] = max over u &lt; kH, v &lt; kW of x[n, c, i*sH - pH + u*dH, j*sW - pW + v*dW]
+ *        (positions in the padding are skipped: the padding is -infinity)
+ *   avg: out[n,c,i,j] = (sum of x over the window's positions inside the input) / divisor
+ *        divisor = window area clipped to the padded input  (count_include_pad=True, torch's default)
+ *                  or the number of positions inside the input (count_include_pad=False)
+ * </pre>
+ * One plain kernel each: pooling is memory-bound, a loop is as fast as anything cleverer here.
+ */
+final class PoolKernels {
+    private PoolKernels() {
+    }
+
+    /** Pooling sizes; outH/outW follow torch's pooling_output_shape, including ceil_mode. */
+    record Geometry(int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, int outH, int outW) {
+    }
+
+    /**
+     * torch's output size: floor((in + 2p - d(k-1) - 1 + (ceil ? s-1 : 0)) / s) + 1, and in ceil mode
+     * the last window must start inside the input or the left padding.
+     */
+    static int outputSize(int in, int k, int s, int p, int d, boolean ceilMode) {
+        int out = Math.floorDiv(in + 2 * p - d * (k - 1) - 1 + (ceilMode ? s - 1 : 0), s) + 1;
+        if (ceilMode && (out - 1) * s >= in + p) out--;
+        return out;
+    }
+
+    static Tensor maxPool(Tensor x, Geometry g) {
+        int[] s = x.shape();
+        int planes = s[0] * s[1], h = s[2], w = s[3];
+        float[] in = x.toFloatArray();
+        float[] out = new float[planes * g.outH() * g.outW()];
+        int at = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            int base = plane * h * w;
+            for (int i = 0; i < g.outH(); i++) {
+                for (int j = 0; j < g.outW(); j++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int u = 0; u < g.kH(); u++) {
+                        int r = i * g.sH() - g.pH() + u * g.dH();
+                        if (r < 0 || r >= h) continue;
+                        for (int v = 0; v < g.kW(); v++) {
+                            int c = j * g.sW() - g.pW() + v * g.dW();
+                            if (c < 0 || c >= w) continue;
+                            float val = in[base + r * w + c];
+                            if (val > max || Float.isNaN(val)) max = val;    // NaN wins, as in torch
+                            if (Float.isNaN(max)) break;
+                        }
+                    }
+                    out[at++] = max;
+                }
+            }
+        }
+        return Tensor.of(out, s[0], s[1], g.outH(), g.outW());
+    }
+
+    static Tensor avgPool(Tensor x, Geometry g, boolean countIncludePad) {
+        int[] s = x.shape();
+        int planes = s[0] * s[1], h = s[2], w = s[3];
+        float[] in = x.toFloatArray();
+        float[] out = new float[planes * g.outH() * g.outW()];
+        int at = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            int base = plane * h * w;
+            for (int i = 0; i < g.outH(); i++) {
+                int r0 = i * g.sH() - g.pH();
+                int r1 = Math.min(r0 + g.kH(), h + g.pH());
+                for (int j = 0; j < g.outW(); j++) {
+                    int c0 = j * g.sW() - g.pW();
+                    int c1 = Math.min(c0 + g.kW(), w + g.pW());
+                    int paddedArea = (r1 - r0) * (c1 - c0);
+                    int rFrom = Math.max(r0, 0), rTo = Math.min(r1, h);
+                    int cFrom = Math.max(c0, 0), cTo = Math.min(c1, w);
+                    float sum = 0f;
+                    for (int r = rFrom; r < rTo; r++) {
+                        for (int c = cFrom; c < cTo; c++) sum += in[base + r * w + c];
+                    }
+                    int divisor = countIncludePad ? paddedArea : (rTo - rFrom) * (cTo - cFrom);
+                    out[at++] = sum / divisor;
+                }
+            }
+        }
+        return Tensor.of(out, s[0], s[1], g.outH(), g.outW());
+    }
+}
