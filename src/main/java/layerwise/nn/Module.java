@@ -1,5 +1,8 @@
 package layerwise.nn;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import layerwise.io.SafeTensors;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
@@ -174,6 +178,29 @@ public abstract class Module {
         List<String> parts = new ArrayList<>();
         sd.forEach((k, t) -> parts.add(k + " " + ShapeError.shapeString(t.shape())));
         return parts.isEmpty() ? "(none)" : String.join(", ", parts);
+    }
+
+    /**
+     * Writes {@link #stateDict()} to a safetensors file (F32, PyTorch's key names), which
+     * {@code safetensors.torch.load_file} reads and {@code model.load_state_dict} accepts.
+     */
+    public void save(Path path) {
+        try {
+            SafeTensors.write(path, stateDict());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a safetensors state dict and loads it strictly (see {@link #loadStateDict(Map)}). */
+    public void load(Path path) {
+        Map<String, Tensor> sd;
+        try {
+            sd = SafeTensors.load(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        loadStateDict(sd);
     }
 
     // ---------------------------------------------------------------- train / eval
