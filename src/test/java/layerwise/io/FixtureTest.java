@@ -1,0 +1,136 @@
+package layerwise.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import layerwise.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every committed fixture, read through Fixture and checked against MANIFEST.json. */
+class FixtureTest {
+
+    static final Path FIXTURES = SafeTensorsFormatTest.FIXTURES;
+
+    /** PyTorch's positional constructor order, as the generator records the arguments. */
+    static final Map<String, List<String>> ARG_ORDER = Map.of(
+            "Linear", List.of("in_features", "out_features", "bias"),
+            "Conv2d", List.of("in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",
+                    "groups", "bias", "padding_mode"),
+            "RNN", List.of("input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "batch_first",
+                    "dropout", "bidirectional"),
+            "LSTM", List.of("input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout",
+                    "bidirectional", "proj_size"),
+            "GRU", List.of("input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout",
+                    "bidirectional"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsEveryFixtureWithItsManifestNamesShapesAndMetadata() throws IOException {
+        List<Map<String, Object>> cases = SafeTensorsFormatTest.manifestCases();
+        assertEquals(38, cases.size());
+        for (Map<String, Object> c : cases) {
+            String file = (String) c.get("file");
+            Fixture f = Fixture.read(FIXTURES.resolve(file));
+            String module = (String) c.get("module");
+            assertEquals(file.replace(".safetensors", ""), f.name());
+            assertEquals(module, f.module(), file);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> shapes = (Map<String, Object>) c.get("tensors");
+            assertEquals(new ArrayList<>(shapes.keySet()), new ArrayList<>(f.tensors().keySet()), file);
+            for (Map.Entry<String, Object> e : shapes.entrySet()) {
+                assertArrayEquals(SafeTensorsFormatTest.ints(e.getValue()), f.tensors().get(e.getKey()).shape(),
+                        file + " " + e.getKey());
+            }
+            List<String> parameterNames = new ArrayList<>(shapes.keySet());
+            parameterNames.removeAll(List.of("input", "output", "h0", "c0", "h_n", "c_n"));
+            assertEquals(parameterNames, new ArrayList<>(f.stateDict().keySet()), file);
+            assertEquals(ARG_ORDER.get(module), new ArrayList<>(f.constructorArgs().keySet()), file);
+            for (String key : List.of("case", "torch_version", "mode", "init_seed", "data_seed",
+                    "max_abs_diff_f32_vs_f64")) {
+                assertTrue(f.metadata().containsKey(key), file + " has " + key);
+            }
+            assertEquals("eval", f.arg("mode"));
+            assertEquals(c.get("max_abs_diff_f32_vs_f64"), f.arg("max_abs_diff_f32_vs_f64"));
+
+            boolean recurrent = List.of("RNN", "LSTM", "GRU").contains(module);
+            assertEquals(shapes.containsKey("h_n"), recurrent, file);
+            assertEquals(shapes.containsKey("c_n"), module.equals("LSTM"), file);
+            assertEquals(f.h0().isPresent(), recurrent && f.boolArg("has_h0"), file);
+            assertEquals(f.c0().isPresent(), module.equals("LSTM") && f.boolArg("has_h0"), file);
+            assertEquals(f.hN().isPresent(), recurrent);
+            assertEquals(f.cN().isPresent(), module.equals("LSTM"));
+            List<String> outputs = new ArrayList<>(List.of("output"));
+            if (recurrent) {
+                outputs.add("h_n");
+            }
+            if (module.equals("LSTM")) {
+                outputs.add("c_n");
+            }
+            assertEquals(outputs, new ArrayList<>(f.expectedOutputs().keySet()), file);
+            assertArrayEquals(SafeTensorsFormatTest.ints(shapes.get("input")), f.input().shape());
+            assertArrayEquals(SafeTensorsFormatTest.ints(shapes.get("output")), f.output().shape());
+        }
+    }
+
+    @Test
+    void parsesConstructorArgumentsInTheFormTheyWerePassed() throws IOException {
+        Fixture conv = Fixture.read(FIXTURES.resolve("conv2d_same_rect_dilated.safetensors"));
+        assertTrue(conv.isTupleArg("kernel_size"));
+        assertArrayEquals(new int[] {2, 3}, conv.intsArg("kernel_size"));
+        assertArrayEquals(new int[] {3, 2}, conv.intsArg("dilation"));
+        assertFalse(conv.isTupleArg("in_channels"));
+        assertArrayEquals(new int[] {2}, conv.intsArg("in_channels"));
+        assertEquals(2, conv.intArg("out_channels"));
+        assertEquals("same", conv.arg("padding"));
+        assertEquals("zeros", conv.arg("padding_mode"));
+        assertTrue(conv.boolArg("bias"));
+        assertEquals(1008, conv.initSeed()); // the generator seeds case i with 1000 + i
+
+        Fixture lstm = Fixture.read(FIXTURES.resolve("lstm_2layer_dropout_eval.safetensors"));
+        assertEquals(0.3, lstm.doubleArg("dropout"));
+        assertEquals(0, lstm.intArg("proj_size"));
+        assertFalse(lstm.boolArg("bidirectional"));
+    }
+
+    @Test
+    void argumentErrorsNameTheFixtureAndTheKey() throws IOException {
+        Path p = FIXTURES.resolve("conv2d_basic.safetensors");
+        Fixture conv = Fixture.read(p);
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> conv.arg("nope"));
+        assertTrue(missing.getMessage().startsWith(p + ": no \"nope\" in the fixture's metadata (it has [module,"),
+                missing.getMessage());
+        assertEquals(p + ": metadata \"padding_mode\" must be an integer, found \"zeros\"",
+                assertThrows(IllegalArgumentException.class, () -> conv.intArg("padding_mode")).getMessage());
+        assertEquals(p + ": metadata \"module\" must be \"true\" or \"false\", found \"Conv2d\"",
+                assertThrows(IllegalArgumentException.class, () -> conv.boolArg("module")).getMessage());
+    }
+
+    @Test
+    void refusesAFileThatIsNotAFixture() throws IOException {
+        Path noModule = dir.resolve("plain.safetensors");
+        SafeTensors.write(noModule, Map.of("input", Tensor.of(new float[] {1f}, 1),
+                "output", Tensor.of(new float[] {1f}, 1)));
+        TensorFileException e = assertThrows(TensorFileException.class, () -> Fixture.read(noModule));
+        assertEquals("not a parity fixture: its __metadata__ has no \"module\" key (found [])", e.problem());
+
+        Path noOutput = dir.resolve("half.safetensors");
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        tensors.put("weight", Tensor.of(new float[] {1f, 2f}, 1, 2));
+        tensors.put("input", Tensor.of(new float[] {1f, 2f}, 2));
+        SafeTensors.write(noOutput, tensors, Map.of("module", "Linear"));
+        e = assertThrows(TensorFileException.class, () -> Fixture.read(noOutput));
+        assertEquals("not a parity fixture: it has no \"output\" tensor (found [weight, input])", e.problem());
+    }
+}
