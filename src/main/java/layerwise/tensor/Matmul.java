@@ -54,6 +54,35 @@ final class Matmul {
         return new Tensor(out, outShape, Shapes.contiguousStrides(outShape), 0);
     }
 
+    /** torch.mm: both operands must be matrices. */
+    static Tensor mm(Tensor a, Tensor b, Kernels.Kind kind) {
+        requireRank(a, 2, "self must be a matrix", "mm");
+        requireRank(b, 2, "mat2 must be a matrix", "mm");
+        return matmul(a, b, kind);
+    }
+
+    /** torch.bmm: (B, n, m) @ (B, m, p) = (B, n, p), no broadcasting of the batch dim. */
+    static Tensor bmm(Tensor a, Tensor b, Kernels.Kind kind) {
+        requireRank(a, 3, "batch1 must be a 3D tensor", "bmm");
+        requireRank(b, 3, "batch2 must be a 3D tensor", "bmm");
+        if (b.shape[0] != a.shape[0] || b.shape[1] != a.shape[2]) {
+            throw new ShapeError("Expected size for first two dimensions of batch2 tensor to be: [" + a.shape[0] + ", "
+                    + a.shape[2] + "] but got: [" + b.shape[0] + ", " + b.shape[1] + "].",
+                    "bmm multiplies batch1 " + Shapes.str(a.shape) + " by batch2 " + Shapes.str(b.shape)
+                            + " matrix by matrix: both need the same batch size and batch2's rows must equal batch1's columns.",
+                    "give batch2 the shape [" + a.shape[0] + ", " + a.shape[2] + ", p], or use matmul to broadcast batch dims");
+        }
+        return matmul(a, b, kind);
+    }
+
+    private static void requireRank(Tensor t, int rank, String text, String op) {
+        if (t.shape.length != rank) {
+            throw new ShapeError(text, op + " takes " + rank + "-D operands; got shape " + Shapes.str(t.shape) + ".",
+                    rank == 2 ? "use matmul for vectors and batches, or reshape to 2-D"
+                            : "use matmul to broadcast batch dims, or reshape to 3-D");
+        }
+    }
+
     private static ShapeError mismatch(Tensor a, Tensor b, int m1, int m2, int n, int p, int[] batch) {
         int da = a.shape.length;
         int db = b.shape.length;

@@ -171,6 +171,10 @@ public final class Tensor {
     // ---------------------------------------------------------------- linear algebra and joining
     /** torch.matmul: 1-D, 2-D and batched/broadcast operands (kernel chosen by {@link Kernels}). */
     public Tensor matmul(Tensor other) { return Matmul.matmul(this, other, Kernels.selected()); }
+    /** torch.mm: matrix @ matrix only. */
+    public Tensor mm(Tensor other) { return Matmul.mm(this, other, Kernels.selected()); }
+    /** torch.bmm: (B, n, m) @ (B, m, p), no broadcasting. */
+    public Tensor bmm(Tensor other) { return Matmul.bmm(this, other, Kernels.selected()); }
     public static Tensor cat(List<Tensor> tensors, int dim) { return Join.cat(tensors, dim); }
     public static Tensor cat(Tensor... tensors) { return Join.cat(Arrays.asList(tensors), 0); }
     public static Tensor stack(List<Tensor> tensors, int dim) { return Join.stack(tensors, dim); }

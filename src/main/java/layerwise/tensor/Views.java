@@ -115,7 +115,7 @@ final class Views {
         return make(t, insert(t.shape, d, 1), insert(t.strides, d, stride), t.offset);
     }
 
-    /** Size-1 dims (and new leading dims) repeat with stride 0; -1 keeps a size. */
+    /** Size-1 dims (and new leading dims) repeat with stride 0; -1 keeps a size. Checked from the last dim, as torch. */
     static Tensor expand(Tensor t, int[] sizes) {
         int r = t.shape.length;
         if (sizes.length < r) {
@@ -127,7 +127,7 @@ final class Views {
         int lead = sizes.length - r;
         int[] shape = new int[sizes.length];
         int[] strides = new int[sizes.length];
-        for (int i = 0; i < sizes.length; i++) {
+        for (int i = sizes.length - 1; i >= 0; i--) {
             int want = sizes[i];
             if (i < lead) {
                 if (want < 0) {
