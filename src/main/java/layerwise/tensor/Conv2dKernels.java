@@ -15,18 +15,16 @@ import java.util.Arrays;
  * <p>{@link #loops} is that formula as seven nested loops, the one a lesson shows. {@link #im2col} is
  * the default: it copies every receptive field of one image and group into a column of a matrix
  * (Cg*kH*kW rows, outH*outW columns), so the whole convolution becomes one matrix product
- * {@code W_g (Og x Cg*kH*kW) @ cols}, run by {@link Tensor#matmul}. Run with
- * {@code -Dlayerwise.kernels=plain} to use the loops everywhere.
+ * {@code W_g (Og x Cg*kH*kW) @ cols}, run by {@link Tensor#matmul}. {@link Kernels} chooses between
+ * them: the loops run everywhere under {@code -Dlayerwise.kernels=plain}.
  */
 final class Conv2dKernels {
     private Conv2dKernels() {
     }
 
-    static final boolean PLAIN = "plain".equals(System.getProperty("layerwise.kernels"));
-
     /** The seam: the kernel every conv2d goes through. */
-    static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv2dGeometry g) {
-        return PLAIN ? loops(input, weight, bias, g) : im2col(input, weight, bias, g);
+    static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv2dGeometry g, Kernels.Kind kind) {
+        return kind == Kernels.Kind.PLAIN ? loops(input, weight, bias, g) : im2col(input, weight, bias, g);
     }
 
     /** The teaching kernel: the formula above, one output element at a time. */

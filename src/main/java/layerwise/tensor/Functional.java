@@ -46,11 +46,17 @@ public final class Functional {
      */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
                                 int[] dilation, int groups) {
+        return conv2d(input, weight, bias, stride, padding, dilation, groups, Kernels.selected());
+    }
+
+    /** conv2d computed with the given kernel (the loops or im2col), for benchmarks and lessons comparing them. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                int[] dilation, int groups, Kernels.Kind kind) {
         checkConvRank(input);
         int[] s = pair(stride, "stride");
         int[] p = pair(padding, "padding");
         int[] d = pair(dilation, "dilation");
-        return conv2dPadded(input, weight, bias, s, new int[] {p[0], p[0], p[1], p[1]}, d, groups);
+        return conv2dPadded(input, weight, bias, s, new int[] {p[0], p[0], p[1], p[1]}, d, groups, kind);
     }
 
     /** conv2d with padding "valid" (none) or "same" (output size = input size; stride must be 1). */
@@ -60,7 +66,7 @@ public final class Functional {
         int[] s = pair(stride, "stride");
         int[] d = pair(dilation, "dilation");
         if ("valid".equals(padding)) {
-            return conv2dPadded(input, weight, bias, s, new int[4], d, groups);
+            return conv2dPadded(input, weight, bias, s, new int[4], d, groups, Kernels.selected());
         }
         if (!"same".equals(padding)) {
             throw new ShapeError("Invalid padding string '" + padding + "', should be one of {'valid', 'same'}",
@@ -72,10 +78,11 @@ public final class Functional {
                     "With stride > 1 the output can't have the input's size.",
                     "use stride 1 with padding \"same\", or give the padding as a number");
         }
-        if (weight.dim() != 4) return conv2dPadded(input, weight, bias, s, new int[4], d, groups);
+        if (weight.dim() != 4) return conv2dPadded(input, weight, bias, s, new int[4], d, groups, Kernels.selected());
         int[] lr = samePadding(weight.size(3), d[1]);
         int[] tb = samePadding(weight.size(2), d[0]);
-        return conv2dPadded(input, weight, bias, s, new int[] {tb[0], tb[1], lr[0], lr[1]}, d, groups);
+        return conv2dPadded(input, weight, bias, s, new int[] {tb[0], tb[1], lr[0], lr[1]}, d, groups,
+                Kernels.selected());
     }
 
     /**
@@ -88,11 +95,11 @@ public final class Functional {
     }
 
     private static Tensor conv2dPadded(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] pads,
-                                       int[] dilation, int groups) {
+                                       int[] dilation, int groups, Kernels.Kind kind) {
         boolean batched = input.dim() == 4;
         Tensor x = batched ? input : input.unsqueeze(0);
         Conv2dGeometry g = Conv2dGeometry.of(x, weight, bias, stride, pads, dilation, groups);
-        Tensor y = Conv2dKernels.conv2d(x, weight, bias, g);
+        Tensor y = Conv2dKernels.conv2d(x, weight, bias, g, kind);
         return batched ? y : y.squeeze(0);
     }
 

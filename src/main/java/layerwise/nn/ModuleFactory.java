@@ -1,0 +1,128 @@
+package layerwise.nn;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import layerwise.tensor.Tensor;
+
+/**
+ * Builds a module from the string arguments of a PyTorch export (a fixture's {@code __metadata__}:
+ * {@code module} plus each constructor argument as it was passed, e.g. {@code "3"}, {@code "[3, 2]"},
+ * {@code "same"}, {@code "true"}), and runs it with named tensors, so that one parity check covers every
+ * kind of layer.
+ */
+public final class ModuleFactory {
+    private ModuleFactory() {
+    }
+
+    /** The module named by {@code metadata.get("module")}, built with PyTorch's arguments from the metadata. */
+    public static Module fromMetadata(Map<String, String> metadata) {
+        Args a = new Args(metadata);
+        String module = a.string("module");
+        switch (module) {
+            case "Linear":
+                return new Linear(a.integer("in_features"), a.integer("out_features"), a.bool("bias"));
+            case "Conv2d":
+                return conv2d(a);
+            default:
+                throw new IllegalArgumentException("no module \"" + module + "\" to build from metadata (known: Linear, "
+                        + "Conv2d)");
+        }
+    }
+
+    private static Module conv2d(Args a) {
+        Conv2dOptions o = Conv2d.options().
+                stride(a.ints("stride")).
+                dilation(a.ints("dilation")).
+                groups(a.integer("groups")).
+                bias(a.bool("bias")).
+                paddingMode(a.string("padding_mode"));
+        String padding = a.string("padding");
+        if (padding.equals("same") || padding.equals("valid")) {
+            o.padding(padding);
+        } else {
+            o.padding(a.ints("padding"));
+        }
+        return new Conv2d(a.integer("in_channels"), a.integer("out_channels"), a.ints("kernel_size"), o);
+    }
+
+    /**
+     * Runs the module's forward pass on named data tensors ({@code "input"}, and {@code "h0"},
+     * {@code "c0"} when given) and returns its named results: {@code "output"} (and {@code "h_n"},
+     * {@code "c_n"} for recurrent modules), the names a PyTorch export stores them under.
+     */
+    public static Map<String, Tensor> forward(Module module, Map<String, Tensor> data) {
+        Tensor input = data.get("input");
+        if (input == null) {
+            throw new IllegalArgumentException("no \"input\" tensor to run " + module.getClass().getSimpleName() + " on");
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        if (module instanceof TensorModule) {
+            out.put("output", ((TensorModule) module).forward(input));
+            return out;
+        }
+        throw new IllegalArgumentException(module.getClass().getSimpleName() + " has no forward pass that "
+                + "ModuleFactory knows how to run");
+    }
+
+    /** Metadata values parsed as PyTorch arguments; errors name the key and what was found. */
+    static final class Args {
+        private final Map<String, String> values;
+
+        Args(Map<String, String> values) {
+            this.values = values;
+        }
+
+        String string(String key) {
+            String v = values.get(key);
+            if (v == null) {
+                throw new IllegalArgumentException("metadata has no \"" + key + "\" (it has " + values.keySet() + ")");
+            }
+            return v;
+        }
+
+        int integer(String key) {
+            try {
+                return Integer.parseInt(string(key).trim());
+            } catch (NumberFormatException e) {
+                throw notA(key, "an integer");
+            }
+        }
+
+        double decimal(String key) {
+            try {
+                return Double.parseDouble(string(key).trim());
+            } catch (NumberFormatException e) {
+                throw notA(key, "a number");
+            }
+        }
+
+        boolean bool(String key) {
+            String v = string(key);
+            if (v.equals("true") || v.equals("True")) return true;
+            if (v.equals("false") || v.equals("False")) return false;
+            throw notA(key, "true or false");
+        }
+
+        /** "3" gives {3}; "[3, 2]" or "(3, 2)" gives {3, 2}. */
+        int[] ints(String key) {
+            String v = string(key).trim();
+            boolean list = v.startsWith("[") && v.endsWith("]") || v.startsWith("(") && v.endsWith(")");
+            String body = list ? v.substring(1, v.length() - 1) : v;
+            List<String> parts = List.of(body.split(","));
+            int[] out = new int[parts.size()];
+            try {
+                for (int i = 0; i < out.length; i++) out[i] = Integer.parseInt(parts.get(i).trim());
+            } catch (NumberFormatException e) {
+                throw notA(key, "an integer or a list of integers");
+            }
+            return out;
+        }
+
+        private IllegalArgumentException notA(String key, String what) {
+            return new IllegalArgumentException("metadata \"" + key + "\" must be " + what + ", found \""
+                    + values.get(key) + "\"");
+        }
+    }
+}
