@@ -21,12 +21,12 @@ public class GRU extends RNNBase {
 
     /** {@code nn.GRU(input_size, hidden_size)}. */
     public GRU(int inputSize, int hiddenSize) {
-        this(inputSize, hiddenSize, RNNOptions.with());
+        this(inputSize, hiddenSize, options());
     }
 
     /** {@code nn.GRU(input_size, hidden_size, num_layers)}. */
     public GRU(int inputSize, int hiddenSize, int numLayers) {
-        this(inputSize, hiddenSize, RNNOptions.with().numLayers(numLayers));
+        this(inputSize, hiddenSize, options().numLayers(numLayers));
     }
 
     /** Every other argument through {@link RNNOptions}. */

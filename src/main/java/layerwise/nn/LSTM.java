@@ -18,22 +18,22 @@ import layerwise.tensor.Tensor;
  *   LSTM lstm = new LSTM(10, 20, 2);
  *   RNNOutput out = lstm.forward(Tensor.randn(5, 3, 10));
  *   out.hN().shape();  // [2, 3, 20]     out.cN().shape();  // [2, 3, 20]
- *   new LSTM(10, 20, RNNOptions.with().projSize(5).bidirectional(true));
+ *   new LSTM(10, 20, LSTM.options().projSize(5).bidirectional(true));
  * </pre>
  */
 public class LSTM extends RNNBase {
 
     /** {@code nn.LSTM(input_size, hidden_size)}. */
     public LSTM(int inputSize, int hiddenSize) {
-        this(inputSize, hiddenSize, RNNOptions.with());
+        this(inputSize, hiddenSize, options());
     }
 
     /** {@code nn.LSTM(input_size, hidden_size, num_layers)}. */
     public LSTM(int inputSize, int hiddenSize, int numLayers) {
-        this(inputSize, hiddenSize, RNNOptions.with().numLayers(numLayers));
+        this(inputSize, hiddenSize, options().numLayers(numLayers));
     }
 
-    /** Every other argument through {@link RNNOptions}, e.g. {@code RNNOptions.with().projSize(5)}. */
+    /** Every other argument through {@link RNNOptions}, e.g. {@code LSTM.options().projSize(5)}. */
     public LSTM(int inputSize, int hiddenSize, RNNOptions options) {
         super("LSTM", inputSize, hiddenSize, options);
     }

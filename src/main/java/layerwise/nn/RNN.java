@@ -13,7 +13,7 @@ import layerwise.tensor.Tensor;
  *   RNN rnn = new RNN(10, 20, 2);                       // nn.RNN(10, 20, 2)
  *   RNNOutput out = rnn.forward(Tensor.randn(5, 3, 10));
  *   out.output().shape();  // [5, 3, 20]      out.hN().shape();  // [2, 3, 20]
- *   new RNN(10, 20, RNNOptions.with().nonlinearity("relu").batchFirst(true));
+ *   new RNN(10, 20, RNN.options().nonlinearity("relu").batchFirst(true));
  * </pre>
  * The repr is PyTorch's, except that a relu RNN says so: {@code RNN(10, 20, nonlinearity=relu)}.
  * PyTorch 1.13 prints {@code RNN(10, 20)} for both, which hides the one setting that changes every
@@ -21,23 +21,27 @@ import layerwise.tensor.Tensor;
  */
 public class RNN extends RNNBase {
 
-    /** "tanh" or "relu". */
-    public final String nonlinearity;
+    private final String nonlinearity;
 
     /** {@code nn.RNN(input_size, hidden_size)}: one layer, tanh. */
     public RNN(int inputSize, int hiddenSize) {
-        this(inputSize, hiddenSize, RNNOptions.with());
+        this(inputSize, hiddenSize, options());
     }
 
     /** {@code nn.RNN(input_size, hidden_size, num_layers)}. */
     public RNN(int inputSize, int hiddenSize, int numLayers) {
-        this(inputSize, hiddenSize, RNNOptions.with().numLayers(numLayers));
+        this(inputSize, hiddenSize, options().numLayers(numLayers));
     }
 
-    /** Every other argument through {@link RNNOptions}, e.g. {@code RNNOptions.with().nonlinearity("relu")}. */
+    /** Every other argument through {@link RNNOptions}, e.g. {@code RNN.options().nonlinearity("relu")}. */
     public RNN(int inputSize, int hiddenSize, RNNOptions options) {
         super(mode(options), inputSize, hiddenSize, options);
         this.nonlinearity = options.nonlinearity;
+    }
+
+    /** "tanh" or "relu". */
+    public String nonlinearity() {
+        return nonlinearity;
     }
 
     // PyTorch's RNN.__init__ checks these before RNNBase's checks.

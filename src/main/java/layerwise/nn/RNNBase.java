@@ -1,10 +1,10 @@
 package layerwise.nn;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import layerwise.tensor.Functional;
 import layerwise.tensor.Tensor;
 
 /**
@@ -26,16 +26,15 @@ import layerwise.tensor.Tensor;
  */
 public abstract class RNNBase extends Module {
 
-    /** PyTorch's mode string: "RNN_TANH", "RNN_RELU", "LSTM" or "GRU". */
-    public final String mode;
-    public final int inputSize;
-    public final int hiddenSize;
-    public final int numLayers;
-    public final boolean bias;
-    public final boolean batchFirst;
-    public final double dropout;
-    public final boolean bidirectional;
-    public final int projSize;
+    private final String mode;
+    private final int inputSize;
+    private final int hiddenSize;
+    private final int numLayers;
+    private final boolean bias;
+    private final boolean batchFirst;
+    private final double dropout;
+    private final boolean bidirectional;
+    private final int projSize;
 
     final int gates;
     // [layer][direction]; biases and projections null when absent.
@@ -85,6 +84,15 @@ public abstract class RNNBase extends Module {
         resetParameters();
     }
 
+    /**
+     * The options object for everything after {@code input_size, hidden_size}: numLayers, nonlinearity
+     * (RNN), bias, batchFirst, dropout, bidirectional, projSize (LSTM). For example
+     * {@code new LSTM(10, 20, LSTM.options().numLayers(2).bidirectional(true))}.
+     */
+    public static RNNOptions options() {
+        return new RNNOptions();
+    }
+
     /** PyTorch's default init: every parameter ~ U(-1/sqrt(hidden_size), 1/sqrt(hidden_size)), in order. */
     public void resetParameters() {
         DefaultInit.uniformAll(parameters(), hiddenSize);
@@ -98,6 +106,45 @@ public abstract class RNNBase extends Module {
                     + "\"; its parameters are " + namedParameters().keySet());
         }
         return p;
+    }
+
+    /** PyTorch's mode string: "RNN_TANH", "RNN_RELU", "LSTM" or "GRU". */
+    public String mode() {
+        return mode;
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    public int numLayers() {
+        return numLayers;
+    }
+
+    /** Whether the layers have biases (b_ih and b_hh). */
+    public boolean bias() {
+        return bias;
+    }
+
+    public boolean batchFirst() {
+        return batchFirst;
+    }
+
+    public double dropout() {
+        return dropout;
+    }
+
+    public boolean bidirectional() {
+        return bidirectional;
+    }
+
+    /** 0 when h is not projected (always 0 for RNN and GRU). */
+    public int projSize() {
+        return projSize;
     }
 
     /** D: 2 if bidirectional, else 1. */
@@ -150,7 +197,8 @@ public abstract class RNNBase extends Module {
             }
             // The next layer reads [forward | reverse] at every step.
             seq = outputs.size() == 1 ? outputs.get(0) : Tensor.cat(outputs, 2);
-            if (layer < numLayers - 1 && dropout > 0 && isTraining()) seq = dropoutMask(seq);
+            // Dropout between layers, in training mode only.
+            if (layer < numLayers - 1) seq = Functional.dropout(seq, dropout, isTraining());
         }
         Tensor output = batchFirst ? seq.transpose(0, 1) : seq;
         Tensor hOut = Tensor.stack(hN, 0);
@@ -196,18 +244,6 @@ public abstract class RNNBase extends Module {
         return new Tensor[] {Tensor.stack(Arrays.asList(out), 0), h, c};
     }
 
-    /**
-     * Dropout between layers (training mode): each element is zeroed with probability {@code dropout},
-     * the rest scaled by 1/(1-dropout), from the one seeded generator.
-     */
-    private Tensor dropoutMask(Tensor seq) {
-        if (dropout >= 1) return Tensor.zerosLike(seq);
-        float[] mask = Tensor.rand(seq.shape()).toFloatArray();
-        float scale = 1f / (float) (1 - dropout);
-        for (int i = 0; i < mask.length; i++) mask[i] = mask[i] < dropout ? 0f : scale;
-        return seq.mul(Tensor.of(mask, seq.shape()));
-    }
-
     /** PyTorch's {@code RNNBase.extra_repr}: only the arguments that differ from the defaults. */
     @Override
     public String extraRepr() {
@@ -217,20 +253,8 @@ public abstract class RNNBase extends Module {
         if (mode.equals("RNN_RELU")) s.append(", nonlinearity=relu");
         if (!bias) s.append(", bias=False");
         if (batchFirst) s.append(", batch_first=True");
-        if (dropout != 0) s.append(", dropout=").append(pyFloat(dropout));
+        if (dropout != 0) s.append(", dropout=").append(PyRepr.number(dropout));
         if (bidirectional) s.append(", bidirectional=True");
         return s.toString();
-    }
-
-    /** Python's repr of a float: 0.5, 1.0, 0.0001, 1e-05. */
-    static String pyFloat(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e16) return (long) v + ".0";
-        BigDecimal b = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-        int exponent = b.precision() - b.scale() - 1;
-        if (exponent >= -4 && exponent < 16) return b.toPlainString();
-        String digits = b.unscaledValue().abs().toString();
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return (v < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
-                + String.format("%02d", Math.abs(exponent));
     }
 }

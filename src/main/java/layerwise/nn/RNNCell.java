@@ -17,8 +17,7 @@ import layerwise.tensor.Tensor;
  */
 public class RNNCell extends RecurrentCellBase implements TensorModule {
 
-    /** "tanh" or "relu". */
-    public final String nonlinearity;
+    private final String nonlinearity;
 
     /** {@code nn.RNNCell(input_size, hidden_size)}. */
     public RNNCell(int inputSize, int hiddenSize) {
@@ -36,6 +35,11 @@ public class RNNCell extends RecurrentCellBase implements TensorModule {
         // PyTorch accepts any string here and fails at the first forward; failing now is kinder.
         RecurrentChecks.nonlinearity(nonlinearity);
         this.nonlinearity = nonlinearity;
+    }
+
+    /** "tanh" or "relu". */
+    public String nonlinearity() {
+        return nonlinearity;
     }
 
     /** One step from a zero state: x {@code (N, input_size)} or {@code (input_size)}. */

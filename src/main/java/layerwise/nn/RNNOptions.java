@@ -4,7 +4,7 @@ package layerwise.nn;
  * The keyword arguments of {@link RNN}, {@link LSTM} and {@link GRU} after {@code input_size} and
  * {@code hidden_size}, with PyTorch's defaults; set only what differs:
  * <pre>
- *   new LSTM(10, 20, RNNOptions.with().numLayers(2).batchFirst(true).bidirectional(true))
+ *   new LSTM(10, 20, LSTM.options().numLayers(2).batchFirst(true).bidirectional(true))
  * </pre>
  * is {@code nn.LSTM(10, 20, num_layers=2, batch_first=True, bidirectional=True)}.
  */
@@ -19,9 +19,8 @@ public final class RNNOptions {
     /** null when not given: RNN and GRU reject proj_size even when it is 0, as PyTorch does. */
     Integer projSize = null;
 
-    /** Options with PyTorch's defaults. */
-    public static RNNOptions with() {
-        return new RNNOptions();
+    /** Options with PyTorch's defaults; get one from {@code RNN.options()}, {@code LSTM.options()}, {@code GRU.options()}. */
+    RNNOptions() {
     }
 
     /** Stacked recurrent layers; each one after the first reads the previous layer's output. Default 1. */

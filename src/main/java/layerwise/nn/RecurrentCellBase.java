@@ -14,9 +14,9 @@ import layerwise.tensor.Tensor;
  */
 public abstract class RecurrentCellBase extends Module {
 
-    public final int inputSize;
-    public final int hiddenSize;
-    public final boolean bias;
+    private final int inputSize;
+    private final int hiddenSize;
+    private final boolean bias;
     /** Gates stacked in the weights: 1 (RNN), 4 (LSTM: i|f|g|o) or 3 (GRU: r|z|n). */
     final int gates;
 
@@ -41,6 +41,19 @@ public abstract class RecurrentCellBase extends Module {
     /** PyTorch's default init: every parameter ~ U(-1/sqrt(hidden_size), 1/sqrt(hidden_size)), in order. */
     public void resetParameters() {
         DefaultInit.uniformAll(parameters(), hiddenSize);
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    /** Whether the cell has the biases b_ih and b_hh. */
+    public boolean bias() {
+        return bias;
     }
 
     /**

@@ -61,7 +61,7 @@ final class RecurrentChecks {
         if (dropout > 0 && numLayers == 1) {
             System.err.println("UserWarning: dropout option adds dropout after all but last recurrent layer, "
                     + "so non-zero dropout expects num_layers greater than 1, but got dropout="
-                    + RNNBase.pyFloat(dropout) + " and num_layers=" + numLayers);
+                    + PyRepr.number(dropout) + " and num_layers=" + numLayers);
         }
         if (projSize < 0) {
             throw new ShapeError("proj_size should be a positive integer or zero to disable projections",
@@ -106,7 +106,7 @@ final class RecurrentChecks {
         String explanation;
         String fix;
         if (batched) {
-            int n = input.size(m.batchFirst ? 0 : 1);
+            int n = input.size(m.batchFirst() ? 0 : 1);
             explanation = "the input " + shape(input) + " is batched (" + m.inputLayout() + "), so " + states
                     + " must be 3-D (D*num_layers, N, H) = " + expectedStates(m, n, lstm) + "; got " + got + ".";
             fix = "pass " + stateShapes(m, n, lstm) + " (a 2-D state of one layer gets its axis with "
@@ -118,7 +118,7 @@ final class RecurrentChecks {
                     + " must be 2-D (D*num_layers, H) = " + expectedStates(m, -1, lstm) + "; got " + got + ".";
             fix = input.dim() == 2
                     ? "pass " + stateShapes(m, -1, lstm) + " (squeeze(1) drops a batch axis of 1), or give the input a "
-                            + "batch axis with input.unsqueeze(" + (m.batchFirst ? 0 : 1) + ")."
+                            + "batch axis with input.unsqueeze(" + (m.batchFirst() ? 0 : 1) + ")."
                     : "make the input 3-D " + m.inputLayout() + " or 2-D (T, input_size), and the state 3-D or "
                             + "2-D to match.";
         }
@@ -128,25 +128,25 @@ final class RecurrentChecks {
     /** Checks 2 and 3: the (batched) input is 3-D and its last dim is input_size. */
     static void input(RNNBase m, Tensor userInput, Tensor x) {
         if (x.dim() != 3) {
-            String hint = userInput.dim() == 1 && userInput.size(0) == m.inputSize
-                    ? " A single vector of input_size is one time step: input.reshape(1, " + m.inputSize + ")."
+            String hint = userInput.dim() == 1 && userInput.size(0) == m.inputSize()
+                    ? " A single vector of input_size is one time step: input.reshape(1, " + m.inputSize() + ")."
                     : "";
             throw new ShapeError("input must have 3 dimensions, got " + x.dim(),
                     m + " takes a batched input " + m.inputLayout() + " or an unbatched one (T, input_size); got "
                             + shape(userInput) + ", which is " + userInput.dim() + "-D (PyTorch first gives any "
                             + "input that is not 3-D a batch axis, so it counts " + x.dim() + ").",
-                    "reshape the input to 3-D " + m.inputLayout().replace("input_size", "" + m.inputSize)
-                            + " or 2-D (T, " + m.inputSize + ")." + hint);
+                    "reshape the input to 3-D " + m.inputLayout().replace("input_size", "" + m.inputSize())
+                            + " or 2-D (T, " + m.inputSize() + ")." + hint);
         }
         int last = x.size(2);
-        if (last != m.inputSize) {
-            throw new ShapeError("input.size(-1) must be equal to input_size. Expected " + m.inputSize + ", got " + last,
-                    m + " reads a vector of input_size=" + m.inputSize + " at every time step, but the input "
+        if (last != m.inputSize()) {
+            throw new ShapeError("input.size(-1) must be equal to input_size. Expected " + m.inputSize() + ", got " + last,
+                    m + " reads a vector of input_size=" + m.inputSize() + " at every time step, but the input "
                             + shape(userInput) + " has last dim " + last + ".",
                     "build the layer with input_size=" + last + ", or give the input a last dim of "
-                            + m.inputSize + ".");
+                            + m.inputSize() + ".");
         }
-        if (x.size(m.batchFirst ? 1 : 0) == 0) {
+        if (x.size(m.batchFirst() ? 1 : 0) == 0) {
             throw new ShapeError("Expected sequence length to be larger than 0 in RNN",
                     "the input " + shape(userInput) + " has no time steps.",
                     "pass a sequence with at least one time step.");
@@ -159,9 +159,9 @@ final class RecurrentChecks {
      */
     static void state(RNNBase m, Tensor userInput, Tensor x, Tensor userState, Tensor s, String torchName,
                       boolean cell) {
-        int n = x.size(m.batchFirst ? 0 : 1);
-        int size = cell ? m.hiddenSize : m.outputSize();
-        int[] expected = {m.numDirections() * m.numLayers, n, size};
+        int n = x.size(m.batchFirst() ? 0 : 1);
+        int size = cell ? m.hiddenSize() : m.outputSize();
+        int[] expected = {m.numDirections() * m.numLayers(), n, size};
         int[] got = s.shape();
         if (java.util.Arrays.equals(expected, got)) return;
         boolean unbatched = userInput.dim() != 3;
@@ -170,11 +170,11 @@ final class RecurrentChecks {
                 + "), got " + ShapeError.shapeString(got);
         StringBuilder why = new StringBuilder(name + " must be " + (unbatched
                 ? "(D*num_layers, " + sizeName(m, cell) + ") for the unbatched input " + shape(userInput)
-                : "(D*num_layers, N, " + sizeName(m, cell) + ")" + (m.batchFirst ? " even with batch_first=True" : ""))
+                : "(D*num_layers, N, " + sizeName(m, cell) + ")" + (m.batchFirst() ? " even with batch_first=True" : ""))
                 + " = " + ShapeError.shapeString(userShape(expected, unbatched)) + "; got " + shape(userState) + ":");
         if (got[0] != expected[0]) {
             why.append(" dim 0 should be D*num_layers = ").append(m.numDirections()).append('*')
-                    .append(m.numLayers).append(" = ").append(expected[0]).append(" (one state per layer and direction),")
+                    .append(m.numLayers()).append(" = ").append(expected[0]).append(" (one state per layer and direction),")
                     .append(" not ").append(got[0]).append(';');
         }
         if (!unbatched && got[1] != expected[1]) {
@@ -186,13 +186,13 @@ final class RecurrentChecks {
                     .append(size).append(", not ").append(got[2]).append(';');
         }
         why.setCharAt(why.length() - 1, '.');
-        if (m.projSize > 0) {
-            why.append(" With proj_size, h0 holds projected states (proj_size=").append(m.projSize)
-                    .append(") and c0 full cell states (hidden_size=").append(m.hiddenSize).append(").");
+        if (m.projSize() > 0) {
+            why.append(" With proj_size, h0 holds projected states (proj_size=").append(m.projSize())
+                    .append(") and c0 full cell states (hidden_size=").append(m.hiddenSize()).append(").");
         }
         String fix = "pass " + name + " of shape " + ShapeError.shapeString(userShape(expected, unbatched))
                 + ", or leave the state out to start from zeros.";
-        if (!unbatched && m.batchFirst && got[0] == expected[1] && got[1] == expected[0] && got[2] == expected[2]) {
+        if (!unbatched && m.batchFirst() && got[0] == expected[1] && got[1] == expected[0] && got[2] == expected[2]) {
             fix = "batch_first changes only the input and output, never the states: pass " + name
                     + ".transpose(0, 1).";
         }
@@ -200,7 +200,7 @@ final class RecurrentChecks {
     }
 
     private static String sizeName(RNNBase m, boolean cell) {
-        return !cell && m.projSize > 0 ? "proj_size" : "hidden_size";
+        return !cell && m.projSize() > 0 ? "proj_size" : "hidden_size";
     }
 
     private static int[] userShape(int[] expected, boolean unbatched) {
@@ -209,16 +209,16 @@ final class RecurrentChecks {
 
     private static String expectedStates(RNNBase m, int n, boolean lstm) {
         String h = ShapeError.shapeString(stateShape(m, n, m.outputSize()));
-        return lstm ? h + " and " + ShapeError.shapeString(stateShape(m, n, m.hiddenSize)) : h;
+        return lstm ? h + " and " + ShapeError.shapeString(stateShape(m, n, m.hiddenSize())) : h;
     }
 
     private static String stateShapes(RNNBase m, int n, boolean lstm) {
         String h = "h0 of shape " + ShapeError.shapeString(stateShape(m, n, m.outputSize()));
-        return lstm ? h + " and c0 of shape " + ShapeError.shapeString(stateShape(m, n, m.hiddenSize)) : h;
+        return lstm ? h + " and c0 of shape " + ShapeError.shapeString(stateShape(m, n, m.hiddenSize())) : h;
     }
 
     private static int[] stateShape(RNNBase m, int n, int size) {
-        int rows = m.numDirections() * m.numLayers;
+        int rows = m.numDirections() * m.numLayers();
         return n < 0 ? new int[] {rows, size} : new int[] {rows, n, size};
     }
 
@@ -232,9 +232,9 @@ final class RecurrentChecks {
                           boolean unbatched) {
         String hidden = "hidden" + index;
         int n = x.size(0);
-        int[] want = unbatched ? new int[] {cell.hiddenSize} : new int[] {n, cell.hiddenSize};
+        int[] want = unbatched ? new int[] {cell.hiddenSize()} : new int[] {n, cell.hiddenSize()};
         String name = index == 0 ? "h" : "c";
-        String why = cell + " keeps one state of hidden_size=" + cell.hiddenSize + " per sample: for x "
+        String why = cell + " keeps one state of hidden_size=" + cell.hiddenSize() + " per sample: for x "
                 + (unbatched ? "of one sample" : "with a batch of " + n) + ", " + name + " must be "
                 + ShapeError.shapeString(want) + "; got " + shape(userState) + ".";
         String fix = "pass " + name + " of shape " + ShapeError.shapeString(want)
@@ -249,15 +249,15 @@ final class RecurrentChecks {
         if (s.dim() == 1) {
             throw new ShapeError("Dimension out of range (expected to be in range of [-1, 0], but got 1)", why, fix);
         }
-        if (s.size(1) != cell.hiddenSize) {
+        if (s.size(1) != cell.hiddenSize()) {
             throw new ShapeError(hidden + " has inconsistent hidden_size: got " + s.size(1) + ", expected "
-                    + cell.hiddenSize, why, fix);
+                    + cell.hiddenSize(), why, fix);
         }
         if (s.dim() > 2) {
             int cols = s.size(s.dim() - 1);
             int rows = cols == 0 ? 0 : s.numel() / cols;
             throw new ShapeError("mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + cols + " and "
-                    + cell.hiddenSize + "x" + cell.gates * cell.hiddenSize + ")", why, fix);
+                    + cell.hiddenSize() + "x" + cell.gates * cell.hiddenSize() + ")", why, fix);
         }
     }
 
