@@ -13,7 +13,11 @@ public final class Generator {
     private static final int N = 624;
     private static final int M = 397;
 
-    /** The default generator, seeded with 67280421310721 until manualSeed is called (torch's default_rng_seed_val). */
+    /**
+     * The default generator. Until {@link Tensor#manualSeed(long)} is called it is seeded with 67280421310721,
+     * libtorch's default_rng_seed_val, so a session that never seeds is still reproducible (Python torch
+     * instead picks a fresh seed in every process).
+     */
     static final Generator DEFAULT = new Generator(67280421310721L);
 
     private final int[] mt = new int[N];
