@@ -182,7 +182,7 @@ final class NpyFormat {
         for (float v : t.data()) {
             b.putFloat(v);
         }
-        Path tmp = SafeTensorsFormat.temporarySibling(file);
+        Path tmp = SafeTensorsWriter.temporarySibling(file);
         try {
             Files.write(tmp, b.array());
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);

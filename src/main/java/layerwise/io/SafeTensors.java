@@ -62,7 +62,7 @@ public final class SafeTensors {
             }
             raw.put(name, fromTensor(t));
         });
-        SafeTensorsFormat.write(file, raw, metadata);
+        SafeTensorsWriter.write(file, raw, metadata);
     }
 
     static Tensor toTensor(RawTensor t) {

@@ -98,7 +98,7 @@ class SafeTensorsFormatTest {
             for (Path p : files.filter(q -> q.toString().endsWith(".safetensors")).sorted().toList()) {
                 SafeTensorsFormat.RawFile f = SafeTensorsFormat.read(p);
                 Path copy = dir.resolve(p.getFileName());
-                SafeTensorsFormat.write(copy, f.tensors(), f.metadata());
+                SafeTensorsWriter.write(copy, f.tensors(), f.metadata());
                 assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(copy), p.toString());
             }
         }
@@ -115,7 +115,7 @@ class SafeTensorsFormatTest {
         metadata.put("module", "Linear");
         metadata.put("note", "caf\u00e9 \"quoted\"\n");
         Path p = dir.resolve("round.safetensors");
-        SafeTensorsFormat.write(p, tensors, metadata);
+        SafeTensorsWriter.write(p, tensors, metadata);
         SafeTensorsFormat.RawFile f = SafeTensorsFormat.read(p);
         assertEquals(tensors, f.tensors());
         assertEquals(metadata, f.metadata());
@@ -126,7 +126,7 @@ class SafeTensorsFormatTest {
     void writtenHeaderIsPaddedWithSpacesToEightByteAlignment() throws IOException {
         for (int nameLength = 1; nameLength <= 8; nameLength++) {
             Path p = dir.resolve("pad" + nameLength + ".safetensors");
-            SafeTensorsFormat.write(p, Map.of("w".repeat(nameLength),
+            SafeTensorsWriter.write(p, Map.of("w".repeat(nameLength),
                     new RawTensor(new int[] {1}, new float[] {1f})), Map.of());
             byte[] bytes = Files.readAllBytes(p);
             long n = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
@@ -145,7 +145,7 @@ class SafeTensorsFormatTest {
     @Test
     void writerRefusesTheReservedMetadataName() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> SafeTensorsFormat.write(dir.resolve("x.safetensors"),
+                () -> SafeTensorsWriter.write(dir.resolve("x.safetensors"),
                         Map.of("__metadata__", new RawTensor(new int[] {1}, new float[1])), Map.of()));
         assertTrue(e.getMessage().contains("reserved"), e.getMessage());
     }
