@@ -2,6 +2,7 @@ package layerwise.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -144,7 +145,7 @@ class SafeTensorsFormatTest {
 
     @Test
     void writerRefusesTheReservedMetadataName() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SafeTensorsWriter.write(dir.resolve("x.safetensors"),
                         Map.of("__metadata__", new RawTensor(new int[] {1}, new float[1])), Map.of()));
         assertTrue(e.getMessage().contains("reserved"), e.getMessage());

@@ -2,8 +2,8 @@ package layerwise.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,11 +40,13 @@ class SafeTensorsTest {
         sd.put("0.bias", Tensor.of(new float[] {-1, 0.5f, 7}, 3));
         sd.put("step", Tensor.scalar(42f));
         sd.put("transposed", Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3).t());
+        sd.put("empty", Tensor.of(new float[0], 0, 4));
         Path p = dir.resolve("model.safetensors");
         SafeTensors.write(p, sd, Map.of("format", "pt"));
 
         SafeTensorsFile f = SafeTensors.read(p);
-        assertEquals(List.of("0.weight", "0.bias", "step", "transposed"), new ArrayList<>(f.tensors().keySet()));
+        assertEquals(List.of("0.weight", "0.bias", "step", "transposed", "empty"),
+                new ArrayList<>(f.tensors().keySet()));
         assertEquals(Map.of("format", "pt"), f.metadata());
         assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, f.tensor("0.weight").toFloatArray());
         assertArrayEquals(new int[] {3, 2}, f.tensor("0.weight").shape());
@@ -54,6 +56,7 @@ class SafeTensorsTest {
         // a non-contiguous view is written in its logical row-major order: the transpose of [[1,2,3],[4,5,6]]
         assertArrayEquals(new int[] {3, 2}, f.tensor("transposed").shape());
         assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6}, f.tensor("transposed").toFloatArray());
+        assertArrayEquals(new int[] {0, 4}, f.tensor("empty").shape());
         assertEquals(new ArrayList<>(f.tensors().keySet()), new ArrayList<>(SafeTensors.load(p).keySet()));
     }
 
@@ -74,7 +77,7 @@ class SafeTensorsTest {
                 () -> SafeTensors.write(dir.resolve("x.safetensors"), sd));
         assertEquals("tensor \"bias\" is null; leave absent tensors (like a bias=False bias) out of the map",
                 e.getMessage());
-        assertTrue(!Files.exists(dir.resolve("x.safetensors")));
+        assertFalse(Files.exists(dir.resolve("x.safetensors")));
     }
 
     @Test
