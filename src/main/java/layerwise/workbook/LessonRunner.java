@@ -1,0 +1,121 @@
+package layerwise.workbook;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jdk.jshell.JShell;
+
+/**
+ * Runs a lesson script strictly, on the {@code jdk.jshell} API, each run in a fresh JShell.
+ *
+ * <p>The {@code jshell} tool exits 0 whatever goes wrong in a script, so lessons are proven by this
+ * runner instead. It fails a script on the first snippet that
+ * <ul>
+ *   <li>does not compile (status REJECTED),</li>
+ *   <li>throws,</li>
+ *   <li>leaves a name unresolved (a method using an undefined name is RECOVERABLE, not an error, in JShell),</li>
+ *   <li>runs past the per-snippet time limit (a watchdog calls {@link JShell#stop()}),</li>
+ * </ul>
+ * and reports {@code file:line: reason} with the snippet (see {@link Failure}).
+ *
+ * <p>The learner's startup is replayed first, because the API applies none: the DEFAULT imports of the
+ * {@code jshell} tool, then {@code jshell-scripts/startup.jsh}. Commands are a feature of the tool, not
+ * of the API, so the runner handles them itself: {@code /open FILE} (relative to the working directory,
+ * as in the tool) and {@code /exit [status]}; any other command fails the script.
+ *
+ * <p>Snippets run on the <em>local</em> execution engine, inside this JVM, which is several times faster
+ * than the tool's default (a second JVM over JDI). Consequences: snippet output goes to this JVM's
+ * {@code System.out}; classes of this class path (and their static state, such as the seeded generator)
+ * are shared between runs; {@code System.exit} in a snippet ends this JVM. The {@code jshell} tool's own
+ * local-engine quirks on JDK 17 (it needs {@code -J--class-path} and {@code jdk.unsupported}) do not arise
+ * here: the snippets run on this JVM's class path and module graph.
+ */
+public final class LessonRunner {
+    /** System property with the per-snippet time limit in seconds. */
+    public static final String TIMEOUT_PROPERTY = "layerwise.snippetTimeout";
+    /** Default per-snippet time limit. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    /** The startup file the launcher gives {@code jshell}, relative to the project root. */
+    public static final Path STARTUP = Path.of("jshell-scripts", "startup.jsh");
+
+    /** The {@code jshell} tool's DEFAULT startup: these ten imports. */
+    static final List<String> DEFAULT_IMPORTS = List.of(
+            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
+            "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*", "java.util.regex.*",
+            "java.util.stream.*");
+
+    private final Duration snippetTimeout;
+    private final Optional<Path> startup;
+
+    /** A runner with the learner's startup and the time limit of {@value #TIMEOUT_PROPERTY} (default 120 s). */
+    public LessonRunner() {
+        this(timeoutFromProperty(), Optional.of(STARTUP));
+    }
+
+    /**
+     * @param snippetTimeout how long one snippet may run before it is stopped
+     * @param startup        the startup file replayed after the DEFAULT imports, if any
+     */
+    public LessonRunner(Duration snippetTimeout, Optional<Path> startup) {
+        if (snippetTimeout.isNegative() || snippetTimeout.isZero()) {
+            throw new IllegalArgumentException("snippet time limit must be positive, got " + snippetTimeout);
+        }
+        this.snippetTimeout = snippetTimeout;
+        this.startup = startup;
+    }
+
+    /** Reads {@value #TIMEOUT_PROPERTY} (seconds); the default when unset. */
+    public static Duration timeoutFromProperty() {
+        String s = System.getProperty(TIMEOUT_PROPERTY);
+        if (s == null || s.isBlank()) return DEFAULT_TIMEOUT;
+        try {
+            return Duration.ofMillis(Math.round(Double.parseDouble(s.strip()) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(TIMEOUT_PROPERTY + " must be a number of seconds, got '" + s + "'", e);
+        }
+    }
+
+    public Duration snippetTimeout() {
+        return snippetTimeout;
+    }
+
+    /** Runs {@code script} in a fresh JShell after the startup; stops at the first failure. */
+    public LessonResult run(Path script) {
+        long start = System.nanoTime();
+        ExecutorService evaluator = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lesson-runner " + script.getFileName());
+            t.setDaemon(true); // a snippet the watchdog could not stop must not keep the JVM alive
+            return t;
+        });
+        JShell js = newShell();
+        ScriptSession session = new ScriptSession(js, evaluator, snippetTimeout);
+        Optional<Failure> failure = Optional.empty();
+        try {
+            failure = session.evalDefaultImports(DEFAULT_IMPORTS);
+            if (failure.isEmpty() && startup.isPresent()) failure = session.runFile(startup.get());
+            if (failure.isEmpty() && !session.exited()) failure = session.runFile(script);
+        } finally {
+            if (!session.abandoned()) js.close(); // closing waits for a snippet that refused to stop
+            evaluator.shutdownNow();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new LessonResult(script, failure, session.snippetCount(), elapsed);
+    }
+
+    /**
+     * The local engine loads snippet classes with a loader whose parent is this JVM's application class
+     * loader, so the workbook's classes are found at run time; the compiler is given the class path
+     * explicitly, since it does not look at this JVM's.
+     */
+    private static JShell newShell() {
+        return JShell.builder()
+                .executionEngine("local")
+                .compilerOptions("--class-path", System.getProperty("java.class.path"))
+                .out(System.out)
+                .err(System.err)
+                .build();
+    }
+}

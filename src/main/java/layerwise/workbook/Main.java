@@ -1,0 +1,84 @@
+package layerwise.workbook;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./workbook COMMAND [ARGS]}: every command of the launcher except the interactive JShell
+ * (which the launcher starts itself) goes through here.
+ *
+ * <p>A command is one line in {@link #COMMANDS}: its name, its arguments, one sentence for
+ * {@code ./workbook help}, and a {@link Command}, usually a static {@code int main(String[] args)}.
+ * The parity check plugs in with:
+ * <pre>
+ * new Entry("parity", "[filter]", "compare the layers with the PyTorch 1.13 fixtures", ParityCommand::main),
+ * </pre>
+ * Exit status: 0 success, 1 a check failed (a lesson, a parity case), 2 bad usage.
+ */
+public final class Main {
+    /** One command: {@code ./workbook name arguments}. */
+    record Entry(String name, String arguments, String summary, Command command) {
+    }
+
+    /** Every command, in the order {@code ./workbook help} lists them. */
+    static final List<Entry> COMMANDS = List.of(
+            new Entry("run", "NN... | all | FILE.jsh... [--timeout SECONDS] [--quiet]",
+                    "run lessons headless and strictly; exit 1 if a snippet fails to compile, throws, "
+                            + "stays unresolved or times out (default limit 120 s per snippet)", RunCommand::main),
+            new Entry("bench", "[FILTER]", "time the kernels: median and min of repeated runs, GFLOP/s", Bench::main),
+            new Entry("help", "", "list the commands", Main::help));
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line; returns its exit status. */
+    public static int run(String... args) {
+        if (args.length == 0) {
+            System.err.print(usage());
+            return 2;
+        }
+        Optional<Entry> entry = COMMANDS.stream().filter(e -> e.name().equals(args[0])).findFirst();
+        if (entry.isEmpty()) {
+            System.err.println("workbook: unknown command '" + args[0] + "'. Commands: "
+                    + COMMANDS.stream().map(Entry::name).collect(Collectors.joining(", "))
+                    + ". See ./workbook help.");
+            return 2;
+        }
+        try {
+            return entry.get().command().run(List.of(args).subList(1, args.length).toArray(String[]::new));
+        } catch (Command.UsageError e) {
+            System.err.println("workbook " + args[0] + ": " + e.getMessage());
+            System.err.println("usage: ./workbook " + args[0] + " " + entry.get().arguments());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("workbook " + args[0] + ": " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    private static int help(String[] args) {
+        System.out.print(usage());
+        return 0;
+    }
+
+    static String usage() {
+        StringBuilder sb = new StringBuilder("Usage: ./workbook [COMMAND [ARGS]]\n\n");
+        sb.append(line("./workbook", "open JShell with the workbook loaded (builds first if needed)"));
+        for (Entry e : COMMANDS) {
+            sb.append(line("./workbook " + e.name() + (e.arguments().isEmpty() ? "" : " " + e.arguments()), e.summary()));
+        }
+        sb.append("\nTests: ./mvnw verify\n");
+        return sb.toString();
+    }
+
+    private static String line(String command, String summary) {
+        return String.format(Locale.ROOT, "  %s%n      %s%n", command, summary);
+    }
+}

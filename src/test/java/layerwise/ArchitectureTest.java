@@ -1,0 +1,115 @@
+package layerwise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies run one way (tensor &lt;- init, io &lt;- nn &lt;- plot/table &lt;- workbook), and each
+ * third-party library is imported by one package only. Checked on the imports (static ones included) and
+ * on fully qualified names in the code of every file under src/main/java.
+ */
+class ArchitectureTest {
+    private static final Path MAIN = Path.of("src", "main", "java");
+    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern QUALIFIED = Pattern.compile("\\b(layerwise\\.\\w+|org\\.knowm\\.xchart|tech\\.tablesaw)\\.");
+
+    /** One dependency of a source file: what it names and where. */
+    record Use(String file, String pkg, String target) {
+        @Override
+        public String toString() {
+            return file + " uses " + target;
+        }
+    }
+
+    /** Every package a file depends on: its imports, and fully qualified names outside comments and strings. */
+    static List<String> dependencies(String source) {
+        List<String> found = new ArrayList<>();
+        Matcher imports = IMPORT.matcher(source);
+        while (imports.find()) found.add(imports.group(1));
+        String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "").replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
+        Matcher qualified = QUALIFIED.matcher(code.replaceAll("(?m)^\\s*(package|import)\\s.*$", ""));
+        while (qualified.find()) found.add(qualified.group(1) + ".");
+        return found;
+    }
+
+    private static List<Use> uses() {
+        List<Use> all = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN.resolve("layerwise"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = MAIN.resolve("layerwise").relativize(f.getParent()).toString().replace('\\', '/').split("/")[0];
+                for (String target : dependencies(Files.readString(f))) all.add(new Use(MAIN.relativize(f).toString(), pkg, target));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all;
+    }
+
+    private static void assertNone(String rule, Predicate<Use> violation) {
+        List<Use> bad = uses().stream().filter(violation).toList();
+        assertTrue(bad.isEmpty(), rule + ":\n  " + String.join("\n  ", bad.stream().map(Use::toString).toList()));
+    }
+
+    private static boolean inPackage(String target, String... packages) {
+        for (String p : packages) if (target.equals(p) || target.startsWith(p + ".")) return true;
+        return false;
+    }
+
+    @Test
+    @DisplayName("the tensor package imports only the JDK's java.*")
+    void tensorUsesOnlyJava() {
+        assertNone("layerwise.tensor may import only java.*",
+                u -> u.pkg().equals("tensor") && !inPackage(u.target(), "java", "layerwise.tensor"));
+    }
+
+    @Test
+    @DisplayName("init and io depend on tensor only")
+    void initAndIoUseOnlyTensor() {
+        assertNone("layerwise.init and layerwise.io may import only java.* and layerwise.tensor",
+                u -> (u.pkg().equals("init") || u.pkg().equals("io"))
+                        && !inPackage(u.target(), "java", "layerwise.tensor", "layerwise." + u.pkg()));
+    }
+
+    @Test
+    @DisplayName("nn does not reach up to plot, table or workbook")
+    void nnStaysBelowPlotTableWorkbook() {
+        assertNone("layerwise.nn must not import layerwise.plot, layerwise.table or layerwise.workbook",
+                u -> u.pkg().equals("nn") && inPackage(u.target(), "layerwise.plot", "layerwise.table", "layerwise.workbook"));
+    }
+
+    @Test
+    @DisplayName("only plot imports XChart, only table imports Tablesaw")
+    void librariesStayInTheirPackage() {
+        assertNone("only layerwise.plot may import org.knowm.xchart",
+                u -> !u.pkg().equals("plot") && inPackage(u.target(), "org.knowm.xchart"));
+        assertNone("only layerwise.table may import tech.tablesaw",
+                u -> !u.pkg().equals("table") && inPackage(u.target(), "tech.tablesaw"));
+    }
+
+    @Test
+    @DisplayName("the scanner sees imports, static imports and qualified names, but not comments or strings")
+    void scannerFindsDependencies() {
+        String source = String.join("\n",
+                "package layerwise.nn;",
+                "import java.util.List;",
+                "import static layerwise.plot.Plots.show;",
+                "/** See layerwise.table.Tables. */",
+                "class X { Object o = new tech.tablesaw.api.Table(); String s = \"org.knowm.xchart.X\"; }");
+        assertEquals(List.of("java.util.List", "layerwise.plot.Plots.show", "tech.tablesaw."), dependencies(source));
+        assertFalse(uses().isEmpty(), "found no sources under " + MAIN.toAbsolutePath());
+    }
+}

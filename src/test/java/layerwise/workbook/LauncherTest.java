@@ -1,0 +1,83 @@
+package layerwise.workbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/**
+ * The real {@code ./workbook} script, run as a process on this JVM's class path (LAYERWISE_CLASSPATH, so it
+ * builds nothing): exit status and messages of {@code run}, {@code help} and bad usage.
+ */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "./workbook is a bash script")
+class LauncherTest {
+
+    private record Outcome(int status, String output) {
+    }
+
+    private static Outcome workbook(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "workbook"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("LAYERWISE_CLASSPATH", System.getProperty("java.class.path"));
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "./workbook did not finish");
+        return new Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("./workbook run on a broken script exits 1 and prints file:line: reason and the snippet")
+    void runBrokenScriptFails() throws Exception {
+        Path broken = Path.of("src", "test", "resources", "broken", "throws.jsh");
+        Outcome o = workbook("run", broken.toString());
+        assertEquals(1, o.status(), o.output());
+        assertTrue(o.output().contains("[1/1] throws ... FAILED"), o.output());
+        assertTrue(o.output().contains("src/test/resources/broken/throws.jsh:10: threw java.lang.IllegalArgumentException"),
+                o.output());
+        assertTrue(o.output().contains("> requireSquare(shape);"), o.output());
+    }
+
+    @Test
+    @DisplayName("./workbook run on a clean script exits 0 and shows what the script prints")
+    void runCleanScriptPasses() throws Exception {
+        Path tmp = Files.createTempFile("clean", ".jsh");
+        try {
+            Files.writeString(tmp, "println(\"hello from the lesson\");\n");
+            Outcome o = workbook("run", tmp.toString());
+            assertEquals(0, o.status(), o.output());
+            assertTrue(o.output().contains("      hello from the lesson"), o.output());
+            assertTrue(o.output().matches("(?s).*\\[1/1] clean\\d* \\.\\.\\. ok \\(\\d+\\.\\d s\\).*"), o.output());
+        } finally {
+            Files.delete(tmp);
+        }
+    }
+
+    @Test
+    @DisplayName("help lists every command; unknown commands and lessons exit 2 with a clear message")
+    void helpAndBadUsage() throws Exception {
+        Outcome help = workbook("help");
+        assertEquals(0, help.status(), help.output());
+        for (Main.Entry e : Main.COMMANDS) assertTrue(help.output().contains("./workbook " + e.name()), help.output());
+
+        Outcome unknown = workbook("frobnicate");
+        assertEquals(2, unknown.status(), unknown.output());
+        assertTrue(unknown.output().contains("unknown command 'frobnicate'"), unknown.output());
+
+        Outcome badLesson = workbook("run", "99");
+        assertEquals(2, badLesson.status(), badLesson.output());
+        assertTrue(badLesson.output().contains("no lesson 99"), badLesson.output());
+    }
+}
