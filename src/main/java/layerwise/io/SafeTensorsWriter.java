@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -86,10 +87,18 @@ final class SafeTensorsWriter {
         }
     }
 
-    /** A fresh name beside {@code file}, so the final move stays on one file system. */
-    static Path temporarySibling(Path file) {
+    /**
+     * A fresh name beside {@code file}, so the final move stays on one file system. Fails with the
+     * target's name when its directory is missing.
+     */
+    static Path temporarySibling(Path file) throws NoSuchFileException {
+        Path absolute = file.toAbsolutePath();
+        if (!Files.isDirectory(absolute.getParent())) {
+            throw new NoSuchFileException(file.toString(), null,
+                    "cannot write: the directory " + absolute.getParent() + " does not exist");
+        }
         String name = "." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp";
-        return file.toAbsolutePath().resolveSibling(name);
+        return absolute.resolveSibling(name);
     }
 
     private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {

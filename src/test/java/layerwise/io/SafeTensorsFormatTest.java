@@ -152,6 +152,15 @@ class SafeTensorsFormatTest {
     }
 
     @Test
+    void writingIntoAMissingDirectoryNamesTheTarget() {
+        Path target = dir.resolve("missing").resolve("w.safetensors");
+        IOException e = assertThrows(IOException.class,
+                () -> SafeTensorsWriter.write(target, Map.of(), Map.of()));
+        assertEquals(target + ": cannot write: the directory " + target.getParent() + " does not exist",
+                e.getMessage());
+    }
+
+    @Test
     void readsF16BF16AndF64AsFloat32() throws IOException {
         // F16 bit patterns and their IEEE 754 binary16 values: 1, -2, 65504 (max), 2^-24 (smallest
         // subnormal), 2^-14 (smallest normal), 1/3 rounded to binary16, -0, +inf
