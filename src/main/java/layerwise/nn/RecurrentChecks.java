@@ -107,14 +107,14 @@ final class RecurrentChecks {
         String fix;
         if (batched) {
             int n = input.size(m.batchFirst() ? 0 : 1);
-            explanation = "the input " + shape(input) + " is batched (" + m.inputLayout() + "), so " + states
+            explanation = "The input " + shape(input) + " is batched, " + m.inputLayout() + ", so " + states
                     + " must be 3-D (D*num_layers, N, H) = " + expectedStates(m, n, lstm) + "; got " + got + ".";
             fix = "pass " + stateShapes(m, n, lstm) + " (a 2-D state of one layer gets its axis with "
                     + "unsqueeze(0)), or leave the state out to start from zeros.";
         } else {
             String rank = input.dim() == 2 ? "unbatched (T, input_size)"
                     : input.dim() + "-D; any input that is not 3-D is taken as one unbatched sequence";
-            explanation = "the input " + shape(input) + " is " + rank + ", so " + states
+            explanation = "The input " + shape(input) + " is " + rank + ", so " + states
                     + " must be 2-D (D*num_layers, H) = " + expectedStates(m, -1, lstm) + "; got " + got + ".";
             fix = input.dim() == 2
                     ? "pass " + stateShapes(m, -1, lstm) + " (squeeze(1) drops a batch axis of 1), or give the input a "
@@ -148,7 +148,7 @@ final class RecurrentChecks {
         }
         if (x.size(m.batchFirst() ? 1 : 0) == 0) {
             throw new ShapeError("Expected sequence length to be larger than 0 in RNN",
-                    "the input " + shape(userInput) + " has no time steps.",
+                    "The input " + shape(userInput) + " has no time steps.",
                     "pass a sequence with at least one time step.");
         }
     }
@@ -170,8 +170,10 @@ final class RecurrentChecks {
                 + "), got " + ShapeError.shapeString(got);
         StringBuilder why = new StringBuilder(name + " must be " + (unbatched
                 ? "(D*num_layers, " + sizeName(m, cell) + ") for the unbatched input " + shape(userInput)
-                : "(D*num_layers, N, " + sizeName(m, cell) + ")" + (m.batchFirst() ? " even with batch_first=True" : ""))
-                + " = " + ShapeError.shapeString(userShape(expected, unbatched)) + "; got " + shape(userState) + ":");
+                : "(D*num_layers, N, " + sizeName(m, cell) + ")")
+                + " = " + ShapeError.shapeString(userShape(expected, unbatched))
+                + (!unbatched && m.batchFirst() ? " (batch_first=True does not apply to states)" : "")
+                + "; got " + shape(userState) + ":");
         if (got[0] != expected[0]) {
             why.append(" dim 0 should be D*num_layers = ").append(m.numDirections()).append('*')
                     .append(m.numLayers()).append(" = ").append(expected[0]).append(" (one state per layer and direction),")
