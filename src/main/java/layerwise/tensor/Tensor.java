@@ -134,6 +134,8 @@ public final class Tensor {
     public Tensor unsqueeze(int dim) { return Views.unsqueeze(this, dim); }
     public Tensor expand(int... shape) { return Views.expand(this, shape); }
     public Tensor flatten() { return flatten(0, -1); }
+    /** Merges dims startDim .. last into one, like x.flatten(start_dim). */
+    public Tensor flatten(int startDim) { return flatten(startDim, -1); }
     public Tensor flatten(int startDim, int endDim) { return Views.flatten(this, startDim, endDim); }
     public Tensor narrow(int dim, int start, int length) { return Views.narrow(this, dim, start, length); }
     /** x[..., start:end] along dim (negative indices count from the end, like Python). */
