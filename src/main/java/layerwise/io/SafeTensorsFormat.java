@@ -26,7 +26,7 @@ import java.util.Map;
  *            "name": {"dtype": "F32", "shape": [d0, d1, ...], "data_offsets": [begin, end]}, ...}
  * </pre>
  *
- * Offsets are relative to the start of the data buffer. Reading follows the reference loader's rules:
+ * Offsets are relative to the start of the data buffer. Reading follows the rules of the safetensors library's own loader:
  * the tensors must tile the data buffer exactly (sorted by offset, each begins where the previous one
  * ends, the last ends at the end of the file), so overlaps, gaps and trailing bytes are errors. The whole
  * header is validated before any tensor data is read or allocated. Writing is in
@@ -34,7 +34,7 @@ import java.util.Map;
  */
 final class SafeTensorsFormat {
 
-    /** The reference implementation's limit; also keeps a corrupt length from allocating gigabytes. */
+    /** The safetensors library's own limit; also keeps a corrupt length from allocating gigabytes. */
     static final long MAX_HEADER_BYTES = 100_000_000L;
     /** Largest Java array (some VMs reserve a few header words). */
     static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
