@@ -25,9 +25,13 @@ public final class ModuleFactory {
                 return new Linear(a.integer("in_features"), a.integer("out_features"), a.bool("bias"));
             case "Conv2d":
                 return conv2d(a);
+            case "RNN":
+            case "LSTM":
+            case "GRU":
+                return RecurrentFactory.build(module, a, metadata);
             default:
                 throw new IllegalArgumentException("no module \"" + module + "\" to build from metadata (known: Linear, "
-                        + "Conv2d)");
+                        + "Conv2d, RNN, LSTM, GRU)");
         }
     }
 
@@ -57,6 +61,7 @@ public final class ModuleFactory {
         if (input == null) {
             throw new IllegalArgumentException("no \"input\" tensor to run " + module.getClass().getSimpleName() + " on");
         }
+        if (module instanceof RNNBase) return RecurrentFactory.forward((RNNBase) module, data);
         Map<String, Tensor> out = new LinkedHashMap<>();
         if (module instanceof TensorModule) {
             out.put("output", ((TensorModule) module).forward(input));

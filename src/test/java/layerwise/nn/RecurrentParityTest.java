@@ -80,4 +80,22 @@ class RecurrentParityTest {
             assertNull(out.cN(), "RNN and GRU have no cell state");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    @DisplayName("ModuleFactory (behind ./workbook parity) builds and runs the fixture like the layer")
+    void moduleFactoryRunsRecurrentFixtures(String name) throws IOException {
+        SafeTensorsFile f = read(name);
+        Tensor.manualSeed(Long.parseLong(f.metadata().get("init_seed")));
+        Module m = ModuleFactory.fromMetadata(f.metadata());
+        assertEquals(f.metadata().get("module"), m.getClass().getSimpleName());
+        for (Map.Entry<String, Tensor> e : m.stateDict().entrySet()) {
+            RecurrentFixtures.assertBitExact(f.tensor(e.getKey()), e.getValue(), name + " " + e.getKey());
+        }
+        m.eval();
+        Map<String, Tensor> got = ModuleFactory.forward(m, f.tensors());
+        List<String> expected = m instanceof LSTM ? List.of("output", "h_n", "c_n") : List.of("output", "h_n");
+        assertEquals(expected, List.copyOf(got.keySet()));
+        for (String key : expected) RecurrentFixtures.assertClose(f.tensor(key), got.get(key), name + " " + key);
+    }
 }

@@ -1,0 +1,50 @@
+package layerwise.nn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import layerwise.tensor.Tensor;
+
+/**
+ * {@link ModuleFactory}'s recurrent half: builds RNN, LSTM and GRU from a PyTorch export's arguments
+ * and runs them with the export's tensor names ({@code input}, {@code h0}, {@code c0} in;
+ * {@code output}, {@code h_n}, {@code c_n} out).
+ */
+final class RecurrentFactory {
+
+    private RecurrentFactory() {
+    }
+
+    /** {@code module} is "RNN", "LSTM" or "GRU"; arguments missing from the metadata take PyTorch's defaults. */
+    static RNNBase build(String module, ModuleFactory.Args a, Map<String, String> metadata) {
+        RNNOptions o = RNNBase.options();
+        if (metadata.containsKey("num_layers")) o.numLayers(a.integer("num_layers"));
+        if (metadata.containsKey("bias")) o.bias(a.bool("bias"));
+        if (metadata.containsKey("batch_first")) o.batchFirst(a.bool("batch_first"));
+        if (metadata.containsKey("dropout")) o.dropout(a.decimal("dropout"));
+        if (metadata.containsKey("bidirectional")) o.bidirectional(a.bool("bidirectional"));
+        if (metadata.containsKey("nonlinearity")) o.nonlinearity(a.string("nonlinearity"));
+        if (metadata.containsKey("proj_size")) o.projSize(a.integer("proj_size"));
+        int in = a.integer("input_size");
+        int hidden = a.integer("hidden_size");
+        return switch (module) {
+            case "RNN" -> new RNN(in, hidden, o);
+            case "LSTM" -> new LSTM(in, hidden, o);
+            case "GRU" -> new GRU(in, hidden, o);
+            default -> throw new IllegalArgumentException("not a recurrent module: " + module);
+        };
+    }
+
+    /** Runs on {@code input} (and {@code h0}, {@code c0} when present); returns output, h_n (and c_n). */
+    static Map<String, Tensor> forward(RNNBase module, Map<String, Tensor> data) {
+        Tensor input = data.get("input");
+        Tensor h0 = data.get("h0");
+        Tensor c0 = data.get("c0");
+        RNNOutput r = module instanceof LSTM lstm ? lstm.forward(input, h0, c0) : module.run(input, h0, null);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        out.put("output", r.output());
+        out.put("h_n", r.hN());
+        if (r.cN() != null) out.put("c_n", r.cN());
+        return out;
+    }
+}
