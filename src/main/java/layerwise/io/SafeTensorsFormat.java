@@ -26,11 +26,11 @@ import java.util.Map;
  *            "name": {"dtype": "F32", "shape": [d0, d1, ...], "data_offsets": [begin, end]}, ...}
  * </pre>
  *
- * Offsets are relative to the start of the data buffer. Reading follows the rules of the safetensors library's own loader:
- * the tensors must tile the data buffer exactly (sorted by offset, each begins where the previous one
- * ends, the last ends at the end of the file), so overlaps, gaps and trailing bytes are errors. The whole
- * header is validated before any tensor data is read or allocated. Writing is in
- * {@link SafeTensorsWriter}.
+ * Offsets are relative to the start of the data buffer. Reading follows the rules of the safetensors
+ * library's own loader: the tensors must tile the data buffer exactly (sorted by offset, each begins
+ * where the previous one ends, the last ends at the end of the file), so overlaps, gaps and trailing
+ * bytes are errors. The whole header is validated before any tensor data is read or allocated. Writing
+ * is in {@link SafeTensorsWriter}.
  */
 final class SafeTensorsFormat {
 
