@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 public final class Bench {
     /** Every benchmark class, one line each: its {@code static List<Benchmark> all()}. */
     static final List<Supplier<List<Benchmark>>> SUITES = List.of(
-            BaselineBench::all);
+            BaselineBench::all,
+            RnnBench::all);
 
     private final LongSupplier nanoClock;
     private final Duration warmup;
