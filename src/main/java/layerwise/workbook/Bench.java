@@ -17,7 +17,9 @@ public final class Bench {
     /** Every benchmark class, one line each: its {@code static List<Benchmark> all()}. */
     static final List<Supplier<List<Benchmark>>> SUITES = List.of(
             BaselineBench::all,
-            RnnBench::all);
+            RnnBench::all,
+            ConvBench::all,
+            LinearBench::all);
 
     private final LongSupplier nanoClock;
     private final Duration warmup;

@@ -28,6 +28,8 @@ public final class Main {
                     "run lessons headless and strictly; exit 1 if a snippet fails to compile, throws, "
                             + "stays unresolved or times out (default limit 120 s per snippet)", RunCommand::main),
             new Entry("bench", "[FILTER]", "time the kernels: median and min of repeated runs, GFLOP/s", Bench::main),
+            new Entry("parity", "[--init] FILE...",
+                    "compare layers with PyTorch exports (safetensors fixtures)", ParityCommand::main),
             new Entry("help", "", "list the commands", Main::help));
 
     private Main() {

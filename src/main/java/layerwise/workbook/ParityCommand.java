@@ -1,0 +1,173 @@
+package layerwise.workbook;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import layerwise.io.Fixture;
+import layerwise.nn.Module;
+import layerwise.nn.ModuleFactory;
+import layerwise.tensor.Tensor;
+
+/**
+ * {@code ./workbook parity [--init] FILE...}: checks layers against PyTorch exports (safetensors files
+ * holding a state dict, {@code input}, {@code output} [, {@code h0}, {@code c0}, {@code h_n}, {@code c_n}]
+ * and a {@code __metadata__} naming the module and its constructor arguments).
+ *
+ * <p>Default: build the module from the metadata, load the file's weights, run forward and compare every
+ * output with {@code |got - expected| <= atol + rtol * |expected|} (atol 1e-5, rtol 1e-4), printing
+ * {@code PASS <file> max_abs_err=<e>} or {@code FAIL <file> <what differs>}.
+ * With {@code --init}: seed the generator with the file's {@code init_seed}, build the module, and
+ * compare its default-initialised state dict with the file's bit for bit.
+ * Exit status 1 when any file fails (an unreadable file is a FAIL with the reason), 2 for bad usage.
+ */
+public final class ParityCommand {
+    static final double ATOL = 1e-5;
+    static final double RTOL = 1e-4;
+
+    private ParityCommand() {
+    }
+
+    public static int main(String[] args) {
+        boolean init = false;
+        List<String> files = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--init")) {
+                init = true;
+            } else if (a.startsWith("--")) {
+                throw new Command.UsageError("unknown option " + a + " (the one option is --init)");
+            } else {
+                files.add(a);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new Command.UsageError("give at least one fixture file, e.g. "
+                    + "src/test/resources/fixtures/pytorch-1.13/linear_2d.safetensors");
+        }
+        int failures = 0;
+        for (String file : files) {
+            String line = init ? checkInit(Path.of(file)) : checkForward(Path.of(file));
+            System.out.println(line);
+            if (line.startsWith("FAIL")) failures++;
+        }
+        if (files.size() > 1) {
+            System.out.println((files.size() - failures) + " passed, " + failures + " failed");
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** One line: PASS with the largest absolute error, or FAIL with what differs or why the file failed. */
+    static String checkForward(Path file) {
+        try {
+            Fixture f = Fixture.read(file);
+            Module module = ModuleFactory.fromMetadata(f.metadata());
+            module.eval();
+            module.loadStateDict(f.stateDict());
+            Map<String, Tensor> got = ModuleFactory.forward(module, f.tensors());
+            double maxErr = 0;
+            for (Map.Entry<String, Tensor> e : f.expectedOutputs().entrySet()) {
+                Tensor actual = got.get(e.getKey());
+                String problem = compare(e.getKey(), actual, e.getValue());
+                if (problem != null) return "FAIL " + file + " " + problem;
+                maxErr = Math.max(maxErr, maxAbsErr(actual, e.getValue()));
+            }
+            return "PASS " + file + " max_abs_err=" + String.format(Locale.ROOT, "%.3e", maxErr);
+        } catch (Exception e) {
+            return "FAIL " + file + " " + reason(e);
+        }
+    }
+
+    /** One line: PASS when the default-initialised state dict equals the file's bit for bit. */
+    static String checkInit(Path file) {
+        try {
+            Fixture f = Fixture.read(file);
+            Tensor.manualSeed(f.initSeed());
+            Module module = ModuleFactory.fromMetadata(f.metadata());
+            Map<String, Tensor> mine = module.stateDict();
+            Map<String, Tensor> theirs = f.stateDict();
+            if (!mine.keySet().equals(theirs.keySet())) {
+                return "FAIL " + file + " state dict keys differ: built " + mine.keySet() + ", file has " + theirs.keySet();
+            }
+            long values = 0;
+            for (Map.Entry<String, Tensor> e : theirs.entrySet()) {
+                Tensor m = mine.get(e.getKey());
+                if (!Arrays.equals(m.shape(), e.getValue().shape())) {
+                    return "FAIL " + file + " " + e.getKey() + ": shape " + Arrays.toString(m.shape()) + ", expected "
+                            + Arrays.toString(e.getValue().shape());
+                }
+                float[] a = m.toFloatArray();
+                float[] b = e.getValue().toFloatArray();
+                for (int i = 0; i < a.length; i++) {
+                    if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
+                        return "FAIL " + file + " " + e.getKey() + ": element " + i + " is " + a[i] + ", expected "
+                                + b[i] + " (init_seed " + f.initSeed() + "); "
+                                + countDifferentBits(a, b) + " of " + a.length + " values differ";
+                    }
+                }
+                values += a.length;
+            }
+            return "PASS " + file + " max_abs_err=0 (init_seed " + f.initSeed() + ": " + theirs.size()
+                    + " tensors, " + values + " values bit-identical)";
+        } catch (Exception e) {
+            return "FAIL " + file + " " + reason(e);
+        }
+    }
+
+    /** Null when actual matches expected within the tolerance, else what differs. */
+    static String compare(String name, Tensor actual, Tensor expected) {
+        if (actual == null) return name + ": the module returned no " + name;
+        if (!Arrays.equals(actual.shape(), expected.shape())) {
+            return name + ": shape " + Arrays.toString(actual.shape()) + ", expected " + Arrays.toString(expected.shape());
+        }
+        float[] a = actual.toFloatArray();
+        float[] b = expected.toFloatArray();
+        int bad = 0;
+        int worst = -1;
+        double worstExcess = 0;
+        for (int i = 0; i < a.length; i++) {
+            double err = Math.abs((double) a[i] - b[i]);
+            double allowed = ATOL + RTOL * Math.abs(b[i]);
+            if (!(err <= allowed)) {      // also catches NaN
+                bad++;
+                double excess = Double.isNaN(err) ? Double.POSITIVE_INFINITY : err - allowed;
+                if (worst < 0 || excess > worstExcess) {
+                    worst = i;
+                    worstExcess = excess;
+                }
+            }
+        }
+        if (bad == 0) return null;
+        return String.format(Locale.ROOT, "%s: %d of %d elements differ beyond atol %.0e + rtol %.0e; worst at "
+                + "flat index %d: got %s, expected %s (max_abs_err=%.3e)", name, bad, a.length, ATOL, RTOL, worst,
+                a[worst], b[worst], maxAbsErr(actual, expected));
+    }
+
+    static double maxAbsErr(Tensor actual, Tensor expected) {
+        float[] a = actual.toFloatArray();
+        float[] b = expected.toFloatArray();
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            double err = Math.abs((double) a[i] - b[i]);
+            if (Double.isNaN(err)) return Double.NaN;
+            max = Math.max(max, err);
+        }
+        return max;
+    }
+
+    private static int countDifferentBits(float[] a, float[] b) {
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) n++;
+        }
+        return n;
+    }
+
+    /** The message of a failure on one line (errors from the layers span several). */
+    private static String reason(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replace("\n", " |");
+    }
+}
