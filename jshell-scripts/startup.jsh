@@ -4,5 +4,7 @@ import layerwise.tensor.*;
 import layerwise.nn.*;
 import layerwise.init.*;
 import layerwise.io.*;
+import layerwise.plot.*;
+import layerwise.table.*;
 import static layerwise.workbook.Repl.*;
 layerwise.workbook.Banner.show();

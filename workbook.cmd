@@ -1,0 +1,50 @@
+@echo off
+rem Layerwise workbook launcher for Windows (cmd.exe).
+rem   workbook                  JShell with the workbook loaded (builds first when needed)
+rem   workbook run NN^|all^|FILE  run lessons headless and strictly (exit 1 on any failure)
+rem   workbook help             every command
+rem JAVA_HOME picks the JDK (17 or newer). LAYERWISE_CLASSPATH, when set, is used as the class path as it
+rem is and nothing is built. Script paths are resolved against the project root.
+setlocal
+cd /d "%~dp0"
+
+set "JAVA_BIN="
+if defined JAVA_HOME set "JAVA_BIN=%JAVA_HOME%\bin\"
+set "STAMP=target\.workbook-built"
+
+if defined LAYERWISE_CLASSPATH (
+  set "CP=%LAYERWISE_CLASSPATH%"
+  goto launch
+)
+set "CP=target\classes;target\lib\*"
+
+rem Build when target\ lacks classes or jars, or when src\main or pom.xml is newer than the stamp.
+set "NEEDS_BUILD=0"
+if not exist "%STAMP%" set "NEEDS_BUILD=1"
+if not exist "target\classes" set "NEEDS_BUILD=1"
+if not exist "target\lib" set "NEEDS_BUILD=1"
+if "%NEEDS_BUILD%"=="0" (
+  for /f %%n in ('powershell -NoProfile -Command "$s=(Get-Item '%STAMP%').LastWriteTime; @(Get-ChildItem -Recurse src\main, pom.xml | Where-Object { $_.LastWriteTime -gt $s }).Count"') do (
+    if not "%%n"=="0" set "NEEDS_BUILD=1"
+  )
+)
+if "%NEEDS_BUILD%"=="1" (
+  echo workbook: building ^(compile and copy the runtime jars to target\lib^)... 1>&2
+  if not exist target mkdir target
+  type nul > "%STAMP%.new"
+  call mvnw.cmd -q -B -Dstyle.color=never compile dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib 1>&2
+  if errorlevel 1 (
+    del /q "%STAMP%.new" 2>nul
+    echo workbook: the build failed ^(see above^); fix it, or run mvnw.cmd compile to see the errors. 1>&2
+    exit /b 1
+  )
+  move /y "%STAMP%.new" "%STAMP%" >nul
+)
+
+:launch
+if "%~1"=="" (
+  "%JAVA_BIN%jshell" --class-path "%CP%" -R-Dslf4j.internal.verbosity=ERROR -R-Dlayerwise.out=out --startup DEFAULT --startup jshell-scripts\startup.jsh
+  exit /b
+)
+"%JAVA_BIN%java" -cp "%CP%" -Djava.awt.headless=true -Dslf4j.internal.verbosity=ERROR -Dlayerwise.out=out -Dlayerwise.banner=off layerwise.workbook.Main %*
+exit /b %errorlevel%
