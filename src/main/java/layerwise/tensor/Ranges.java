@@ -1,12 +1,21 @@
 package layerwise.tensor;
 
-/** arange, linspace and eye, with torch's formulas so the values match bit for bit where torch's do. */
+/** arange, linspace and eye, computed the way torch 1.13's CPU kernels compute them, so the values match bit for bit. */
 final class Ranges {
     private Ranges() {
     }
 
-    /** size = ceil((end - start) / step); value[i] = start + i * step, computed in double then rounded. */
-    static Tensor arange(float start, float end, float step) {
+    /** Elements that torch's AVX2 kernels write as two vectors of 8 lanes; the rest are written one by one. */
+    private static int vectorized(int n) {
+        return n / 16 * 16;
+    }
+
+    /**
+     * size = ceil((end - start) / step), and element i is start + i * step computed in double, then
+     * rounded to float. Like torch's AVX2 kernel, the first multiple of 16 elements come in lanes of 8:
+     * base = (float) (start + step * i0), element i0 + l = (float) (base + l * step).
+     */
+    static Tensor arange(double start, double end, double step) {
         if (step == 0) {
             throw new ShapeError("step must be nonzero", "arange counts from start towards end in steps of step.",
                     "pass a step such as 1 or -1");
@@ -16,15 +25,22 @@ final class Ranges {
                     "From " + start + " a step of " + step + " moves away from " + end + ".",
                     "flip the sign of step, or swap start and end");
         }
-        int n = (int) Math.ceil(((double) end - start) / step);
+        int n = (int) Math.ceil((end - start) / step);
         float[] data = new float[n];
-        for (int i = 0; i < n; i++) data[i] = (float) (start + (double) step * i);
+        int vec = vectorized(n);
+        for (int i0 = 0; i0 < vec; i0 += 8) {
+            float base = (float) (start + step * i0);
+            for (int lane = 0; lane < 8; lane++) data[i0 + lane] = (float) (base + lane * step);
+        }
+        for (int i = vec; i < n; i++) data[i] = (float) (start + step * i);
         return Tensor.of(data);
     }
 
     /**
-     * steps evenly spaced values from start to end inclusive. step = (end - start) / (steps - 1) in float;
-     * the first half counts up from start, the second half down from end, as torch does.
+     * steps evenly spaced values from start to end inclusive: step = (end - start) / (steps - 1) in float;
+     * the first half counts up from start, the second half down from end (so both ends are exact).
+     * torch's compiled kernel fuses those multiply-adds (one rounding, hence Math.fma) and, for the
+     * first multiple of 16 elements, writes lanes of 8 as base + lane * step.
      */
     static Tensor linspace(float start, float end, int steps) {
         if (steps < 0) {
@@ -36,11 +52,18 @@ final class Ranges {
         if (steps > 1) {
             float step = (end - start) / (steps - 1);
             int halfway = steps / 2;
-            for (int i = 0; i < steps; i++) {
-                data[i] = i < halfway ? start + step * i : end - step * (steps - i - 1);
+            int vec = vectorized(steps);
+            for (int i0 = 0; i0 < vec; i0 += 8) {
+                float base = linspaceAt(start, end, step, steps, halfway, i0);
+                for (int lane = 0; lane < 8; lane++) data[i0 + lane] = base + lane * step;
             }
+            for (int i = vec; i < steps; i++) data[i] = linspaceAt(start, end, step, steps, halfway, i);
         }
         return Tensor.of(data);
+    }
+
+    private static float linspaceAt(float start, float end, float step, int steps, int halfway, int i) {
+        return i < halfway ? Math.fma(step, (float) i, start) : Math.fma(-step, (float) (steps - i - 1), end);
     }
 
     /** An n x m matrix with ones on the diagonal. */

@@ -62,6 +62,8 @@ public final class Tensor {
     public static Tensor arange(int end) { return arange(0, end, 1); }
     /** start, start+step, ... up to but excluding end; element i is start + i*step (computed in double). */
     public static Tensor arange(float start, float end, float step) { return Ranges.arange(start, end, step); }
+    /** arange with double arguments, as Python passes them: arange(1, 0, -0.3) matches torch bit for bit. */
+    public static Tensor arange(double start, double end, double step) { return Ranges.arange(start, end, step); }
     public static Tensor linspace(float start, float end, int steps) { return Ranges.linspace(start, end, steps); }
     public static Tensor eye(int n) { return eye(n, n); }
     public static Tensor eye(int n, int m) { return Ranges.eye(n, m); }
