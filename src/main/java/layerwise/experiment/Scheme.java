@@ -54,7 +54,7 @@ public record Scheme(String name, UnaryOperator<Tensor> init, Function<Tensor, T
 
     /** normal_(0, std): the same std whatever the layer's size. */
     public static Scheme normal(double std) {
-        return new Scheme("N(0, " + fmt(std) + "^2)", w -> Init.normal(w, 0.0, std), w -> Theory.normal(0.0, std));
+        return new Scheme("N(0, " + fmt(std) + "²)", w -> Init.normal(w, 0.0, std), w -> Theory.normal(0.0, std));
     }
 
     /** uniform_(−bound, bound): the same range whatever the layer's size. */

@@ -1,0 +1,153 @@
+package layerwise.table;
+
+import layerwise.experiment.DepthStats;
+import layerwise.experiment.LayerStats;
+import layerwise.experiment.SchemeSample;
+import layerwise.experiment.Summary;
+import layerwise.init.Theory;
+import layerwise.tensor.Tensor;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Tables of statistics (Tablesaw). A {@link Table} prints itself when JShell shows it, so evaluating
+ * {@code Tables.stats(w)} shows the table; {@link #writeCsv} saves one next to the plots.
+ *
+ * <p>Numbers print with four significant digits; "-" marks a value that does not apply (NaN).
+ */
+public final class Tables {
+    static {
+        // Tablesaw's first use makes SLF4J print three warning lines when no logger is bound; the launcher
+        // passes -Dslf4j.internal.verbosity=ERROR, and this covers a JVM started without it.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
+    private Tables() {
+    }
+
+    /** count, mean, std, min, max of a tensor, in a one-row table named "tensor". */
+    public static Table stats(Tensor tensor) {
+        return stats("tensor", tensor, null);
+    }
+
+    /** count, mean, std, min, max of a tensor, in a one-row table. */
+    public static Table stats(String name, Tensor tensor) {
+        return stats(name, tensor, null);
+    }
+
+    /**
+     * The sample statistics next to the theory's: expected std, and the bound for a uniform scheme
+     * (null theory: those columns are "-").
+     */
+    public static Table stats(String name, Tensor tensor, Theory theory) {
+        Summary s = Summary.of(tensor);
+        return format(Table.create(name,
+                StringColumn.create("tensor", name),
+                IntColumn.create("count", new int[] {s.count()}),
+                DoubleColumn.create("mean", s.mean()),
+                DoubleColumn.create("std", s.std()),
+                DoubleColumn.create("min", s.min()),
+                DoubleColumn.create("max", s.max()),
+                DoubleColumn.create("theory_std", theory == null ? Double.NaN : theory.expectedStd()),
+                DoubleColumn.create("bound", theory == null ? Double.NaN : theory.bound())));
+    }
+
+    /** One row per scheme: its theory (fans, gain, bound, std) beside what the sample shows. */
+    public static Table compareSchemes(List<SchemeSample> samples) {
+        Table t = Table.create("init schemes on " + (samples.isEmpty() ? "[]"
+                : java.util.Arrays.toString(samples.get(0).weight().shape())));
+        StringColumn scheme = StringColumn.create("scheme");
+        StringColumn dist = StringColumn.create("distribution");
+        IntColumn fanIn = IntColumn.create("fan_in"), fanOut = IntColumn.create("fan_out");
+        DoubleColumn gain = DoubleColumn.create("gain"), bound = DoubleColumn.create("bound");
+        DoubleColumn theoryStd = DoubleColumn.create("theory_std"), std = DoubleColumn.create("std");
+        DoubleColumn mean = DoubleColumn.create("mean"), min = DoubleColumn.create("min"), max = DoubleColumn.create("max");
+        for (SchemeSample s : samples) {
+            Theory th = s.theory();
+            scheme.append(s.scheme().name());
+            dist.append(th.kind() == Theory.Kind.UNIFORM ? "uniform" : th.kind().name().toLowerCase(java.util.Locale.ROOT));
+            if (th.fanUsed().isEmpty()) {
+                fanIn.appendMissing();
+                fanOut.appendMissing();
+            } else {
+                fanIn.append(th.fanIn());
+                fanOut.append(th.fanOut());
+            }
+            gain.append(th.fanUsed().isEmpty() ? Double.NaN : th.gain());
+            bound.append(th.bound());
+            theoryStd.append(th.expectedStd());
+            std.append(s.summary().std());
+            mean.append(s.summary().mean());
+            min.append(s.summary().min());
+            max.append(s.summary().max());
+        }
+        return format(t.addColumns(scheme, dist, fanIn, fanOut, gain, bound, theoryStd, std, mean, min, max));
+    }
+
+    /** One row per layer per run: mean, std, pre-activation std, fraction saturated and dead. */
+    public static Table depth(List<DepthStats> runs) {
+        StringColumn network = StringColumn.create("network"), scheme = StringColumn.create("scheme");
+        StringColumn activation = StringColumn.create("activation");
+        IntColumn layer = IntColumn.create("layer");
+        DoubleColumn mean = DoubleColumn.create("mean"), std = DoubleColumn.create("std");
+        DoubleColumn preStd = DoubleColumn.create("pre_act_std");
+        DoubleColumn saturated = DoubleColumn.create("saturated"), dead = DoubleColumn.create("dead");
+        for (DepthStats run : runs) {
+            for (LayerStats l : run.layers()) {
+                network.append(run.network());
+                scheme.append(run.scheme());
+                activation.append(run.activation());
+                layer.append(l.layer());
+                mean.append(l.mean());
+                std.append(l.std());
+                preStd.append(l.preActivationStd());
+                saturated.append(l.fractionSaturated());
+                dead.append(l.fractionDead());
+            }
+        }
+        return format(Table.create("activations through depth",
+                network, scheme, activation, layer, mean, std, preStd, saturated, dead));
+    }
+
+    /** {@link #depth(List)} for one or a few runs. */
+    public static Table depth(DepthStats... runs) {
+        return depth(List.of(runs));
+    }
+
+    /**
+     * Writes the table as CSV to {@code <layerwise.out>/<name>.csv} (default directory "out"), prints and
+     * returns the path.
+     */
+    public static Path writeCsv(Table table, String name) {
+        Path dir = Path.of(System.getProperty("layerwise.out", "out"));
+        Path file = dir.resolve(name.endsWith(".csv") ? name : name + ".csv");
+        try {
+            Files.createDirectories(dir);
+            table.write().csv(file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+        System.out.println("saved " + file);
+        return file;
+    }
+
+    /** Four significant digits in every double column, "-" for NaN. */
+    private static Table format(Table t) {
+        for (NumericColumn<?> c : t.numericColumns()) {
+            if (c instanceof DoubleColumn d) d.setPrintFormatter(new NumberColumnFormatter(new SignificantDigits(), "-"));
+        }
+        return t;
+    }
+}
