@@ -43,7 +43,7 @@ public final class Tensor {
     /** Copies data into a new contiguous tensor of the given shape (no shape: 1-D). */
     public static Tensor of(float[] data, int... shape) {
         if (shape.length == 0) return contiguous(data.clone(), new int[] {data.length});
-        int[] s = Shapes.inferSize(Shapes.checkCreationShape(shape), data.length);
+        int[] s = Shapes.inferSize(shape, data.length);
         return contiguous(data.clone(), s);
     }
     public static Tensor of(float[][] data) { return Nested.of(data); }
