@@ -17,6 +17,7 @@ public final class Bench {
     /** Every benchmark class, one line each: its {@code static List<Benchmark> all()}. */
     static final List<Supplier<List<Benchmark>>> SUITES = List.of(
             BaselineBench::all,
+            MatmulBench::all,
             RnnBench::all,
             ConvBench::all,
             LinearBench::all);
