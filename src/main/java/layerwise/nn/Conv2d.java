@@ -60,7 +60,7 @@ public final class Conv2d extends Module implements TensorModule {
         this.padding = paddingString == null ? Conv2dChecks.pair(options.padding, "padding") : null;
         this.groups = options.groups;
         this.paddingMode = options.paddingMode;
-        Conv2dChecks.sizes(this.kernelSize, this.stride, this.dilation, this.padding);
+        Conv2dChecks.sizes(inChannels, outChannels, groups, this.kernelSize, this.stride, this.dilation, this.padding);
         this.reversedPaddingRepeatedTwice = sidePadding();
         this.weight = registerParameter("weight",
                 Tensor.empty(outChannels, inChannels / groups, this.kernelSize[0], this.kernelSize[1]));

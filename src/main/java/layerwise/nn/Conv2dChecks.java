@@ -52,12 +52,6 @@ final class Conv2dChecks {
                     "padding_mode says what the padding is filled with.",
                     "use paddingMode(\"zeros\"), \"reflect\", \"replicate\" or \"circular\"");
         }
-        if (in < 0 || out < 0) {
-            throw new ShapeError("Trying to create tensor with negative dimension " + Math.min(in, out) + ": "
-                            + "[" + out + ", " + (in / o.groups) + ", ...]",
-                    "in_channels and out_channels count channels, so they can't be negative.",
-                    "use channel counts of 0 or more");
-        }
     }
 
     private static int commonDivisor(int in, int out, int groups) {
@@ -83,12 +77,16 @@ final class Conv2dChecks {
                         + name + "(" + (values.length > 0 ? values[0] : 1) + ", " + (values.length > 1 ? values[1] : 1) + ")");
     }
 
-    /** The sizes PyTorch would reject at forward time. */
-    static void sizes(int[] kernel, int[] stride, int[] dilation, int[] padding) {
-        if (kernel[0] < 0 || kernel[1] < 0) {
-            throw new ShapeError("Trying to create tensor with negative dimension " + Math.min(kernel[0], kernel[1])
-                    + ": kernel_size=" + Conv2d.tuple(kernel),
-                    "The weight's last two dims are the kernel size.", "use kernel_size 1 or more");
+    /** Negative sizes (PyTorch fails creating the weight), then the sizes PyTorch would reject at forward time. */
+    static void sizes(int in, int out, int groups, int[] kernel, int[] stride, int[] dilation, int[] padding) {
+        int[] weightShape = {out, in / groups, kernel[0], kernel[1]};
+        for (int size : weightShape) {
+            if (size < 0) {
+                throw new ShapeError("Trying to create tensor with negative dimension " + size + ": "
+                        + ShapeError.shapeString(weightShape),
+                        "The weight is (out_channels, in_channels/groups, kH, kW); none of these can be negative.",
+                        "use channel counts of 0 or more and a kernel_size of 1 or more");
+            }
         }
         if (kernel[0] == 0 || kernel[1] == 0) {
             throw new ShapeError("kernel size should be greater than zero, but got kernel_height: " + kernel[0]

@@ -132,4 +132,22 @@ class LayerErrorsTest {
         assertTrue(e.getMessage().contains("Fix: use padding(2)"), e.getMessage());
         assertEquals(1, new Conv2d(3, 8, 7, Conv2d.options().padding(2)).forward(Tensor.randn(1, 3, 3, 3)).size(2));
     }
+
+    @Test
+    @DisplayName("more bad Conv2d arguments, with the texts PyTorch 1.13 gives for them")
+    void moreConstructorMistakes() {
+        // Each text was printed by torch 1.13 for the same arguments (at construction or first forward).
+        Map<String, Executable> cases = new LinkedHashMap<>();
+        cases.put("Trying to create tensor with negative dimension -1: [1, -1, 3, 3]", () -> new Conv2d(-1, 1, 3));
+        cases.put("Trying to create tensor with negative dimension -2: [-2, 1, 3, 3]", () -> new Conv2d(1, -2, 3));
+        cases.put("Trying to create tensor with negative dimension -1: [1, 1, -1, -1]", () -> new Conv2d(1, 1, -1));
+        cases.put("Trying to create tensor with negative dimension -1: [3, -1]", () -> new Linear(-1, 3));
+        cases.put("kernel size should be greater than zero, but got kernel_height: 0 kernel_width: 0",
+                () -> new Conv2d(1, 1, 0));
+        cases.put("dilation should be greater than zero, but got [0, 0]",
+                () -> new Conv2d(1, 1, 3, Conv2d.options().dilation(0)));
+        cases.put("expected stride to be a single integer value or a list of 2 values to match the convolution "
+                + "dimensions, but got stride=[1, 2, 3]", () -> new Conv2d(1, 1, 3, Conv2d.options().stride(1, 2, 3)));
+        cases.forEach((text, code) -> assertEquals(text, assertThrows(ShapeError.class, code).torchMessage()));
+    }
 }
