@@ -100,9 +100,11 @@ public final class Plots {
      * are both visible), mean, and the fraction of saturated (tanh, sigmoid) or dead (ReLU) units.
      */
     public static List<XYChart> depthLines(List<DepthStats> runs, String name) {
-        XYChart std = smallXy("std of activations", "layer", "std (log scale)");
-        XYChart mean = smallXy("mean of activations", "layer", "mean");
-        XYChart fraction = smallXy("saturated (|tanh| > 0.99) or dead (relu = 0)", "layer", "fraction of units");
+        // taller than other grid charts: the legend below lists every run
+        int w = Charts.SMALL_WIDTH, h = Charts.SMALL_HEIGHT + 40 + 22 * runs.size();
+        XYChart std = Charts.xy("std of activations", "layer", "std (log scale)", w, h);
+        XYChart mean = Charts.xy("mean of activations", "layer", "mean", w, h);
+        XYChart fraction = Charts.xy("saturated (|tanh| > 0.99) or dead (relu = 0)", "layer", "fraction of units", w, h);
         boolean positive = true;
         for (DepthStats run : runs) {
             double[] layers = new double[run.layers().size()], s = new double[layers.length], m = new double[layers.length];

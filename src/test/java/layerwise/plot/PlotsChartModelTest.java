@@ -1,0 +1,243 @@
+package layerwise.plot;
+
+import layerwise.experiment.DepthExperiment;
+import layerwise.experiment.DepthStats;
+import layerwise.experiment.Scheme;
+import layerwise.experiment.SchemeSample;
+import layerwise.init.Init;
+import layerwise.init.Theory;
+import layerwise.tensor.ShapeError;
+import layerwise.tensor.Tensor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The charts' models: series, bins, overlay values and axis ranges (the PNGs are tested in PlotsPngTest). */
+class PlotsChartModelTest {
+    @TempDir
+    Path out;
+    private String previousOut;
+
+    @BeforeEach
+    void useTempDir() {
+        previousOut = System.setProperty("layerwise.out", out.toString());
+    }
+
+    @AfterEach
+    void restore() {
+        if (previousOut == null) System.clearProperty("layerwise.out");
+        else System.setProperty("layerwise.out", previousOut);
+    }
+
+    private static List<String> names(XYChart chart) {
+        return new ArrayList<>(chart.getSeriesMap().keySet());
+    }
+
+    private static XYSeries series(XYChart chart, int i) {
+        return new ArrayList<>(chart.getSeriesMap().values()).get(i);
+    }
+
+    /** Area under a polyline by the trapezoid rule. */
+    private static double area(XYSeries s) {
+        double[] x = s.getXData(), y = s.getYData();
+        double a = 0;
+        for (int i = 1; i < x.length; i++) a += (x[i] - x[i - 1]) * (y[i] + y[i - 1]) / 2;
+        return a;
+    }
+
+    @Test
+    @DisplayName("Bins: counts by hand, the last edge is inclusive, density integrates to 1")
+    void bins() {
+        float[] v = {0f, 0.1f, 0.5f, 0.99f, 1f, 2f};
+        Bins b = Bins.of(v, 4, 0, 1);
+        assertArrayEquals(new int[] {2, 0, 1, 2}, b.counts());
+        assertEquals(1, b.outside());
+        assertEquals(0.25, b.width(), 0);
+        double integral = 0;
+        for (int i = 0; i < b.size(); i++) integral += b.density(i) * b.width();
+        assertEquals(5.0 / 6, integral, 1e-12);   // the one value outside is not in a bin
+        Bins constant = Bins.of(new float[] {3f, 3f}, 10);
+        assertEquals(2, java.util.Arrays.stream(constant.counts()).sum());
+    }
+
+    @Test
+    @DisplayName("histogram: bars as a 50-bin outline of area 1, a flat theory at 1/(2·bound), axis past the bounds")
+    void uniformHistogram() {
+        Tensor.manualSeed(0);
+        Tensor w = Init.xavierUniform(Tensor.empty(256, 128));
+        XYChart chart = Plots.histogram(w, Init.theory("xavier_uniform", w), "uniform");
+        assertEquals(List.of(names(chart).get(0), "theory: U(-0.125, 0.125)"), names(chart));
+        assertTrue(names(chart).get(0).startsWith("samples (n=32768, std 0.07"), names(chart).get(0));
+        XYSeries bars = series(chart, 0);
+        assertEquals(2 * Plots.BINS + 2, bars.getXData().length);
+        assertEquals(1.0, area(bars), 1e-9);
+        XYSeries theory = series(chart, 1);
+        double top = java.util.Arrays.stream(theory.getYData()).max().orElseThrow();
+        assertEquals(1 / (2 * 0.125), top, 1e-9);
+        assertEquals(1.0, area(theory), 1e-9);
+        assertTrue(chart.getStyler().getXAxisMin() < -0.125 && chart.getStyler().getXAxisMin() > -0.2);
+        assertTrue(chart.getStyler().getXAxisMax() > 0.125 && chart.getStyler().getXAxisMax() < 0.2);
+        assertEquals("xavier_uniform_(gain=1)", chart.getTitle());
+    }
+
+    @Test
+    @DisplayName("histogram: a normal theory peaks at 1/(std·sqrt(2π)) and the axis spans mean ± 4.5 std")
+    void normalHistogram() {
+        Tensor.manualSeed(1);
+        Tensor w = Init.kaimingNormal(Tensor.empty(256, 128));
+        Theory th = Init.theory("kaiming_normal", w);
+        XYChart chart = Plots.histogram(w, th, "normal");
+        XYSeries theory = series(chart, 1);
+        double std = Math.sqrt(2.0 / 128);
+        double peak = java.util.Arrays.stream(theory.getYData()).max().orElseThrow();
+        assertEquals(1 / (std * Math.sqrt(2 * Math.PI)), peak, 1e-9);
+        assertTrue(chart.getStyler().getXAxisMin() <= -4.5 * std);
+        assertTrue(chart.getStyler().getXAxisMax() >= 4.5 * std);
+        assertEquals(1.0, area(theory), 1e-4);
+    }
+
+    @Test
+    @DisplayName("histogram without theory: one series, titled by its name")
+    void plainHistogram() {
+        XYChart chart = Plots.histogram(Tensor.arange(100), "plain");
+        assertEquals(1, chart.getSeriesMap().size());
+        assertEquals("plain", chart.getTitle());
+        assertEquals(0.0, chart.getStyler().getYAxisMin());
+    }
+
+    @Test
+    @DisplayName("compareSchemes: the classic five, each with its theory and its std in the title")
+    void compareSchemes() {
+        List<XYChart> charts = Plots.compareSchemes(new int[] {64, 32}, "schemes");
+        assertEquals(5, charts.size());
+        List<String> titles = charts.stream().map(XYChart::getTitle).toList();
+        assertTrue(titles.get(0).startsWith("default: std "), titles.toString());
+        assertTrue(titles.get(1).startsWith("xavier_uniform: std "));
+        assertTrue(titles.get(2).startsWith("kaiming_uniform: std "));
+        assertTrue(titles.get(3).startsWith("N(0, 1²): std "));
+        assertTrue(titles.get(4).startsWith("U(-1, 1): std "));
+        for (XYChart c : charts) assertEquals(2, c.getSeriesMap().size(), c.getTitle());
+        // default = U(±1/sqrt(fan_in)) with fan_in 32
+        assertEquals("theory: U(-0.1768, 0.1768)", names(charts.get(0)).get(1));
+    }
+
+    @Test
+    @DisplayName("forwardOutputs: before (with the fitted normal) and after the activation")
+    void forwardOutputs() {
+        Tensor.manualSeed(2);
+        Tensor pre = Tensor.randn(1000);
+        List<XYChart> charts = Plots.forwardOutputs(pre, pre.tanh(), "tanh", "forward");
+        assertEquals(List.of("before tanh", "after tanh"), charts.stream().map(XYChart::getTitle).toList());
+        assertEquals(2, charts.get(0).getSeriesMap().size());
+        assertEquals(1, charts.get(1).getSeriesMap().size());
+        assertTrue(charts.get(1).getStyler().getXAxisMax() <= 1.05);
+    }
+
+    @Test
+    @DisplayName("depthLines: std, mean and fraction charts with one line per run, std on a log axis")
+    void depthLines() {
+        DepthStats good = DepthExperiment.mlp(Scheme.xavierUniform(), "tanh", 3, 32, 16, 0);
+        DepthStats bad = DepthExperiment.mlp(Scheme.normal(1.0), "relu", 3, 32, 16, 0);
+        List<XYChart> charts = Plots.depthLines(List.of(good, bad), "depth");
+        assertEquals(3, charts.size());
+        XYChart std = charts.get(0);
+        assertEquals(List.of("xavier_uniform + tanh", "N(0, 1²) + relu"), names(std));
+        assertTrue(std.getStyler().isYAxisLogarithmic());
+        XYSeries s = series(std, 1);
+        assertArrayEquals(new double[] {0, 1, 2, 3}, s.getXData());
+        for (int l = 0; l <= 3; l++) assertEquals(bad.std(l), s.getYData()[l], 0.0);
+        assertEquals(List.of("xavier_uniform + tanh saturated", "N(0, 1²) + relu dead"), names(charts.get(2)));
+        assertArrayEquals(new double[] {1, 2, 3}, series(charts.get(2), 1).getXData());
+        assertEquals(1.0, charts.get(2).getStyler().getYAxisMax());
+    }
+
+    @Test
+    @DisplayName("depthHistograms: one chart per layer; tanh layers share the axis [-1, 1]")
+    void depthHistograms() {
+        DepthStats run = DepthExperiment.mlp(Scheme.normal(0.05), "tanh", 4, 32, 16, 0);
+        List<XYChart> charts = Plots.depthHistograms(run, "layers");
+        assertEquals(4, charts.size());
+        for (XYChart c : charts) {
+            assertEquals(-1.0, c.getStyler().getXAxisMin());
+            assertEquals(1.0, c.getStyler().getXAxisMax());
+        }
+        assertTrue(charts.get(3).getTitle().startsWith("layer 4: std "));
+    }
+
+    @Test
+    @DisplayName("heatmap: every cell's value, row 0 drawn at the top, a symmetric colour range")
+    void heatmap() {
+        Tensor m = Tensor.of(new float[] {1, -2, 3, 0.5f, 0, -0.25f}, 2, 3);
+        HeatMapChart chart = Plots.heatmap(m, "heat");
+        List<? extends Number[]> cells = chart.getHeatMapSeries().getHeatData();
+        assertEquals(6, cells.size());
+        Map<String, Double> byPosition = new LinkedHashMap<>();
+        for (Number[] c : cells) byPosition.put(c[0] + "," + c[1], c[2].doubleValue());
+        // y index 1 is the top row: row 0 of the tensor
+        assertEquals(1.0, byPosition.get("0,1"));
+        assertEquals(-2.0, byPosition.get("1,1"));
+        assertEquals(-0.25, byPosition.get("2,0"));
+        assertEquals(-3.0, chart.getStyler().getMin());
+        assertEquals(3.0, chart.getStyler().getMax());
+        assertThrows(ShapeError.class, () -> Plots.heatmap(Tensor.zeros(2, 2, 2), "bad"));
+    }
+
+    @Test
+    @DisplayName("imageGrid: a conv weight (8, 1, 3, 3) gives 8 images; (2, 3, 3, 3) gives 6")
+    void imageGrid() {
+        assertEquals(8, Plots.imageGrid(Tensor.zeros(8, 1, 3, 3), "kernels").size());
+        List<HeatMapChart> six = Plots.imageGrid(Tensor.randn(2, 3, 3, 3), "kernels6");
+        assertEquals(6, six.size());
+        assertEquals(9, six.get(0).getHeatMapSeries().getHeatData().size());
+    }
+
+    @Test
+    @DisplayName("hiddenState: time along x, hidden units along y, the first sequence of a batch")
+    void hiddenState() {
+        Tensor out = Tensor.randn(7, 2, 5);   // (T, N, H)
+        HeatMapChart chart = Plots.hiddenState(out, "hidden");
+        assertEquals(7, chart.getHeatMapSeries().getXData().size());
+        assertEquals(5, chart.getHeatMapSeries().getYData().size());
+        double first = out.get(0, 0, 0);
+        boolean found = false;
+        for (Number[] c : chart.getHeatMapSeries().getHeatData()) {
+            if (c[0].intValue() == 0 && c[1].intValue() == 4) found = c[2].doubleValue() == first;
+        }
+        assertTrue(found, "time 0, unit 0 is at the top-left cell");
+    }
+
+    @Test
+    @DisplayName("lines: one series per curve, with its label")
+    void lines() {
+        Map<String, double[]> ys = new LinkedHashMap<>();
+        ys.put("train", new double[] {1, 0.5, 0.25});
+        ys.put("test", new double[] {1.1, 0.7, 0.6});
+        XYChart chart = Plots.lines("loss", "epoch", "loss", new double[] {1, 2, 3}, ys, "loss");
+        assertEquals(List.of("train", "test"), names(chart));
+        assertArrayEquals(new double[] {1.1, 0.7, 0.6}, series(chart, 1).getYData());
+        assertEquals(1, Plots.line("one", new double[] {0, 1}, new double[] {0, 1}, "one").getSeriesMap().size());
+    }
+
+    @Test
+    @DisplayName("compareSchemes takes any samples, e.g. a conv weight")
+    void compareConvSamples() {
+        List<SchemeSample> samples = SchemeSample.drawAll(new int[] {8, 4, 3, 3}, 0,
+                List.of(Scheme.pytorchDefault(), Scheme.kaimingNormal()));
+        List<XYChart> charts = Plots.compareSchemes(samples, "conv");
+        assertEquals(2, charts.size());
+        assertTrue(names(charts.get(1)).get(1).startsWith("theory: N(0, "), names(charts.get(1)).toString());
+    }
+}
