@@ -85,23 +85,15 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
         int effKH = dilation[0] * (w[2] - 1) + 1;
         int effKW = dilation[1] * (w[3] - 1) + 1;
         if (paddedH < effKH || paddedW < effKW) {
-            throw kernelTooBig(paddedH, paddedW, effKH, effKW, null);
+            throw new ShapeError("Calculated padded input size per channel: (" + paddedH + " x " + paddedW
+                    + "). Kernel size: (" + effKH + " x " + effKW + "). Kernel size can't be greater than actual input size",
+                    "The (dilated) kernel spans " + effKH + " x " + effKW + " pixels but the padded input is only "
+                            + paddedH + " x " + paddedW + ", so there is no position to put it.",
+                    "pass a larger input, more padding, or a smaller kernel_size or dilation");
         }
         int outH = (paddedH - effKH) / stride[0] + 1;
         int outW = (paddedW - effKW) / stride[1] + 1;
         return new Conv2dGeometry(x[0], x[1], x[2], x[3], w[0], w[2], w[3], stride[0], stride[1],
                 pads[0], pads[1], pads[2], pads[3], dilation[0], dilation[1], groups, outH, outW);
-    }
-
-    /**
-     * PyTorch's "kernel larger than the padded input" error; a layer passes its own fix, functional
-     * callers get a generic one.
-     */
-    static ShapeError kernelTooBig(int paddedH, int paddedW, int effKH, int effKW, String fix) {
-        return new ShapeError("Calculated padded input size per channel: (" + paddedH + " x " + paddedW
-                + "). Kernel size: (" + effKH + " x " + effKW + "). Kernel size can't be greater than actual input size",
-                "The (dilated) kernel spans " + effKH + " x " + effKW + " pixels but the padded input is only "
-                        + paddedH + " x " + paddedW + ", so there is no position to put it.",
-                fix != null ? fix : "pass a larger input, more padding, or a smaller kernel_size or dilation");
     }
 }
