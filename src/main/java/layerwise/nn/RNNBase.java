@@ -168,9 +168,10 @@ public abstract class RNNBase extends Module {
      */
     RNNOutput run(Tensor input, Tensor h0, Tensor c0) {
         boolean lstm = gates == 4;
-        RecurrentChecks.stateRanks(this, input, h0, lstm ? c0 : null);
         boolean batched = input.dim() == 3;
         int batchDim = batchFirst ? 0 : 1;
+        RecurrentChecks.notScalar(this, input, batchDim);
+        RecurrentChecks.stateRanks(this, input, h0, lstm ? c0 : null);
         // Any input that is not 3-D is one unbatched sequence: give it (and the states) a batch axis of 1.
         Tensor x = batched ? input : input.unsqueeze(batchDim);
         Tensor h = h0 == null || batched ? h0 : h0.unsqueeze(1);

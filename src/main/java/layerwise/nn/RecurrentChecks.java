@@ -125,6 +125,17 @@ final class RecurrentChecks {
         throw new ShapeError(torch, explanation, fix);
     }
 
+    /** A 0-d input can't take the unbatched batch axis at dim 1 (PyTorch's IndexError from unsqueeze). */
+    static void notScalar(RNNBase m, Tensor input, int batchDim) {
+        if (input.dim() == 0 && batchDim == 1) {
+            throw ShapeError.indexError("Dimension out of range (expected to be in range of [-1, 0], but got 1)",
+                    m + " takes a sequence " + m.inputLayout() + " or (T, input_size); got a 0-d tensor (one number),"
+                            + " to which PyTorch cannot add the batch axis at dim 1.",
+                    "pass a 2-D (T, " + m.inputSize() + ") or 3-D " + m.inputLayout().replace("input_size",
+                            "" + m.inputSize()) + " input.");
+        }
+    }
+
     /** Checks 2 and 3: the (batched) input is 3-D and its last dim is input_size. */
     static void input(RNNBase m, Tensor userInput, Tensor x) {
         if (x.dim() != 3) {

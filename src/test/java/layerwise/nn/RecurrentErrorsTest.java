@@ -140,6 +140,12 @@ class RecurrentErrorsTest {
         assertTorchError("input must have 3 dimensions, got 2", () -> new RNN(10, 20).forward(r(10), r(1, 20)));
         assertTorchError("For unbatched 2-D input, hx should also be 2-D but got 3-D tensor",
                 () -> new GRU(10, 20).forward(r(5, 10), r(1, 1, 20)));
+        IndexOutOfBoundsException scalar = assertThrows(IndexOutOfBoundsException.class,
+                () -> new RNN(10, 20).forward(Tensor.scalar(1f), r(1, 3, 20)));
+        assertTrue(scalar.getMessage().startsWith("Dimension out of range (expected to be in range of [-1, 0], but got 1)\n"),
+                scalar.getMessage());
+        assertTorchError("input must have 3 dimensions, got 1",
+                () -> new RNN(10, 20, RNN.options().batchFirst(true)).forward(Tensor.scalar(1f)));
         assertTorchError("Expected hidden[1] size (1, 1, 20), got [1, 1, 5]",
                 () -> new LSTM(10, 20, LSTM.options().projSize(5)).forward(r(5, 10), r(1, 5), r(1, 5)));
     }
