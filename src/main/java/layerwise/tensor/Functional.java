@@ -29,8 +29,24 @@ public final class Functional {
                     "The weight " + Shapes.str(weight.shape()) + " expects the last input dim to be " + in + ", got " + last + ".",
                     "pass an input whose last dim is " + in + ", or a weight of shape " + Shapes.str(out, last));
         }
-        Tensor y = input.matmul(weight.t());
+        Tensor y = input.matmul(transposed(weight));
         return bias == null ? y : y.add(bias);
+    }
+
+    /** W^T as a new contiguous (in, out) tensor, copied in 32x32 tiles so reads and writes stay in cache. */
+    private static Tensor transposed(Tensor weight) {
+        Tensor w = weight.contiguous();
+        int out = w.shape[0], in = w.shape[1];
+        float[] t = new float[in * out];
+        for (int o0 = 0; o0 < out; o0 += 32) {
+            for (int k0 = 0; k0 < in; k0 += 32) {
+                for (int o = o0; o < Math.min(out, o0 + 32); o++) {
+                    int src = w.offset + o * in;
+                    for (int k = k0; k < Math.min(in, k0 + 32); k++) t[k * out + o] = w.storage[src + k];
+                }
+            }
+        }
+        return new Tensor(t, new int[] {in, out}, new int[] {out, 1}, 0);
     }
 
     // ---------------------------------------------------------------- conv2d
