@@ -19,7 +19,7 @@ public final class RNNOptions {
     /** null when not given: RNN and GRU reject proj_size even when it is 0, as PyTorch does. */
     Integer projSize = null;
 
-    /** Options with PyTorch's defaults; get one from {@code RNN.options()}, {@code LSTM.options()}, {@code GRU.options()}. */
+    /** PyTorch's defaults; get one from {@code RNN.options()}, {@code LSTM.options()} or {@code GRU.options()}. */
     RNNOptions() {
     }
 

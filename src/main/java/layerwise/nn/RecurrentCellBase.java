@@ -67,7 +67,8 @@ public abstract class RecurrentCellBase extends Module {
                     this + " takes one time step: x of shape (N, " + inputSize + ") for a batch of N, or ("
                             + inputSize + ") for one sample; got " + ShapeError.shapeString(input.shape()) + ".",
                     "for a whole sequence (T, N, " + inputSize + ") call the cell once per step on x.select(0, t), "
-                            + "or use the layer " + name.replace("Cell", "") + "(" + inputSize + ", " + hiddenSize + ").");
+                            + "or use the layer " + name.replace("Cell", "") + "(" + inputSize + ", " + hiddenSize
+                            + ").");
         }
         Tensor x = input.dim() == 1 ? input.unsqueeze(0) : input;
         if (x.size(1) != inputSize) {

@@ -151,7 +151,8 @@ final class RecurrentChecks {
         }
         int last = x.size(2);
         if (last != m.inputSize()) {
-            throw new ShapeError("input.size(-1) must be equal to input_size. Expected " + m.inputSize() + ", got " + last,
+            throw new ShapeError("input.size(-1) must be equal to input_size. Expected " + m.inputSize()
+                    + ", got " + last,
                     m + " reads a vector of input_size=" + m.inputSize() + " at every time step, but the input "
                             + shape(userInput) + " has last dim " + last + ".",
                     "build the layer with input_size=" + last + ", or give the input a last dim of "
@@ -187,7 +188,8 @@ final class RecurrentChecks {
                 + "; got " + shape(userState) + ":");
         if (got[0] != expected[0]) {
             why.append(" dim 0 should be D*num_layers = ").append(m.numDirections()).append('*')
-                    .append(m.numLayers()).append(" = ").append(expected[0]).append(" (one state per layer and direction),")
+                    .append(m.numLayers()).append(" = ").append(expected[0])
+                    .append(" (one state per layer and direction),")
                     .append(" not ").append(got[0]).append(';');
         }
         if (!unbatched && got[1] != expected[1]) {

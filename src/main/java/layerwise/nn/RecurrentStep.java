@@ -19,7 +19,7 @@ final class RecurrentStep {
     private RecurrentStep() {
     }
 
-    /** The input half of the gates for a batch of inputs {@code x (M, I)}: {@code x W_ih^T + b_ih}, {@code (M, G*H)}. */
+    /** The input half of the gates for inputs {@code x (M, I)}: {@code x W_ih^T + b_ih}, {@code (M, G*H)}. */
     static Tensor inputGates(Tensor x, Tensor wihT, Tensor bih) {
         Tensor gi = x.matmul(wihT);
         return bih == null ? gi : gi.add(bih);

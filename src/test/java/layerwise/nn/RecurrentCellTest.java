@@ -125,9 +125,10 @@ class RecurrentCellTest {
                     assertArrayEquals(new int[] {2, hidden}, step.forward(x).shape());
                 }
                 String what = mode + " bias=" + bias;
-                RecurrentPropertyTest.assertCloseTo(ref.hN(), new int[] {1, 2, hidden}, hNext.unsqueeze(0), what + " h'");
+                int[] stateShape = {1, 2, hidden};
+                RecurrentPropertyTest.assertCloseTo(ref.hN(), stateShape, hNext.unsqueeze(0), what + " h'");
                 if (cNext != null) {
-                    RecurrentPropertyTest.assertCloseTo(ref.cN(), new int[] {1, 2, hidden}, cNext.unsqueeze(0), what + " c'");
+                    RecurrentPropertyTest.assertCloseTo(ref.cN(), stateShape, cNext.unsqueeze(0), what + " c'");
                 }
                 assertArrayEquals(new int[] {hidden}, hUnbatched.shape(), what + " unbatched");
                 RecurrentFixtures.assertClose(hNext.select(0, 1), hUnbatched, what + " unbatched h'");

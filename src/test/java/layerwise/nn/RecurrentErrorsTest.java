@@ -101,8 +101,8 @@ class RecurrentErrorsTest {
     @Test
     @DisplayName("the explanation names the wrong axis of (D*num_layers, N, H) and the shape that works")
     void hiddenSizeExplanations() {
-        String batch = assertTorchError("Expected hidden size (1, 3, 20), got [1, 4, 20]", CASES.get("rnn_wrong_h0_batch"))
-                .getMessage();
+        String batch = assertTorchError("Expected hidden size (1, 3, 20), got [1, 4, 20]",
+                CASES.get("rnn_wrong_h0_batch")).getMessage();
         assertTrue(batch.contains("dim 1 should be the batch N = 3"), batch);
         assertTrue(batch.contains("Fix: pass h0 of shape [1, 3, 20]"), batch);
         String layers = assertTorchError("Expected hidden size (2, 3, 20), got [1, 3, 20]",
@@ -134,7 +134,8 @@ class RecurrentErrorsTest {
         assertTorchError("For batched 3-D input, hx and cx should also be 3-D but got (3-D, 2-D) tensors",
                 () -> new LSTM(10, 20).forward(r(5, 3, 10), r(1, 3, 20), r(3, 20)));
         assertTorchError("Expected hidden size (4, 3, 20), got [2, 3, 20]",
-                () -> new GRU(10, 20, GRU.options().numLayers(2).bidirectional(true)).forward(r(5, 3, 10), r(2, 3, 20)));
+                () -> new GRU(10, 20, GRU.options().numLayers(2).bidirectional(true))
+                        .forward(r(5, 3, 10), r(2, 3, 20)));
         assertTorchError("Expected hidden[0] size (1, 3, 20), got [3, 1, 20]",
                 () -> new LSTM(10, 20, LSTM.options().batchFirst(true)).forward(r(3, 5, 10), r(3, 1, 20), r(1, 3, 20)));
         assertTorchError("input must have 3 dimensions, got 2", () -> new RNN(10, 20).forward(r(10), r(1, 20)));
@@ -142,8 +143,8 @@ class RecurrentErrorsTest {
                 () -> new GRU(10, 20).forward(r(5, 10), r(1, 1, 20)));
         IndexOutOfBoundsException scalar = assertThrows(IndexOutOfBoundsException.class,
                 () -> new RNN(10, 20).forward(Tensor.scalar(1f), r(1, 3, 20)));
-        assertTrue(scalar.getMessage().startsWith("Dimension out of range (expected to be in range of [-1, 0], but got 1)\n"),
-                scalar.getMessage());
+        String outOfRange = "Dimension out of range (expected to be in range of [-1, 0], but got 1)\n";
+        assertTrue(scalar.getMessage().startsWith(outOfRange), scalar.getMessage());
         assertTorchError("input must have 3 dimensions, got 1",
                 () -> new RNN(10, 20, RNN.options().batchFirst(true)).forward(Tensor.scalar(1f)));
         assertTorchError("Expected hidden[1] size (1, 1, 20), got [1, 1, 5]",
@@ -153,7 +154,8 @@ class RecurrentErrorsTest {
     @Test
     @DisplayName("cells throw PyTorch's texts for a wrong rank, input size, batch or hidden size")
     void cellErrors() {
-        assertTorchError("input has inconsistent input_size: got 8 expected 10", () -> new RNNCell(10, 20).forward(r(3, 8)));
+        String inputSize = "input has inconsistent input_size: got 8 expected 10";
+        assertTorchError(inputSize, () -> new RNNCell(10, 20).forward(r(3, 8)));
         assertTorchError("Input batch size 3 doesn't match hidden0 batch size 4",
                 () -> new RNNCell(10, 20).forward(r(3, 10), r(4, 20)));
         assertTorchError("hidden0 has inconsistent hidden_size: got 21, expected 20",
@@ -174,20 +176,22 @@ class RecurrentErrorsTest {
                 () -> new LSTMCell(10, 20).forward(r(2, 3, 10)));
         assertTorchError("mat1 and mat2 shapes cannot be multiplied (60x1 and 20x60)",
                 () -> new GRUCell(10, 20).forward(r(3, 10), r(3, 20, 1)));
-        assertTorchError("input has inconsistent input_size: got 8 expected 10", () -> new GRUCell(10, 20).forward(r(8)));
+        assertTorchError(inputSize, () -> new GRUCell(10, 20).forward(r(8)));
     }
 
     @Test
     @DisplayName("constructor mistakes PyTorch reports oddly or late still get a clear error")
     void constructorErrors() {
-        String zero = assertTorchError("proj_size has to be smaller than hidden_size", () -> new RNN(10, 0)).getMessage();
+        String zero = assertTorchError("proj_size has to be smaller than hidden_size", () -> new RNN(10, 0))
+                .getMessage();
         assertTrue(zero.contains("hidden_size >= 1"), zero);
         assertTorchError("num_layers must be greater than 0", () -> new LSTM(10, 20, 0));
         assertTorchError("Trying to create tensor with negative dimension -1: [20, -1]", () -> new GRU(-1, 20));
         assertTorchError("Unknown nonlinearity 'sigmoid'", () -> new RNNCell(10, 20, true, "sigmoid"));
         assertTorchError("proj_size argument is only supported for LSTM, not RNN or GRU",
                 () -> new RNN(10, 20, RNN.options().projSize(0)));
-        ShapeError half = assertThrows(ShapeError.class, () -> new LSTM(10, 20).forward(r(5, 3, 10), r(1, 3, 20), null));
+        ShapeError half = assertThrows(ShapeError.class,
+                () -> new LSTM(10, 20).forward(r(5, 3, 10), r(1, 3, 20), null));
         assertFalse(half.getMessage().isBlank());
     }
 }
