@@ -15,7 +15,7 @@ import java.util.Arrays;
  * <p>{@link #loops} is that formula as seven nested loops, the one a lesson shows. {@link #im2col} is
  * the default: it copies every receptive field of one image and group into a column of a matrix
  * (Cg*kH*kW rows, outH*outW columns), so the whole convolution becomes one matrix product
- * {@code W_g (Og x Cg*kH*kW) @ cols}, run by {@link Tensor#matmul}. {@link Kernels} chooses between
+ * {@code W_g (Og x Cg*kH*kW) @ cols}, run by the fast matmul kernel. {@link Kernels} chooses between
  * them: the loops run everywhere under {@code -Dlayerwise.kernels=plain}.
  */
 final class Conv2dKernels {
@@ -80,11 +80,10 @@ final class Conv2dKernels {
                 int outBase = (n * g.outChannels() + group * og) * cols;
                 if (rows > 0 && cols > 0) {
                     fillColumns(xc, g, n, group * cg, patches);
-                    // W_g is rows group*og .. group*og+og-1 of the weight seen as (O, Cg*kH*kW): a view, no copy.
-                    Tensor wg = new Tensor(wc.storage, new int[] {og, rows}, new int[] {rows, 1},
-                            wc.offset + group * og * rows);
-                    Tensor product = wg.matmul(new Tensor(patches, new int[] {rows, cols}, new int[] {cols, 1}, 0));
-                    System.arraycopy(product.toFloatArray(), 0, out, outBase, og * cols);
+                    // W_g is rows group*og .. group*og+og-1 of the weight seen as (O, Cg*kH*kW); the product
+                    // (og x rows) @ (rows x cols) lands straight in the output's channels of this group.
+                    MatmulKernels.mm(Kernels.Kind.FAST, wc.storage, wc.offset + group * og * rows, patches, 0,
+                            out, outBase, og, rows, cols);
                 }
                 if (b != null) {
                     for (int o = 0; o < og; o++) {
