@@ -118,4 +118,19 @@ class RecurrentModuleTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> gru.getParameter("weight_ih"));
         assertTrue(e.getMessage().contains("weight_ih_l0"), e.getMessage());
     }
+
+    @Test
+    @DisplayName("save and load round-trip every parameter of a bidirectional LSTM with projection")
+    void saveAndLoad(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Tensor.manualSeed(6);
+        RNNOptions o = LSTM.options().numLayers(2).bidirectional(true).projSize(2);
+        LSTM saved = new LSTM(3, 4, o);
+        java.nio.file.Path file = dir.resolve("lstm.safetensors");
+        saved.save(file);
+        LSTM loaded = new LSTM(3, 4, o);
+        loaded.load(file);
+        saved.stateDict().forEach((k, v) -> RecurrentFixtures.assertBitExact(v, loaded.stateDict().get(k), k));
+        Tensor x = Tensor.randn(4, 2, 3);
+        RecurrentFixtures.assertBitExact(saved.forward(x).output(), loaded.forward(x).output(), "output");
+    }
 }
