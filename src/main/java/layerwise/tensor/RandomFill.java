@@ -9,7 +9,8 @@ import java.util.Comparator;
  * <pre>
  * uniform_(from, to):  x = (u32 &amp; 0xFFFFFF) * 2^-24;  value = fma(x, to - from, from)   (all float)
  * normal_(mean, std), fewer than 16 elements or non-contiguous: Box-Muller in double, one value per call
- * normal_(mean, std), 16 or more contiguous: float uniforms, then Box-Muller on blocks of 16
+ * normal_(mean, std), 16 or more contiguous: float uniforms, then Box-Muller on blocks of 16 (float,
+ *     with the log/sin/cos polynomials of torch's AVX2 kernel)
  * </pre>
  */
 final class RandomFill {
@@ -55,18 +56,18 @@ final class RandomFill {
     /**
      * u1 = 1 - d[j], u2 = d[j+8], r = sqrt(-2 log u1), theta = 2 pi u2;
      * d[j] = r cos(theta) std + mean, d[j+8] = r sin(theta) std + mean.
-     * Computed in float with Java's log/sin/cos, which can differ from torch's vectorised polynomials in the
-     * last bit.
+     * log, sin and cos are torch's AVX2 polynomials (CephesMath), so the values match torch bit for bit.
      */
     private static void boxMuller16(float[] d, int at, float mean, float std) {
         final float twoPi = (float) (2 * Math.PI);
+        float[] sinCos = new float[2];
         for (int j = 0; j < 8; j++) {
             float u1 = 1f - d[at + j];
             float u2 = d[at + j + 8];
-            float radius = (float) Math.sqrt(-2f * (float) Math.log(u1));
-            float theta = twoPi * u2;
-            d[at + j] = Math.fma(radius * (float) Math.cos(theta), std, mean);
-            d[at + j + 8] = Math.fma(radius * (float) Math.sin(theta), std, mean);
+            float radius = (float) Math.sqrt(-2f * CephesMath.log(u1));
+            CephesMath.sincos(twoPi * u2, sinCos);
+            d[at + j] = Math.fma(radius * sinCos[1], std, mean);
+            d[at + j + 8] = Math.fma(radius * sinCos[0], std, mean);
         }
     }
 
