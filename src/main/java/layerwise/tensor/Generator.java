@@ -9,7 +9,7 @@ package layerwise.tensor;
  * default CPU generator. It is the only mutable static state in the library. Access is synchronized so
  * that a draw of many numbers is never interleaved with another thread's draw.
  */
-public final class Generator {
+final class Generator {
     private static final int N = 624;
     private static final int M = 397;
 
