@@ -32,7 +32,7 @@ final class DefaultInit {
             double bound = 1 / Math.sqrt(fanIn);
             biasOrNull.uniform_(-bound, bound);
         } else if (zeroFanInDrawsBias) {
-            biasOrNull.uniform_(-0.0, 0.0);
+            biasOrNull.uniform_(0, 0);
         }
     }
 

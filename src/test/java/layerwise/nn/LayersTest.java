@@ -51,6 +51,19 @@ class LayersTest {
     }
 
     @Test
+    @DisplayName("with fan_in 0, Linear still draws its bias (bound 0) and Conv2d draws nothing, as in torch")
+    void zeroFanInDraws() {
+        // torch: manual_seed(0); Linear(0, 3) leaves the stream at draw 3, Conv2d(0, 3, 1) at draw 0.
+        Tensor.manualSeed(0);
+        Linear l = new Linear(0, 3);
+        assertArrayEquals(new float[] {0, 0, 0}, l.bias.toFloatArray());
+        assertEquals(0.13203048706054688f, Tensor.rand(1).item());
+        Tensor.manualSeed(0);
+        new Conv2d(0, 3, 1);
+        assertEquals(0.49625658988952637f, Tensor.rand(1).item());
+    }
+
+    @Test
     @DisplayName("Conv2d prints torch's repr: stride always, the rest only when not the default")
     void conv2dRepr() {
         assertEquals("Conv2d(3, 16, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
