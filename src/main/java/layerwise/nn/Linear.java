@@ -48,8 +48,8 @@ public final class Linear extends Module implements TensorModule {
         if (input.dim() == 0) {
             throw new ShapeError("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
                     this + " maps a vector of " + inFeatures + " features; the input is a single number (0-D).",
-                    "pass a tensor whose last dim is " + inFeatures + (inFeatures == 1 ? ", e.g. x.reshape(1)" : "")
-                            + ", or build Linear(1, " + outFeatures + ") for a single feature");
+                    inFeatures == 1 ? "pass x.reshape(1), a vector holding the one feature"
+                            : "pass a tensor whose last dim is " + inFeatures + ", e.g. of shape [1, " + inFeatures + "]");
         }
         int last = input.size(-1);
         if (last != inFeatures) {
