@@ -53,7 +53,8 @@ public final class Linear extends Module implements TensorModule {
         }
         int last = input.size(-1);
         if (last != inFeatures) {
-            int rows = last == 0 ? 0 : input.numel() / last;
+            int rows = 1;                                        // the leading dims, flattened as torch prints mat1
+            for (int d = 0; d < input.dim() - 1; d++) rows *= input.size(d);
             throw new ShapeError("mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + last + " and "
                             + inFeatures + "x" + outFeatures + ")",
                     "Linear(in_features=" + inFeatures + ", out_features=" + outFeatures + ") expects the last input dim to be "

@@ -20,11 +20,12 @@ public final class Functional {
         if (input.dim() == 0) {
             throw new ShapeError("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
                     "A linear map needs a vector of " + in + " features; the input is a single number.",
-                    "pass a tensor whose last dim is " + in + ", e.g. x.reshape(1, " + in + ")");
+                    "pass a tensor whose last dim is " + in + ", e.g. of shape [1, " + in + "]");
         }
         int last = input.size(-1);
         if (last != in) {
-            int rows = last == 0 ? 0 : input.numel() / last;
+            int rows = 1;                                        // the leading dims, flattened as torch prints mat1
+            for (int d = 0; d < input.dim() - 1; d++) rows *= input.size(d);
             throw new ShapeError("mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + last + " and " + in + "x" + out + ")",
                     "The weight " + Shapes.str(weight.shape()) + " expects the last input dim to be " + in + ", got " + last + ".",
                     "pass an input whose last dim is " + in + ", or a weight of shape " + Shapes.str(out, last));

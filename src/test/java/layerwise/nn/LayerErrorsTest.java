@@ -134,7 +134,7 @@ class LayerErrorsTest {
     }
 
     @Test
-    @DisplayName("more bad Conv2d arguments, with the texts PyTorch 1.13 gives for them")
+    @DisplayName("more bad arguments and inputs, with the texts PyTorch 1.13 gives for them")
     void moreConstructorMistakes() {
         // Each text was printed by torch 1.13 for the same arguments (at construction or first forward).
         Map<String, Executable> cases = new LinkedHashMap<>();
@@ -142,6 +142,7 @@ class LayerErrorsTest {
         cases.put("Trying to create tensor with negative dimension -2: [-2, 1, 3, 3]", () -> new Conv2d(1, -2, 3));
         cases.put("Trying to create tensor with negative dimension -1: [1, 1, -1, -1]", () -> new Conv2d(1, 1, -1));
         cases.put("Trying to create tensor with negative dimension -1: [3, -1]", () -> new Linear(-1, 3));
+        cases.put("mat1 and mat2 shapes cannot be multiplied (4x0 and 20x5)", () -> new Linear(20, 5).forward(Tensor.zeros(4, 0)));
         cases.put("kernel size should be greater than zero, but got kernel_height: 0 kernel_width: 0",
                 () -> new Conv2d(1, 1, 0));
         cases.put("dilation should be greater than zero, but got [0, 0]",
