@@ -16,6 +16,10 @@ public final class Functional {
      * y = x W^T + b for x of shape (*, in), W (out, in) and b (out) or null; y has shape (*, out).
      */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        if (weight.dim() != 2) {
+            throw new ShapeError("linear expects a 2-D weight (out_features, in_features), got " + Shapes.str(weight.shape()),
+                    "Row o of the weight holds the weights feeding output o.", "pass a weight of shape [out, in]");
+        }
         int in = weight.size(1), out = weight.size(0);
         if (input.dim() == 0) {
             throw new ShapeError("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
