@@ -17,7 +17,7 @@ import layerwise.tensor.Tensor;
  *   RNNOutput out = gru.forward(Tensor.randn(5, 3, 10), Tensor.zeros(1, 3, 20));
  * </pre>
  */
-public class GRU extends RNNBase {
+public final class GRU extends RNNBase {
 
     /** {@code nn.GRU(input_size, hidden_size)}. */
     public GRU(int inputSize, int hiddenSize) {
@@ -36,6 +36,7 @@ public class GRU extends RNNBase {
 
     private static String mode(RNNOptions options) {
         RecurrentChecks.noProjection("GRU", options.projSize);
+        RecurrentChecks.noNonlinearity("GRU", options.nonlinearity);
         return "GRU";
     }
 

@@ -12,7 +12,7 @@ import layerwise.tensor.Tensor;
  * </pre>
  * {@code weight_ih (3H, input_size)}, {@code weight_hh (3H, H)}, {@code bias_ih (3H)}, {@code bias_hh (3H)}.
  */
-public class GRUCell extends RecurrentCellBase implements TensorModule {
+public final class GRUCell extends RecurrentCellBase implements TensorModule {
 
     /** {@code nn.GRUCell(input_size, hidden_size)}. */
     public GRUCell(int inputSize, int hiddenSize) {

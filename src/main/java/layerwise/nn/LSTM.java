@@ -21,7 +21,7 @@ import layerwise.tensor.Tensor;
  *   new LSTM(10, 20, LSTM.options().projSize(5).bidirectional(true));
  * </pre>
  */
-public class LSTM extends RNNBase {
+public final class LSTM extends RNNBase {
 
     /** {@code nn.LSTM(input_size, hidden_size)}. */
     public LSTM(int inputSize, int hiddenSize) {
@@ -35,7 +35,12 @@ public class LSTM extends RNNBase {
 
     /** Every other argument through {@link RNNOptions}, e.g. {@code LSTM.options().projSize(5)}. */
     public LSTM(int inputSize, int hiddenSize, RNNOptions options) {
-        super("LSTM", inputSize, hiddenSize, options);
+        super(mode(options), inputSize, hiddenSize, options);
+    }
+
+    private static String mode(RNNOptions options) {
+        RecurrentChecks.noNonlinearity("LSTM", options.nonlinearity);
+        return "LSTM";
     }
 
     /** Runs the sequence from zero initial states. */

@@ -13,7 +13,7 @@ import layerwise.tensor.Tensor;
  * {@code weight_ih (4H, input_size)}, {@code weight_hh (4H, H)}, {@code bias_ih (4H)}, {@code bias_hh (4H)}.
  * PyTorch's cell has no projection; {@link LSTM} with {@code projSize} does.
  */
-public class LSTMCell extends RecurrentCellBase {
+public final class LSTMCell extends RecurrentCellBase {
 
     /** The two states an LSTM step returns, PyTorch's {@code (h_1, c_1)}. */
     public record State(Tensor h, Tensor c) {

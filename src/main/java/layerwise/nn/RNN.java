@@ -19,7 +19,7 @@ import layerwise.tensor.Tensor;
  * PyTorch 1.13 prints {@code RNN(10, 20)} for both, which hides the one setting that changes every
  * output; the cells already print it this way ({@code RNNCell(10, 20, nonlinearity=relu)}).
  */
-public class RNN extends RNNBase {
+public final class RNN extends RNNBase {
 
     private final String nonlinearity;
 
@@ -36,7 +36,7 @@ public class RNN extends RNNBase {
     /** Every other argument through {@link RNNOptions}, e.g. {@code RNN.options().nonlinearity("relu")}. */
     public RNN(int inputSize, int hiddenSize, RNNOptions options) {
         super(mode(options), inputSize, hiddenSize, options);
-        this.nonlinearity = options.nonlinearity;
+        this.nonlinearity = options.nonlinearity == null ? "tanh" : options.nonlinearity;
     }
 
     /** "tanh" or "relu". */
@@ -47,8 +47,9 @@ public class RNN extends RNNBase {
     // PyTorch's RNN.__init__ checks these before RNNBase's checks.
     private static String mode(RNNOptions options) {
         RecurrentChecks.noProjection("RNN", options.projSize);
-        RecurrentChecks.nonlinearity(options.nonlinearity);
-        return options.nonlinearity.equals("relu") ? "RNN_RELU" : "RNN_TANH";
+        String nonlinearity = options.nonlinearity == null ? "tanh" : options.nonlinearity;
+        RecurrentChecks.nonlinearity(nonlinearity);
+        return nonlinearity.equals("relu") ? "RNN_RELU" : "RNN_TANH";
     }
 
     /** Runs the sequence from zero initial states. */

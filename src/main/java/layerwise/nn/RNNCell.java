@@ -15,7 +15,7 @@ import layerwise.tensor.Tensor;
  *   for (int t = 0; t &lt; 6; t++) h = cell.forward(x.select(0, t), h);
  * </pre>
  */
-public class RNNCell extends RecurrentCellBase implements TensorModule {
+public final class RNNCell extends RecurrentCellBase implements TensorModule {
 
     private final String nonlinearity;
 

@@ -11,7 +11,8 @@ package layerwise.nn;
 public final class RNNOptions {
 
     int numLayers = 1;
-    String nonlinearity = "tanh";
+    /** null when not given ("tanh" for RNN); LSTM and GRU reject it, as PyTorch does. */
+    String nonlinearity = null;
     boolean bias = true;
     boolean batchFirst = false;
     double dropout = 0.0;

@@ -40,6 +40,15 @@ final class RecurrentChecks {
         }
     }
 
+    /** LSTM and GRU have fixed gate activations: PyTorch rejects the keyword. */
+    static void noNonlinearity(String name, String nonlinearity) {
+        if (nonlinearity != null) {
+            throw new ShapeError("RNNBase.__init__() got an unexpected keyword argument 'nonlinearity'",
+                    name + " got nonlinearity=\"" + nonlinearity + "\"; its gates always use sigmoid and tanh.",
+                    "drop nonlinearity from the options (it is for RNN only).");
+        }
+    }
+
     /** {@code RNN}'s nonlinearity: only "tanh" and "relu". */
     static void nonlinearity(String nonlinearity) {
         if (!"tanh".equals(nonlinearity) && !"relu".equals(nonlinearity)) {

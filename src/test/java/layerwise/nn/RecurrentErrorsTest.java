@@ -190,6 +190,10 @@ class RecurrentErrorsTest {
         assertTorchError("Unknown nonlinearity 'sigmoid'", () -> new RNNCell(10, 20, true, "sigmoid"));
         assertTorchError("proj_size argument is only supported for LSTM, not RNN or GRU",
                 () -> new RNN(10, 20, RNN.options().projSize(0)));
+        assertTorchError("RNNBase.__init__() got an unexpected keyword argument 'nonlinearity'",
+                () -> new LSTM(10, 20, LSTM.options().nonlinearity("relu")));
+        assertTorchError("RNNBase.__init__() got an unexpected keyword argument 'nonlinearity'",
+                () -> new GRU(10, 20, GRU.options().nonlinearity("tanh")));
         ShapeError half = assertThrows(ShapeError.class,
                 () -> new LSTM(10, 20).forward(r(5, 3, 10), r(1, 3, 20), null));
         assertFalse(half.getMessage().isBlank());
