@@ -38,16 +38,19 @@ final class Matmul {
             // Fold a's leading dims into rows: (..., m) @ (m, p) is one (rows x m) @ (m x p) product.
             int rows = Shapes.numel(Arrays.copyOf(a.shape, da - 1));
             out = new float[rows * p];
-            MatmulKernels.mm(kind, Strided.toArray(a), 0, Strided.toArray(b), 0, out, 0, rows, m1, p);
+            Tensor x = a.contiguous();
+            Tensor y = b.contiguous();
+            MatmulKernels.mm(kind, x.storage, x.offset, y.storage, y.offset, out, 0, rows, m1, p);
             outShape = db == 1 ? Arrays.copyOf(a.shape, da - 1) : withLast(Arrays.copyOf(a.shape, da - 1), p);
         } else {
             if (batch == null) batch = Shapes.broadcast(batchA, batchB);
             int count = Shapes.numel(batch);
-            float[] x = Strided.toArray(Views.expand(da == 1 ? Views.unsqueeze(a, 0) : a, concat(batch, n, m1)));
-            float[] y = Strided.toArray(Views.expand(b, concat(batch, m2, p)));
+            Tensor x = Views.expand(da == 1 ? Views.unsqueeze(a, 0) : a, concat(batch, n, m1)).contiguous();
+            Tensor y = Views.expand(b, concat(batch, m2, p)).contiguous();
             out = new float[count * n * p];
             for (int i = 0; i < count; i++) {
-                MatmulKernels.mm(kind, x, i * n * m1, y, i * m2 * p, out, i * n * p, n, m1, p);
+                MatmulKernels.mm(kind, x.storage, x.offset + i * n * m1, y.storage, y.offset + i * m2 * p,
+                        out, i * n * p, n, m1, p);
             }
             outShape = da == 1 ? withLast(batch, p) : concat(batch, n, p);
         }

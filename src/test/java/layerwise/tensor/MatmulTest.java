@@ -98,6 +98,21 @@ class MatmulTest {
     }
 
     @Test
+    @DisplayName("contiguous views with an offset (row slices) are read from their offset")
+    void offsetOperands() {
+        Tensor a = seededRand(12, 5, 3).narrow(0, 2, 3);
+        Tensor b = seededRand(13, 4, 3, 2).select(0, 3);
+        float[] expected = reference(a.toFloatArray(), b.toFloatArray(), 3, 3, 2);
+        assertArrayEquals(expected, a.matmul(b).toFloatArray(), TOL);
+        Tensor batch = seededRand(14, 4, 3, 2).narrow(0, 1, 2);
+        Tensor c = a.matmul(batch);
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(reference(a.toFloatArray(), batch.select(0, i).toFloatArray(), 3, 3, 2),
+                    c.select(0, i).toFloatArray(), TOL);
+        }
+    }
+
+    @Test
     @DisplayName("(N, *, in) @ W^T folds the leading dims, as Linear does")
     void foldLeadingDims() {
         Tensor x = seededRand(6, 2, 3, 4);
