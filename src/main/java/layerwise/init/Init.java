@@ -252,7 +252,7 @@ public final class Init {
             double x = mean + std * Math.sqrt(2.0) * SpecialFunctions.erfinv(v[i]);
             v[i] = (float) Math.min(Math.max(x, a), b);
         }
-        return tensor.copy_(Tensor.of(v, tensor.shape()));
+        return tensor.copy_(Tensor.of(v).reshape(tensor.shape()));   // reshape: a 0-d tensor has no shape to pass to of()
     }
 
     /** {@code orthogonal_(t)}: gain 1. */

@@ -149,6 +149,13 @@ class InitSamplingTest {
         Tensor.manualSeed(11);
         float[] x = Init.truncNormal(Tensor.empty(4000), 0.0, 1.0, -0.04, 0.04).toFloatArray();
         for (float v : x) assertTrue(v >= -0.04f && v <= 0.04f, "value " + v);
+        // any rank, like torch: a 0-d tensor and a non-contiguous view are filled in place
+        Tensor scalar = Tensor.scalar(9f);
+        assertSame(scalar, Init.truncNormal(scalar));
+        assertTrue(Math.abs(scalar.item()) <= 2f);
+        Tensor base = Tensor.full(new int[] {4, 6}, 9f);
+        Init.truncNormal(base.t(), 0.0, 1.0, -1.0, 1.0);
+        assertTrue(base.abs().max().item() <= 1f, "the view wrote into its base");
     }
 
     @Test
