@@ -114,3 +114,18 @@ println(mistake);
 check(mistake.startsWith("Expected hidden[1] size (1, 2, 6), got [1, 2, 2]"), "PyTorch's first line");
 check(mistake.contains("Fix: pass c0 of shape [1, 2, 6]"), "the fix gives c0's shape");
 checkShape(proj.forward(x, Tensor.zeros(1, 2, 2), Tensor.zeros(1, 2, 6)).cN(), 1, 2, 6);   // the fix works: ==> [1, 2, 6]
+
+// 8. Memory in the cell: an impulse at t = 0, then zeros; how much of it is left in c after 10 steps?
+var impulse = Tensor.zeros(10, 1, 4);
+impulse.set(1f, 0, 0, 0);
+impulse.set(1f, 0, 0, 1);
+var silence = Tensor.zeros(10, 1, 4);
+float memory(LSTM layer) {
+    return layer.forward(impulse).cN().sub(layer.forward(silence).cN()).abs().max().item();
+}
+float before = memory(lstm);
+println("left of the impulse with the default forget bias: " + before);    // ==> about 0.005
+lstm.getParameter("bias_hh_l0").slice(0, 3, 6).fill_(5f);                  // forget-gate rows: f = sigmoid(... + 5) ~ 0.99
+float after = memory(lstm);
+println("left of the impulse with forget bias 5: " + after);              // ==> about 0.39
+check(before < 0.01f && after > 0.1f, "a forget gate near 1 keeps the impulse in c");
