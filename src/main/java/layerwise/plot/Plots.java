@@ -38,6 +38,11 @@ public final class Plots {
 
     // ------------------------------------------------------------------ saving your own chart
 
+    /** Saves any XChart chart under its title (as a file name) and shows it when there is a display. */
+    public static <T extends Chart<?, ?>> Path show(T chart) {
+        return Output.save(chart, chart.getTitle());
+    }
+
     /** Saves any XChart chart as name.png (and shows it when there is a display); returns the path or null. */
     public static <T extends Chart<?, ?>> Path show(T chart, String name) {
         return Output.save(chart, name);

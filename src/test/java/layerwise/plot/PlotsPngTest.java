@@ -89,6 +89,17 @@ class PlotsPngTest {
     }
 
     @Test
+    @DisplayName("show saves a chart built by hand, under its title or a given name")
+    void showOwnChart() throws IOException {
+        org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChart(300, 200);
+        chart.setTitle("my curve");
+        chart.addSeries("y", new double[] {0, 1, 2}, new double[] {0, 1, 4});
+        assertEquals(out.resolve("my-curve.png"), Plots.show(chart));
+        assertEquals(300, png("my-curve").getWidth());
+        assertEquals(out.resolve("named.png"), Plots.show(chart, "named"));
+    }
+
+    @Test
     @DisplayName("names become safe file names")
     void fileNames() {
         assertEquals("03-xavier-uniform", Output.fileName("03 xavier/uniform"));
