@@ -265,7 +265,7 @@ public final class Tensor {
 
     private static int checkScalarDim(int dim) {
         Shapes.wrapDim(dim, 0);
-        throw ShapeError.indexError("dimension specified as " + dim + " but tensor has no dimensions",
+        throw ShapeError.indexError("Dimension specified as " + dim + " but tensor has no dimensions",
                 "A 0-d tensor has no sizes.", "use numel() or reshape(1) first");
     }
 }

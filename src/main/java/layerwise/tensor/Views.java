@@ -177,7 +177,8 @@ final class Views {
     }
 
     static Tensor narrow(Tensor t, int dim, int start, int length) {
-        int d = requireDims(t, dim, "narrow()");
+        if (t.shape.length == 0) throw zeroDim("narrow() cannot be applied to a 0-dim tensor.");
+        int d = Shapes.wrapDim(dim, t.shape.length);
         int size = t.shape[d];
         if (start < -size || start > size) {
             throw ShapeError.indexError("start out of range (expected to be in range of [" + (-size) + ", " + size
@@ -185,7 +186,7 @@ final class Views {
         }
         if (start < 0) start += size;
         if (length < 0 || start + length > size) {
-            throw ShapeError.indexError("start (" + start + ") + length (" + length + ") exceeds dimension size ("
+            throw new ShapeError("start (" + start + ") + length (" + length + ") exceeds dimension size ("
                     + size + ").", "narrow keeps elements start .. start+length-1 of dim " + d + ".",
                     "use a length of at most " + (size - start));
         }
@@ -224,7 +225,8 @@ final class Views {
             throw new ShapeError("chunk expects `chunks` to be greater than 0, got: " + chunks,
                     "chunk splits a dim into that many pieces.", "pass chunks >= 1");
         }
-        int d = requireDims(t, dim, "chunk()");
+        if (t.shape.length == 0) throw zeroDim("chunk expects at least a 1-dimensional tensor");
+        int d = Shapes.wrapDim(dim, t.shape.length);
         int size = t.shape[d];
         int step = (size + chunks - 1) / chunks;
         List<Tensor> out = new ArrayList<>();
@@ -242,6 +244,11 @@ final class Views {
         shape[d] = length;
         strides[d] = t.strides[d] * step;
         return make(t, shape, strides, t.offset + start * t.strides[d]);
+    }
+
+    private static ShapeError zeroDim(String torchText) {
+        return new ShapeError(torchText, "A 0-d tensor (a scalar) has no dims to split or cut.",
+                "reshape(1) it first, or use item()");
     }
 
     private static int requireDims(Tensor t, int dim, String op) {

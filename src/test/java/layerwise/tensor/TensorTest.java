@@ -61,6 +61,9 @@ class TensorTest {
         t.shape()[0] = 99;
         assertEquals(2, t.size(0));
         assertEquals(1, Tensor.scalar(1).numel());
+        // torch.tensor(1.).size(0)
+        assertEquals("Dimension specified as 0 but tensor has no dimensions",
+                assertThrows(IndexOutOfBoundsException.class, () -> Tensor.scalar(1).size(0)).getMessage().split("\n")[0]);
         assertEquals("Dimension out of range (expected to be in range of [-3, 2], but got 3)",
                 assertThrows(IndexOutOfBoundsException.class, () -> t.size(3)).getMessage().split("\n")[0]);
     }

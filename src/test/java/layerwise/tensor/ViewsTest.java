@@ -174,8 +174,15 @@ class ViewsTest {
         assertEquals("slice step cannot be zero",
                 assertThrows(ShapeError.class, () -> v.slice(0, 0, 5, 0)).torchMessage());
         assertEquals("start (2) + length (2) exceeds dimension size (3).",
-                assertThrows(IndexOutOfBoundsException.class, () -> Tensor.zeros(2, 3).narrow(1, 2, 2))
+                assertThrows(ShapeError.class, () -> Tensor.zeros(2, 3).narrow(1, 2, 2)).torchMessage());
+        // torch.tensor(1.).narrow(0, 0, 1), torch.tensor(1.)[0:1], torch.tensor(1.).chunk(2)
+        assertEquals("narrow() cannot be applied to a 0-dim tensor.",
+                assertThrows(ShapeError.class, () -> Tensor.scalar(1).narrow(0, 0, 1)).torchMessage());
+        assertEquals("slice() cannot be applied to a 0-dim tensor.",
+                assertThrows(IndexOutOfBoundsException.class, () -> Tensor.scalar(1).slice(0, 0, 1))
                         .getMessage().split("\n")[0]);
+        assertEquals("chunk expects at least a 1-dimensional tensor",
+                assertThrows(ShapeError.class, () -> Tensor.scalar(1).chunk(2, 0)).torchMessage());
         assertEquals("select(): index 5 out of range for tensor of size [2, 3] at dimension 0",
                 assertThrows(IndexOutOfBoundsException.class, () -> Tensor.zeros(2, 3).select(0, 5))
                         .getMessage().split("\n")[0]);
