@@ -15,7 +15,7 @@ import java.util.List;
  * <p>The work is done by small package-private classes: {@code Shapes} (shape arithmetic and
  * broadcasting), {@code Views}, {@code Strided} (walking strided memory), {@code Elementwise},
  * {@code Reductions}, {@code Matmul} with {@code MatmulKernels} (chosen by {@link Kernels}), {@code Join} (cat, stack),
- * {@code RandomFill} with {@link Generator}, and {@code TensorFormat} (printing).
+ * {@code RandomFill} with {@code Generator} (torch's MT19937 stream), and {@code TensorFormat} (printing).
  */
 public final class Tensor {
     // storage, shape, strides and offset: views share storage.
@@ -69,7 +69,7 @@ public final class Tensor {
     public static Tensor eye(int n, int m) { return Ranges.eye(n, m); }
     /** U[0, 1) from the seeded generator, bit-exact with torch.rand. */
     public static Tensor rand(int... shape) { return zeros(shape).uniform_(0, 1); }
-    /** N(0, 1) from the seeded generator, like torch.randn. */
+    /** N(0, 1) from the seeded generator, bit-exact with torch.randn (its AVX2 kernel for 16+ elements). */
     public static Tensor randn(int... shape) { return zeros(shape).normal_(0, 1); }
     public static Tensor zerosLike(Tensor t) { return zeros(t.shape); }
     public static Tensor onesLike(Tensor t) { return ones(t.shape); }
@@ -80,7 +80,7 @@ public final class Tensor {
     // ---------------------------------------------------------------- in-place fills (torch's trailing underscore)
     /** Fills in storage order from U(from, to), bit-exact with torch's uniform_. Returns this. */
     public Tensor uniform_(double from, double to) { return RandomFill.uniform(this, from, to); }
-    /** Fills from N(mean, std^2), like torch's normal_. Returns this. */
+    /** Fills from N(mean, std^2), bit-exact with torch's normal_ (see randn). Returns this. */
     public Tensor normal_(double mean, double std) { return RandomFill.normal(this, mean, std); }
     public Tensor fill_(float value) {
         Strided.apply(this, this, this, (x, y) -> value);
