@@ -76,6 +76,7 @@ var b = Tensor.randn(3, 5);
 var c = a.matmul(b);
 checkShape(c, 2, 5);                                         // ==> [2, 5]
 check(matmulLoops(a, b).equal(c), "the triple loop gives the same bits as matmul");
+check(Kernels.matmul(a, b, Kernels.Kind.PLAIN).equal(c), "the library's plain kernel: the same bits");
 checkShape(Tensor.ones(3).matmul(Tensor.ones(3, 5)), 5);          // 1-D on the left: a row, then removed
 checkShape(Tensor.ones(2, 3).matmul(Tensor.ones(3)), 2);          // 1-D on the right: a column, then removed
 check(Tensor.ones(3).matmul(Tensor.ones(3)).dim() == 0, "vector @ vector is a 0-d dot product");

@@ -7,7 +7,8 @@ import java.util.Locale;
  * a fast default (cache-blocked, multi-threaded) that computes the same sums in the same order.
  *
  * <p>The default is {@link Kind#FAST}. Start the JVM with {@code -Dlayerwise.kernels=plain} to make
- * {@link Tensor#matmul} use the plain kernel everywhere (the property is read once, at start-up).
+ * {@link Tensor#matmul} use the plain kernel everywhere (the property is read once, at start-up); for
+ * the workbook: {@code JAVA_TOOL_OPTIONS=-Dlayerwise.kernels=plain ./workbook}.
  * {@link #matmul(Tensor, Tensor, Kind)} runs one kernel explicitly, for benchmarks and lessons that
  * compare the two.
  */
