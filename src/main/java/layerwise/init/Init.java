@@ -67,6 +67,7 @@ public final class Init {
 
     /** {@code uniform_(t, a, b)}: U(a, b), bit-exact with torch. */
     public static Tensor uniform(Tensor tensor, double a, double b) {
+        InitChecks.checkRange(a, b, "uniform_");
         return tensor.uniform_(a, b);
     }
 
@@ -77,6 +78,7 @@ public final class Init {
 
     /** {@code normal_(t, mean, std)}: N(mean, std²). */
     public static Tensor normal(Tensor tensor, double mean, double std) {
+        InitChecks.checkStd(std, "normal_");
         return tensor.normal_(mean, std);
     }
 
@@ -157,6 +159,7 @@ public final class Init {
     /** {@code xavier_uniform_(t, gain)}: U(−a, a), a = gain·√(6/(fan_in+fan_out)); bit-exact with torch. */
     public static Tensor xavierUniform(Tensor tensor, double gain) {
         Theory th = Theory.xavierUniform(tensor, gain);
+        InitChecks.checkRange(th.low(), th.high(), "xavier_uniform_");
         return tensor.uniform_(th.low(), th.high());
     }
 
@@ -168,6 +171,7 @@ public final class Init {
     /** {@code xavier_normal_(t, gain)}: N(0, std²), std = gain·√(2/(fan_in+fan_out)). */
     public static Tensor xavierNormal(Tensor tensor, double gain) {
         Theory th = Theory.xavierNormal(tensor, gain);
+        InitChecks.checkStd(th.std(), "xavier_normal_");
         return tensor.normal_(0.0, th.std());
     }
 
@@ -196,6 +200,7 @@ public final class Init {
     public static Tensor kaimingUniform(Tensor tensor, double a, String mode, String nonlinearity) {
         if (InitChecks.hasZeroDim(tensor)) return tensor;
         Theory th = Theory.kaimingUniform(tensor, a, mode, nonlinearity);
+        InitChecks.checkRange(th.low(), th.high(), "kaiming_uniform_");
         return tensor.uniform_(th.low(), th.high());
     }
 
@@ -218,6 +223,7 @@ public final class Init {
     public static Tensor kaimingNormal(Tensor tensor, double a, String mode, String nonlinearity) {
         if (InitChecks.hasZeroDim(tensor)) return tensor;
         Theory th = Theory.kaimingNormal(tensor, a, mode, nonlinearity);
+        InitChecks.checkStd(th.std(), "kaiming_normal_");
         return tensor.normal_(0.0, th.std());
     }
 
@@ -244,8 +250,14 @@ public final class Init {
             System.err.println("UserWarning: mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
                     + "The distribution of values may be incorrect.");
         }
+        if (std == 0.0) {
+            throw new ArithmeticException(InitChecks.threeParts("float division by zero",
+                    "trunc_normal_ divides (a - mean) and (b - mean) by std, which is 0.",
+                    "pass std > 0; for a constant use Init.constant(t, mean)."));
+        }
         double l = SpecialFunctions.normalCdf((a - mean) / std);
         double u = SpecialFunctions.normalCdf((b - mean) / std);
+        InitChecks.checkRange(2 * l - 1, 2 * u - 1, "trunc_normal_");
         tensor.uniform_(2 * l - 1, 2 * u - 1);
         float[] v = tensor.toFloatArray();
         for (int i = 0; i < v.length; i++) {

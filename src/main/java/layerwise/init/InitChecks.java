@@ -70,4 +70,23 @@ final class InitChecks {
     static String threeParts(String torchText, String explanation, String fix) {
         return torchText + "\n  " + explanation + "\n  Fix: " + fix;
     }
+
+    /** torch's normal_ check, with its text; the number prints like C++ (6 significant digits). */
+    static void checkStd(double std, String fn) {
+        if (!(std >= 0.0)) {
+            throw badArgument("normal expects std >= 0.0, but found std " + Theory.num(std),
+                    fn + " draws from N(mean, std^2), and a std must not be negative.",
+                    "pass std >= 0 (for Xavier/Kaiming: a gain >= 0).");
+        }
+    }
+
+    /** torch's uniform_ check: from &lt;= to. */
+    static void checkRange(double from, double to, String fn) {
+        if (!(from <= to)) {
+            throw badArgument("uniform_ expects to return a [from, to) range, but found from=" + Theory.num(from)
+                            + " > to=" + Theory.num(to),
+                    fn + " draws from U(from, to), which needs from <= to.",
+                    "swap the bounds (or, for Xavier/Kaiming, pass a gain >= 0).");
+        }
+    }
 }

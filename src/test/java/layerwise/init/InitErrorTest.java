@@ -82,6 +82,28 @@ class InitErrorTest {
     }
 
     @Test
+    @DisplayName("a negative std or an empty range: torch's normal_/uniform_ texts")
+    void badDistributionArguments() {
+        // /usr/bin/python3: nn.init.normal_(torch.empty(3), 0, -1), nn.init.uniform_(torch.empty(3), 1, 0),
+        // nn.init.xavier_normal_(torch.empty(3, 3), -1), nn.init.trunc_normal_(torch.empty(3), 0, 0, -1, 1)
+        assertFirstLine("normal expects std >= 0.0, but found std -1", () -> Init.normal(Tensor.empty(3), 0, -1));
+        assertFirstLine("uniform_ expects to return a [from, to) range, but found from=1 > to=0",
+                () -> Init.uniform(Tensor.empty(3), 1, 0));
+        assertFirstLine("normal expects std >= 0.0, but found std -0.57735", () -> Init.xavierNormal(Tensor.empty(3, 3), -1));
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> Init.truncNormal(Tensor.empty(3), 0, 0, -1, 1));
+        assertTrue(e.getMessage().startsWith("float division by zero\n"), e.getMessage());
+        Tensor same = Tensor.full(new int[] {2}, 5f);
+        assertEquals(0.5f, Init.uniform(same, 0.5, 0.5).get(1), "from == to is allowed, as in torch");
+    }
+
+    private static void assertFirstLine(String torchText, Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertEquals(torchText, e.getMessage().split("\n")[0]);
+        assertTrue(e.getMessage().contains("\n  Fix: "), e.getMessage());
+    }
+
+    @Test
     @DisplayName("mode is lower-cased before it is checked, as in torch")
     void modeIsLowerCased() {
         Tensor.manualSeed(0);
