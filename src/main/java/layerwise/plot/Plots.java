@@ -117,7 +117,7 @@ public final class Plots {
                 layers[l.layer()] = l.layer();
                 s[l.layer()] = l.std();
                 m[l.layer()] = l.mean();
-                positive &= l.std() > 0;
+                positive &= !(l.std() <= 0);   // NaN (an overflowed layer) is left out of the line, not a reason for a linear axis
             }
             line(std, run.label(), layers, s);
             line(mean, run.label(), layers, m);
