@@ -24,7 +24,8 @@ import java.util.Map;
  * prints the path, and opens a window only when there is a display (closing it leaves JShell running).
  *
  * <pre>
- * Plots.histogram(Init.xavierUniform(Tensor.empty(256, 128)), Init.theory("xavier_uniform", w), "xavier")
+ * var w = Init.xavierUniform(Tensor.empty(256, 128));
+ * Plots.histogram(w, Init.theory("xavier_uniform", w), "xavier")
  * Plots.compareSchemes(new int[] {256, 128}, "schemes")
  * Plots.depthLines(List.of(DepthExperiment.mlp(Scheme.xavierUniform(), "tanh", 10)), "depth")
  * </pre>
