@@ -222,10 +222,17 @@ public abstract class RNNBase extends Module {
         int n = seq.size(1);
         Tensor wihT = weightIh[layer][dir].t().contiguous();
         Tensor whhT = weightHh[layer][dir].t().contiguous();
+        Tensor bih = biasIh[layer][dir];
         Tensor bhh = biasHh[layer][dir];
+        // RNN and LSTM gates see only b_ih + b_hh: add the sum once, outside the time loop. (The GRU's
+        // b_hn sits inside the reset product, so its b_hh stays in the step.)
+        if (bih != null && !mode.equals("GRU")) {
+            bih = bih.add(bhh);
+            bhh = null;
+        }
         Tensor whrT = weightHr[layer][dir] == null ? null : weightHr[layer][dir].t().contiguous();
         // x W_ih^T + b_ih does not depend on the state: one product for all time steps.
-        Tensor gi = RecurrentStep.inputGates(seq.reshape(steps * n, seq.size(2)), wihT, biasIh[layer][dir])
+        Tensor gi = RecurrentStep.inputGates(seq.reshape(steps * n, seq.size(2)), wihT, bih)
                 .reshape(steps, n, gates * hiddenSize);
         Tensor[] out = new Tensor[steps];
         for (int s = 0; s < steps; s++) {
