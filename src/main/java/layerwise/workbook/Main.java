@@ -10,10 +10,9 @@ import java.util.stream.Collectors;
  * (which the launcher starts itself) goes through here.
  *
  * <p>A command is one line in {@link #COMMANDS}: its name, its arguments, one sentence for
- * {@code ./workbook help}, and a {@link Command}, usually a static {@code int main(String[] args)}.
- * The parity check plugs in with:
+ * {@code ./workbook help}, and a {@link Command}, usually a static {@code int main(String[] args)}, e.g.
  * <pre>
- * new Entry("parity", "[filter]", "compare the layers with the PyTorch 1.13 fixtures", ParityCommand::main),
+ * new Entry("parity", "[--init] FILE...", "compare layers with PyTorch exports", ParityCommand::main),
  * </pre>
  * Exit status: 0 success, 1 a check failed (a lesson, a parity case), 2 bad usage.
  */
