@@ -78,10 +78,17 @@ final class RunCommand {
                 if (!Files.isRegularFile(p)) {
                     throw new Command.UsageError("'" + t + "' is neither a lesson number, all, nor an existing file");
                 }
-                scripts.add(p);
+                scripts.add(belowWorkingDirectory(p));
             }
         }
         return scripts;
+    }
+
+    /** A path inside the working directory as a relative one, so reports read {@code jshell-scripts/x.jsh:3}. */
+    private static Path belowWorkingDirectory(Path p) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = p.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute) : p;
     }
 
     private static int runAll(List<Path> scripts, LessonRunner runner, boolean quiet) {
