@@ -47,6 +47,10 @@ public record Failure(Path file, int line, Kind kind, String reason, String sour
 
     /** {@code file:line}, with forward slashes on every platform. */
     public String location() {
+        return location(file, line);
+    }
+
+    static String location(Path file, int line) {
         return file.toString().replace('\\', '/') + ":" + line;
     }
 }

@@ -42,7 +42,7 @@ final class ScriptSession {
     private final ExecutorService evaluator;
     private final Duration snippetTimeout;
     /** Where each evaluated snippet starts, by snippet id, to place the frames of a stack trace. */
-    private final Map<String, String> snippetLocations = new HashMap<>();
+    private final Map<String, Start> starts = new HashMap<>();
     private int snippetCount;
     private boolean exited;
     private boolean abandoned;
@@ -168,7 +168,7 @@ final class ScriptSession {
         }
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) continue; // a dependent being updated, not this snippet
-            snippetLocations.put(e.snippet().id(), file.toString().replace('\\', '/') + ":" + line);
+            starts.put(e.snippet().id(), new Start(file, line));
             Optional<Failure> f = classify(e, source, file, line);
             if (f.isPresent()) return f;
         }
@@ -182,7 +182,8 @@ final class ScriptSession {
                 List<Diag> errors = js.diagnostics(s).filter(Diag::isError).collect(Collectors.toList());
                 if (errors.isEmpty()) return fail(file, line, Failure.Kind.COMPILE_ERROR, "does not compile", source);
                 Diag d = errors.get(0);
-                int at = d.getStartPosition() >= 0 ? line + newlines(source.substring(0, (int) Math.min(d.getStartPosition(), source.length()))) : line;
+                int position = (int) Math.max(0, Math.min(d.getStartPosition(), source.length()));
+                int at = line + newlines(source.substring(0, position)); // the error's own line in a multi-line snippet
                 return fail(file, at, Failure.Kind.COMPILE_ERROR, "does not compile: " + oneLine(d.getMessage(null)), source);
             }
             case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> {
@@ -250,11 +251,10 @@ final class ScriptSession {
             String name = frame.getFileName();
             if (name == null || !name.startsWith("#")) continue;
             String id = name.substring(1);
-            String start = snippetLocations.get(id);
+            Start start = starts.get(id);
             if (id.equals(failing.id()) || start == null) return "";
-            int colon = start.lastIndexOf(':');
-            int line = Integer.parseInt(start.substring(colon + 1)) + Math.max(frame.getLineNumber() - 1, 0);
-            return "\n    (thrown in " + frame.getMethodName() + " at " + start.substring(0, colon) + ":" + line + ")";
+            int line = start.line() + Math.max(frame.getLineNumber() - 1, 0);
+            return "\n    (thrown in " + frame.getMethodName() + " at " + Failure.location(start.file(), line) + ")";
         }
         return "";
     }
@@ -284,6 +284,10 @@ final class ScriptSession {
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /** Where a snippet starts. */
+    private record Start(Path file, int line) {
     }
 
     /** A snippet ran past the limit; carries the sentence to report. */
