@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -94,9 +95,10 @@ final class RunCommand {
     private static int runAll(List<Path> scripts, LessonRunner runner, boolean quiet) {
         PrintStream console = System.out;
         List<String> failed = new ArrayList<>();
-        Thread exitGuard = new Thread(() -> {
+        AtomicReference<String> running = new AtomicReference<>();
+        Thread exitGuard = new Thread(() -> { // a snippet's System.exit(0) must not pass for success
             console.flush();
-            System.err.println("\nworkbook run: the JVM is exiting before the run finished"
+            System.err.println("\nworkbook run: the JVM is exiting while " + running.get() + " runs"
                     + " (System.exit in a snippet, or Ctrl-C); counted as a failure");
             Runtime.getRuntime().halt(1);
         });
@@ -104,6 +106,7 @@ final class RunCommand {
         try {
             for (int i = 0; i < scripts.size(); i++) {
                 Path script = scripts.get(i);
+                running.set(script.toString());
                 String head = String.format(Locale.ROOT, "[%d/%d] %s ...", i + 1, scripts.size(), name(script));
                 console.print(head);
                 console.flush();

@@ -66,6 +66,20 @@ class LauncherTest {
     }
 
     @Test
+    @DisplayName("a script that calls System.exit(0) does not pass: the run exits 1 and says why")
+    void systemExitIsAFailure() throws Exception {
+        Path tmp = Files.createTempFile("exits", ".jsh");
+        try {
+            Files.writeString(tmp, "System.exit(0);\n");
+            Outcome o = workbook("run", tmp.toString());
+            assertEquals(1, o.status(), o.output());
+            assertTrue(o.output().contains("the JVM is exiting while " + tmp + " runs"), o.output());
+        } finally {
+            Files.delete(tmp);
+        }
+    }
+
+    @Test
     @DisplayName("help lists every command; unknown commands and lessons exit 2 with a clear message")
     void helpAndBadUsage() throws Exception {
         Outcome help = workbook("help");
