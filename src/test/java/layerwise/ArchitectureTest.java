@@ -18,7 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies run one way (tensor &lt;- init, io &lt;- nn &lt;- plot/table &lt;- workbook), and each
+ * Dependencies run one way (tensor &lt;- init, io &lt;- nn &lt;- experiment &lt;- plot/table &lt;- workbook), and each
  * third-party library is imported by one package only. Checked on the imports (static ones included) and
  * on fully qualified names in the code of every file under src/main/java.
  */
@@ -89,6 +89,16 @@ class ArchitectureTest {
     void nnStaysBelowPlotTableWorkbook() {
         assertNone("layerwise.nn must not import layerwise.plot, layerwise.table or layerwise.workbook",
                 u -> u.pkg().equals("nn") && inPackage(u.target(), "layerwise.plot", "layerwise.table", "layerwise.workbook"));
+    }
+
+    @Test
+    @DisplayName("experiment produces data only: it does not reach up to plot, table or workbook")
+    void experimentStaysBelowPlotTableWorkbook() {
+        assertNone("layerwise.nn must not import layerwise.experiment",
+                u -> u.pkg().equals("nn") && inPackage(u.target(), "layerwise.experiment"));
+        assertNone("layerwise.experiment must not import layerwise.plot, layerwise.table or layerwise.workbook",
+                u -> u.pkg().equals("experiment")
+                        && inPackage(u.target(), "layerwise.plot", "layerwise.table", "layerwise.workbook"));
     }
 
     @Test
