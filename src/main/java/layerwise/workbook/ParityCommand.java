@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import layerwise.io.Fixture;
+import layerwise.io.TensorFileException;
 import layerwise.nn.Module;
 import layerwise.nn.ModuleFactory;
 import layerwise.tensor.Tensor;
@@ -165,9 +166,13 @@ public final class ParityCommand {
         return n;
     }
 
-    /** The message of a failure on one line (errors from the layers span several). */
+    /**
+     * The message of a failure on one line (errors from the layers span several). A file error already
+     * names the file, which the FAIL line shows first, so only its problem is kept.
+     */
     private static String reason(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e instanceof TensorFileException fileError ? fileError.problem()
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replace("\n", " |");
     }
 }

@@ -59,6 +59,7 @@ class ParityCommandTest {
         Files.write(truncated, java.util.Arrays.copyOf(bytes, 100));
         String line = ParityCommand.checkForward(truncated);
         assertTrue(line.startsWith("FAIL " + truncated + " ") && !line.contains("\n"), line);
+        assertEquals(line.indexOf(truncated.toString()), line.lastIndexOf(truncated.toString()), "file named once: " + line);
         assertTrue(ParityCommand.checkForward(dir.resolve("missing.safetensors")).startsWith("FAIL "));
     }
 
