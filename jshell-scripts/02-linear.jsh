@@ -82,3 +82,13 @@ checkShape(new Linear(10, 5).forward(Tensor.randn(1, 10)), 1, 5);             //
 float bound = (float) (1 / Math.sqrt(10));
 check(lin.weight.abs().max().item() <= bound && lin.bias.abs().max().item() <= bound, "inside ±1/√10");
 println("Lesson 02 done. Next: /open jshell-scripts/03-initialization.jsh");
+
+// ---------------------------------------------------------------------------------------------------
+// 10. Pictures: what a Linear layer outputs, before and after an activation (lesson 04 goes deeper).
+Tensor.manualSeed(0);
+var picLayer = new Linear(256, 64);                          // default init: W, b ~ U(-1/16, 1/16)
+var picPre = picLayer.forward(Tensor.randn(512, 256));       // 512 inputs of std 1
+checkShape(picPre, 512, 64);                                 // ==> [512, 64]
+checkClose(picPre.std().item(), (float) Math.sqrt(257.0 / 768), 0.03f, "std sqrt(256·Var(w) + Var(b)) = 0.58");
+Plots.forwardOutputs(picPre, picPre.tanh(), "tanh", "02-forward-tanh");
+Plots.forwardOutputs(picPre, picPre.relu(), "relu", "02-forward-relu");

@@ -117,3 +117,24 @@ try {
 println(mistake);
 check(mistake.startsWith("mat1 and mat2 shapes cannot be multiplied (1x14400 and 16384x10)"), "no padding: 30x30, not 32x32");
 println("Lesson 05 done.");
+
+// ---------------------------------------------------------------------------------------------------
+// 10. Pictures: kernels and feature maps of a small generated image.
+var picture = Tensor.zeros(1, 1, 16, 16);                    // a bright 8×8 square on a dark 16×16 image
+for (int i = 4; i < 12; i++) for (int j = 4; j < 12; j++) picture.set(1f, 0, 0, i, j);
+var handKernels = new Conv2d(1, 3, 3, Conv2d.options().padding(1).bias(false));
+handKernels.weight.copy_(Tensor.of(new float[] {
+    -1, 0, 1,  -2, 0, 2,  -1, 0, 1,                          // Sobel x: brightness rising to the right
+    -1, -2, -1,  0, 0, 0,  1, 2, 1,                          // Sobel y: brightness rising downwards
+    1f / 9, 1f / 9, 1f / 9,  1f / 9, 1f / 9, 1f / 9,  1f / 9, 1f / 9, 1f / 9}, 3, 1, 3, 3));   // blur
+var handMaps = handKernels.forward(picture);
+checkShape(handMaps, 1, 3, 16, 16);                          // ==> [1, 3, 16, 16]
+checkClose(handMaps.get(0, 0, 8, 3), 4f, 0f, "Sobel x fires on the square's left edge");
+checkClose(handMaps.get(0, 0, 8, 8), 0f, 0f, "... and is 0 where the image is flat");
+Plots.heatmap(picture.select(0, 0).select(0, 0), "05-image");
+Plots.imageGrid(handKernels.weight, "05-kernels-hand");
+Plots.imageGrid(handMaps, "05-feature-maps-hand");
+Tensor.manualSeed(0);
+var randomKernels = new Conv2d(1, 8, 3, Conv2d.options().padding(1));   // PyTorch's default init
+Plots.imageGrid(randomKernels.weight, "05-kernels-default-init");
+Plots.imageGrid(randomKernels.forward(picture), "05-feature-maps-default-init");
