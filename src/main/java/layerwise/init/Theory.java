@@ -1,8 +1,8 @@
 package layerwise.init;
 
+import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
-import java.util.Locale;
 
 /**
  * What an init scheme draws from, with the numbers behind it: the distribution (uniform on [low, high],
@@ -185,9 +185,6 @@ public record Theory(String scheme, Kind kind, double low, double high, double m
 
     /** A number as a reader wants it: 1 not 1.0, six significant digits otherwise. */
     static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        if (s.contains("e") || !s.contains(".")) return s;
-        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return ShapeError.number(v);
     }
 }

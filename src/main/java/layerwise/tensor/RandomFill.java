@@ -18,6 +18,12 @@ final class RandomFill {
     }
 
     static Tensor uniform(Tensor t, double from, double to) {
+        if (!(from <= to)) {
+            throw new IllegalArgumentException(ShapeError.compose("uniform_ expects to return a [from, to) range, but found from="
+                    + ShapeError.number(from) + " > to=" + ShapeError.number(to),
+                    "U(from, to) needs from <= to.", "swap the bounds: uniform_(" + ShapeError.number(to) + ", "
+                    + ShapeError.number(from) + ")."));
+        }
         float lo = (float) from;
         float range = (float) to - lo;
         Generator g = Generator.DEFAULT;
@@ -28,6 +34,11 @@ final class RandomFill {
     }
 
     static Tensor normal(Tensor t, double mean, double std) {
+        if (!(std >= 0.0)) {
+            throw new IllegalArgumentException(ShapeError.compose("normal expects std >= 0.0, but found std "
+                    + ShapeError.number(std), "N(mean, std^2) needs a standard deviation of at least 0.",
+                    "pass std = " + ShapeError.number(Math.abs(std)) + " (a std is never negative)."));
+        }
         Generator g = Generator.DEFAULT;
         synchronized (g) {
             if (t.numel() >= 16 && t.isContiguous()) {

@@ -48,6 +48,17 @@ public class ShapeError extends IllegalArgumentException {
         return new IndexOutOfBoundsException(compose(torchMessage, explanation, fix));
     }
 
+    /**
+     * Formats a number the way PyTorch's C++ messages print it: integral values without a decimal point
+     * ({@code 1}, {@code -3}), others with 6 significant digits and no trailing zeros ({@code 0.125}).
+     */
+    public static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
+        String s = String.format(java.util.Locale.ROOT, "%.6g", v);
+        if (s.contains("e") || !s.contains(".")) return s;
+        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
     /** Formats a shape the way PyTorch prints a size: {@code [2, 3]}. */
     public static String shapeString(int... shape) {
         StringBuilder sb = new StringBuilder("[");

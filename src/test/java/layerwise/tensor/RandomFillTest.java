@@ -2,6 +2,7 @@ package layerwise.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -194,5 +195,24 @@ class RandomFillTest {
         Tensor u = Tensor.empty(100_000).normal_(0.5, 0.02);
         assertEquals(0.5, u.mean().item(), 0.0005);
         assertEquals(0.02, u.std().item(), 0.0005);
+    }
+
+    @Test
+    @DisplayName("uniform_ with from > to and normal_ with std < 0 fail with torch's text and draw nothing")
+    void badArgumentsFailWithTorchText() {
+        Tensor.manualSeed(3);
+        Tensor t = Tensor.zeros(4);
+        var uniform = assertThrows(IllegalArgumentException.class, () -> t.uniform_(1, 0));
+        assertEquals("uniform_ expects to return a [from, to) range, but found from=1 > to=0",
+                uniform.getMessage().lines().findFirst().orElseThrow());
+        var normal = assertThrows(IllegalArgumentException.class, () -> t.normal_(0, -1));
+        assertEquals("normal expects std >= 0.0, but found std -1", normal.getMessage().lines().findFirst().orElseThrow());
+        assertTrue(normal.getMessage().contains("Fix: "), normal.getMessage());
+        assertArrayEquals(new float[4], t.toFloatArray());
+        Tensor.manualSeed(3);
+        float first = Tensor.rand(1).item();
+        Tensor.manualSeed(3);
+        assertThrows(IllegalArgumentException.class, () -> t.uniform_(1, 0));
+        assertEquals(first, Tensor.rand(1).item(), 0f, "a refused fill consumes no random numbers");
     }
 }
