@@ -21,6 +21,23 @@ final class Elementwise {
     }
 
     /** self = op(self, src) in place, src broadcast to self's shape (which may not change). */
+    /**
+     * An expanded view (stride 0 along a dim of size &gt; 1) has several elements in one memory cell, so a
+     * write of different values to them would keep only the last. torch refuses that; so do we.
+     */
+    static void checkWritable(Tensor self, String what) {
+        for (int d = 0; d < self.shape.length; d++) {
+            if (self.strides[d] == 0 && self.shape[d] > 1) {
+                throw new IllegalArgumentException(ShapeError.compose("unsupported operation: more than one element of the "
+                        + "written-to tensor refers to a single memory location. Please clone() the tensor before "
+                        + "performing the operation.",
+                        "This tensor " + Shapes.str(self.shape) + " is an expanded view: dim " + d + " has stride 0, so its "
+                                + self.shape[d] + " elements share one float, and " + what + " would write different values there.",
+                        "call clone() (or contiguous()) first and write into the copy."));
+            }
+        }
+    }
+
     static Tensor inPlace(Tensor self, Tensor src, Strided.BinaryOp op) {
         int[] shape = Shapes.broadcast(self.shape, src.shape);
         if (!java.util.Arrays.equals(shape, self.shape)) {
@@ -31,6 +48,7 @@ final class Elementwise {
                     "use the out-of-place op (e.g. add instead of add_), or reduce the other operand to shape "
                             + Shapes.str(self.shape));
         }
+        checkWritable(self, "an in-place op");
         Tensor source = Views.expand(src, shape);
         if (self.storage == src.storage) source = new Tensor(Strided.toArray(source), shape, Shapes.contiguousStrides(shape), 0);
         Strided.apply(self, self, source, op);

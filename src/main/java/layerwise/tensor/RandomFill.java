@@ -24,6 +24,7 @@ final class RandomFill {
                     "U(from, to) needs from <= to.", "swap the bounds: uniform_(" + ShapeError.number(to) + ", "
                     + ShapeError.number(from) + ")."));
         }
+        Elementwise.checkWritable(t, "uniform_");
         float lo = (float) from;
         float range = (float) to - lo;
         Generator g = Generator.DEFAULT;
@@ -39,6 +40,7 @@ final class RandomFill {
                     + ShapeError.number(std), "N(mean, std^2) needs a standard deviation of at least 0.",
                     "pass std = " + ShapeError.number(Math.abs(std)) + " (a std is never negative)."));
         }
+        Elementwise.checkWritable(t, "normal_");
         Generator g = Generator.DEFAULT;
         synchronized (g) {
             if (t.numel() >= 16 && t.isContiguous()) {

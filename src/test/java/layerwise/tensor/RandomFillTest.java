@@ -215,4 +215,20 @@ class RandomFillTest {
         assertThrows(IllegalArgumentException.class, () -> t.uniform_(1, 0));
         assertEquals(first, Tensor.rand(1).item(), 0f, "a refused fill consumes no random numbers");
     }
+
+    @Test
+    @DisplayName("writes into an expanded view fail like torch; fill_ and zero_ still work there")
+    void expandedViewsRefuseWritesOfDifferentValues() {
+        Tensor x = Tensor.zeros(3, 1).expand(3, 4);
+        String torchText = "unsupported operation: more than one element of the written-to tensor refers to a single "
+                + "memory location. Please clone() the tensor before performing the operation.";
+        for (Runnable write : List.<Runnable>of(() -> x.uniform_(0, 1), () -> x.normal_(0, 1),
+                () -> x.add_(Tensor.ones(3, 4)), () -> x.copy_(Tensor.ones(3, 4)))) {
+            var e = assertThrows(IllegalArgumentException.class, write::run);
+            assertEquals(torchText, e.getMessage().lines().findFirst().orElseThrow());
+        }
+        x.fill_(2f);
+        assertArrayEquals(new float[] {2, 2, 2}, Tensor.zeros(3).add(x.select(1, 3)).toFloatArray());
+        assertEquals(12, x.clone().uniform_(0, 1).numel());
+    }
 }
