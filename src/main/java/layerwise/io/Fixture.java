@@ -34,11 +34,13 @@ public final class Fixture {
     private final Path path;
     private final Map<String, String> metadata;
     private final Map<String, Tensor> tensors;
+    private final ExportArgs args;
 
     private Fixture(Path path, Map<String, String> metadata, Map<String, Tensor> tensors) {
         this.path = path;
         this.metadata = metadata;
         this.tensors = tensors;
+        this.args = new ExportArgs(metadata, path.toString());
     }
 
     /** Reads a fixture; a file that is not valid safetensors or lacks module/input/output is refused. */
@@ -84,80 +86,14 @@ public final class Fixture {
         return Collections.unmodifiableMap(args);
     }
 
-    /** One metadata value; the error names the fixture and the keys it has. */
-    public String arg(String key) {
-        String value = metadata.get(key);
-        if (value == null) {
-            throw new IllegalArgumentException(path + ": no \"" + key + "\" in the fixture's metadata (it has "
-                    + metadata.keySet() + ")");
-        }
-        return value;
-    }
-
-    public int intArg(String key) {
-        String v = arg(key);
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw notA(key, "an integer");
-        }
-    }
-
-    public double doubleArg(String key) {
-        String v = arg(key);
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw notA(key, "a number");
-        }
-    }
-
-    public boolean boolArg(String key) {
-        String v = arg(key);
-        if (!v.equals("true") && !v.equals("false")) {
-            throw notA(key, "\"true\" or \"false\"");
-        }
-        return v.equals("true");
-    }
-
-    /** True when the argument was passed as a tuple, like kernel_size {@code "[3, 2]"}. */
-    public boolean isTupleArg(String key) {
-        return arg(key).startsWith("[");
-    }
-
-    /** An int or tuple argument as ints: {@code "3"} gives {3}, {@code "[3, 2]"} gives {3, 2}. */
-    public int[] intsArg(String key) {
-        String v = arg(key);
-        if (!v.startsWith("[")) {
-            return new int[] {intArg(key)};
-        }
-        Object parsed;
-        try {
-            parsed = Json.parse(v);
-        } catch (IllegalArgumentException e) {
-            throw notA(key, "a list of integers");
-        }
-        if (!(parsed instanceof List<?> items)) {
-            throw notA(key, "a list of integers");
-        }
-        int[] out = new int[items.size()];
-        for (int i = 0; i < out.length; i++) {
-            if (!(items.get(i) instanceof Long l) || l != l.intValue()) {
-                throw notA(key, "a list of integers");
-            }
-            out[i] = l.intValue();
-        }
-        return out;
+    /** The metadata parsed as PyTorch arguments ({@code args().ints("kernel_size")}); errors name this file. */
+    public ExportArgs args() {
+        return args;
     }
 
     /** The {@code torch.manual_seed} value set before PyTorch constructed the module. */
     public long initSeed() {
-        String v = arg("init_seed");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw notA("init_seed", "an integer");
-        }
+        return args.longInteger("init_seed");
     }
 
     /** Every tensor that is not data (input, output, h0, c0, h_n, c_n), in file order, PyTorch key names. */
@@ -213,8 +149,4 @@ public final class Fixture {
         return "Fixture(" + name() + ", " + module() + constructorArgs() + ")";
     }
 
-    private IllegalArgumentException notA(String key, String what) {
-        return new IllegalArgumentException(path + ": metadata \"" + key + "\" must be " + what + ", found \""
-                + metadata.get(key) + "\"");
-    }
 }

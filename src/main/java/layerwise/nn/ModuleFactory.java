@@ -1,9 +1,9 @@
 package layerwise.nn;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
+import layerwise.io.ExportArgs;
 import layerwise.tensor.Tensor;
 
 /**
@@ -18,7 +18,7 @@ public final class ModuleFactory {
 
     /** The module named by {@code metadata.get("module")}, built with PyTorch's arguments from the metadata. */
     public static Module fromMetadata(Map<String, String> metadata) {
-        Args a = new Args(metadata);
+        ExportArgs a = new ExportArgs(metadata, "metadata");
         String module = a.string("module");
         switch (module) {
             case "Linear":
@@ -28,14 +28,14 @@ public final class ModuleFactory {
             case "RNN":
             case "LSTM":
             case "GRU":
-                return RecurrentFactory.build(module, a, metadata);
+                return RecurrentFactory.build(module, a);
             default:
                 throw new IllegalArgumentException("no module \"" + module + "\" to build from metadata (known: Linear, "
                         + "Conv2d, RNN, LSTM, GRU)");
         }
     }
 
-    private static Module conv2d(Args a) {
+    private static Module conv2d(ExportArgs a) {
         Conv2dOptions o = Conv2d.options().
                 stride(a.ints("stride")).
                 dilation(a.ints("dilation")).
@@ -69,65 +69,5 @@ public final class ModuleFactory {
         }
         throw new IllegalArgumentException(module.getClass().getSimpleName() + " has no forward pass that "
                 + "ModuleFactory knows how to run");
-    }
-
-    /** Metadata values parsed as PyTorch arguments; errors name the key and what was found. */
-    static final class Args {
-        private final Map<String, String> values;
-
-        Args(Map<String, String> values) {
-            this.values = values;
-        }
-
-        String string(String key) {
-            String v = values.get(key);
-            if (v == null) {
-                throw new IllegalArgumentException("metadata has no \"" + key + "\" (it has " + values.keySet() + ")");
-            }
-            return v;
-        }
-
-        int integer(String key) {
-            try {
-                return Integer.parseInt(string(key).trim());
-            } catch (NumberFormatException e) {
-                throw notA(key, "an integer");
-            }
-        }
-
-        double decimal(String key) {
-            try {
-                return Double.parseDouble(string(key).trim());
-            } catch (NumberFormatException e) {
-                throw notA(key, "a number");
-            }
-        }
-
-        boolean bool(String key) {
-            String v = string(key);
-            if (v.equals("true") || v.equals("True")) return true;
-            if (v.equals("false") || v.equals("False")) return false;
-            throw notA(key, "true or false");
-        }
-
-        /** "3" gives {3}; "[3, 2]" or "(3, 2)" gives {3, 2}. */
-        int[] ints(String key) {
-            String v = string(key).trim();
-            boolean list = v.startsWith("[") && v.endsWith("]") || v.startsWith("(") && v.endsWith(")");
-            String body = list ? v.substring(1, v.length() - 1) : v;
-            List<String> parts = List.of(body.split(","));
-            int[] out = new int[parts.size()];
-            try {
-                for (int i = 0; i < out.length; i++) out[i] = Integer.parseInt(parts.get(i).trim());
-            } catch (NumberFormatException e) {
-                throw notA(key, "an integer or a list of integers");
-            }
-            return out;
-        }
-
-        private IllegalArgumentException notA(String key, String what) {
-            return new IllegalArgumentException("metadata \"" + key + "\" must be " + what + ", found \""
-                    + values.get(key) + "\"");
-        }
     }
 }

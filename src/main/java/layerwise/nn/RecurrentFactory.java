@@ -3,6 +3,7 @@ package layerwise.nn;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import layerwise.io.ExportArgs;
 import layerwise.tensor.Tensor;
 
 /**
@@ -16,15 +17,15 @@ final class RecurrentFactory {
     }
 
     /** {@code module} is "RNN", "LSTM" or "GRU"; arguments missing from the metadata take PyTorch's defaults. */
-    static RNNBase build(String module, ModuleFactory.Args a, Map<String, String> metadata) {
+    static RNNBase build(String module, ExportArgs a) {
         RNNOptions o = RNNBase.options();
-        if (metadata.containsKey("num_layers")) o.numLayers(a.integer("num_layers"));
-        if (metadata.containsKey("bias")) o.bias(a.bool("bias"));
-        if (metadata.containsKey("batch_first")) o.batchFirst(a.bool("batch_first"));
-        if (metadata.containsKey("dropout")) o.dropout(a.decimal("dropout"));
-        if (metadata.containsKey("bidirectional")) o.bidirectional(a.bool("bidirectional"));
-        if (metadata.containsKey("nonlinearity")) o.nonlinearity(a.string("nonlinearity"));
-        if (metadata.containsKey("proj_size")) o.projSize(a.integer("proj_size"));
+        if (a.has("num_layers")) o.numLayers(a.integer("num_layers"));
+        if (a.has("bias")) o.bias(a.bool("bias"));
+        if (a.has("batch_first")) o.batchFirst(a.bool("batch_first"));
+        if (a.has("dropout")) o.dropout(a.decimal("dropout"));
+        if (a.has("bidirectional")) o.bidirectional(a.bool("bidirectional"));
+        if (a.has("nonlinearity")) o.nonlinearity(a.string("nonlinearity"));
+        if (a.has("proj_size")) o.projSize(a.integer("proj_size"));
         int in = a.integer("input_size");
         int hidden = a.integer("hidden_size");
         return switch (module) {

@@ -61,14 +61,14 @@ class FixtureTest {
                     "max_abs_diff_f32_vs_f64")) {
                 assertTrue(f.metadata().containsKey(key), file + " has " + key);
             }
-            assertEquals("eval", f.arg("mode"));
-            assertEquals(c.get("max_abs_diff_f32_vs_f64"), f.arg("max_abs_diff_f32_vs_f64"));
+            assertEquals("eval", f.args().string("mode"));
+            assertEquals(c.get("max_abs_diff_f32_vs_f64"), f.args().string("max_abs_diff_f32_vs_f64"));
 
             boolean recurrent = List.of("RNN", "LSTM", "GRU").contains(module);
             assertEquals(shapes.containsKey("h_n"), recurrent, file);
             assertEquals(shapes.containsKey("c_n"), module.equals("LSTM"), file);
-            assertEquals(f.h0().isPresent(), recurrent && f.boolArg("has_h0"), file);
-            assertEquals(f.c0().isPresent(), module.equals("LSTM") && f.boolArg("has_h0"), file);
+            assertEquals(f.h0().isPresent(), recurrent && f.args().bool("has_h0"), file);
+            assertEquals(f.c0().isPresent(), module.equals("LSTM") && f.args().bool("has_h0"), file);
             assertEquals(f.hN().isPresent(), recurrent);
             assertEquals(f.cN().isPresent(), module.equals("LSTM"));
             List<String> outputs = new ArrayList<>(List.of("output"));
@@ -87,34 +87,34 @@ class FixtureTest {
     @Test
     void parsesConstructorArgumentsInTheFormTheyWerePassed() throws IOException {
         Fixture conv = Fixture.read(FIXTURES.resolve("conv2d_same_rect_dilated.safetensors"));
-        assertTrue(conv.isTupleArg("kernel_size"));
-        assertArrayEquals(new int[] {2, 3}, conv.intsArg("kernel_size"));
-        assertArrayEquals(new int[] {3, 2}, conv.intsArg("dilation"));
-        assertFalse(conv.isTupleArg("in_channels"));
-        assertArrayEquals(new int[] {2}, conv.intsArg("in_channels"));
-        assertEquals(2, conv.intArg("out_channels"));
-        assertEquals("same", conv.arg("padding"));
-        assertEquals("zeros", conv.arg("padding_mode"));
-        assertTrue(conv.boolArg("bias"));
+        assertTrue(conv.args().isTuple("kernel_size"));
+        assertArrayEquals(new int[] {2, 3}, conv.args().ints("kernel_size"));
+        assertArrayEquals(new int[] {3, 2}, conv.args().ints("dilation"));
+        assertFalse(conv.args().isTuple("in_channels"));
+        assertArrayEquals(new int[] {2}, conv.args().ints("in_channels"));
+        assertEquals(2, conv.args().integer("out_channels"));
+        assertEquals("same", conv.args().string("padding"));
+        assertEquals("zeros", conv.args().string("padding_mode"));
+        assertTrue(conv.args().bool("bias"));
         assertEquals(1008, conv.initSeed()); // the generator seeds case i with 1000 + i
 
         Fixture lstm = Fixture.read(FIXTURES.resolve("lstm_2layer_dropout_eval.safetensors"));
-        assertEquals(0.3, lstm.doubleArg("dropout"));
-        assertEquals(0, lstm.intArg("proj_size"));
-        assertFalse(lstm.boolArg("bidirectional"));
+        assertEquals(0.3, lstm.args().decimal("dropout"));
+        assertEquals(0, lstm.args().integer("proj_size"));
+        assertFalse(lstm.args().bool("bidirectional"));
     }
 
     @Test
     void argumentErrorsNameTheFixtureAndTheKey() throws IOException {
         Path p = FIXTURES.resolve("conv2d_basic.safetensors");
         Fixture conv = Fixture.read(p);
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> conv.arg("nope"));
-        assertTrue(missing.getMessage().startsWith(p + ": no \"nope\" in the fixture's metadata (it has [module,"),
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> conv.args().string("nope"));
+        assertTrue(missing.getMessage().startsWith(p + ": no \"nope\" in the metadata (it has ["),
                 missing.getMessage());
         assertEquals(p + ": metadata \"padding_mode\" must be an integer, found \"zeros\"",
-                assertThrows(IllegalArgumentException.class, () -> conv.intArg("padding_mode")).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> conv.args().integer("padding_mode")).getMessage());
         assertEquals(p + ": metadata \"module\" must be \"true\" or \"false\", found \"Conv2d\"",
-                assertThrows(IllegalArgumentException.class, () -> conv.boolArg("module")).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> conv.args().bool("module")).getMessage());
     }
 
     @Test

@@ -84,7 +84,7 @@ class LayerParityTest {
     void plainKernelMatchesFixtures() throws IOException {
         for (Path file : cases()) {
             Fixture f = Fixture.read(file);
-            if (!f.module().equals("Conv2d") || !f.arg("padding_mode").equals("zeros") || f.arg("padding").equals("same")) {
+            if (!f.module().equals("Conv2d") || !f.args().string("padding_mode").equals("zeros") || f.args().string("padding").equals("same")) {
                 continue;
             }
             Module m = ModuleFactory.fromMetadata(f.metadata());
