@@ -44,14 +44,7 @@ public final class DepthExperiment {
             layers.add(lin);
         }
         Tensor x = Tensor.randn(batch, width);
-        List<LayerStats> stats = new ArrayList<>();
-        stats.add(LayerStats.of(0, activation, null, x));
-        for (int i = 0; i < depth; i++) {
-            Tensor pre = layers.get(i).forward(x);
-            x = act.forward(pre);
-            stats.add(LayerStats.of(i + 1, activation, pre, x));
-        }
-        return new DepthStats("mlp", scheme.name(), activation, width, stats);
+        return new DepthStats("mlp", scheme.name(), activation, width, forward(layers, act, activation, x));
     }
 
     /** {@link #convStack(Scheme, String, int, int, int, int, long)} with 16 channels, 16×16 images, batch 8, seed 0. */
@@ -74,14 +67,20 @@ public final class DepthExperiment {
             layers.add(conv);
         }
         Tensor x = Tensor.randn(batch, channels, size, size);
+        return new DepthStats("conv", scheme.name(), activation, channels, forward(layers, act, activation, x));
+    }
+
+    /** Runs x through each layer and the activation, recording the statistics of the input and every layer. */
+    private static List<LayerStats> forward(List<? extends TensorModule> layers, TensorModule act, String activation,
+                                            Tensor x) {
         List<LayerStats> stats = new ArrayList<>();
         stats.add(LayerStats.of(0, activation, null, x));
-        for (int i = 0; i < depth; i++) {
+        for (int i = 0; i < layers.size(); i++) {
             Tensor pre = layers.get(i).forward(x);
             x = act.forward(pre);
             stats.add(LayerStats.of(i + 1, activation, pre, x));
         }
-        return new DepthStats("conv", scheme.name(), activation, channels, stats);
+        return stats;
     }
 
     private static TensorModule activation(String name) {

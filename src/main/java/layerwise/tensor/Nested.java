@@ -17,29 +17,30 @@ final class Nested {
     }
 
     static Tensor of(float[][][] data) {
-        int n = data.length;
-        Tensor first = n == 0 ? Tensor.zeros(0, 0) : of(data[0]);
-        int[] inner = first.shape;
-        float[] flat = new float[n * first.numel()];
-        for (int i = 0; i < n; i++) {
-            Tensor t = of(data[i]);
-            checkShape(t.shape, inner, 1);
-            System.arraycopy(t.storage, 0, flat, i * first.numel(), first.numel());
-        }
-        return Tensor.of(flat, n, inner[0], inner[1]);
+        return stack(data.length, i -> of(data[i]), 0, 0);
     }
 
     static Tensor of(float[][][][] data) {
-        int n = data.length;
-        Tensor first = n == 0 ? Tensor.zeros(0, 0, 0) : of(data[0]);
-        int[] inner = first.shape;
-        float[] flat = new float[n * first.numel()];
+        return stack(data.length, i -> of(data[i]), 0, 0, 0);
+    }
+
+    /** Stacks n equally shaped parts along a new first dim; emptyInner is the inner shape when n is 0. */
+    private static Tensor stack(int n, java.util.function.IntFunction<Tensor> part, int... emptyInner) {
+        int[] inner = emptyInner;
+        float[] flat = new float[0];
         for (int i = 0; i < n; i++) {
-            Tensor t = of(data[i]);
+            Tensor t = part.apply(i);
+            if (i == 0) {
+                inner = t.shape;
+                flat = new float[n * t.numel()];
+            }
             checkShape(t.shape, inner, 1);
-            System.arraycopy(t.storage, 0, flat, i * first.numel(), first.numel());
+            System.arraycopy(t.storage, 0, flat, i * t.numel(), t.numel());
         }
-        return Tensor.of(flat, n, inner[0], inner[1], inner[2]);
+        int[] shape = new int[inner.length + 1];
+        shape[0] = n;
+        System.arraycopy(inner, 0, shape, 1, inner.length);
+        return Tensor.of(flat, shape);
     }
 
     private static void checkShape(int[] got, int[] expected, int dimOffset) {
