@@ -251,7 +251,7 @@ public final class Init {
                     + "The distribution of values may be incorrect.");
         }
         if (std == 0.0) {
-            throw new ArithmeticException(InitChecks.threeParts("float division by zero",
+            throw new ArithmeticException(ShapeError.compose("float division by zero",
                     "trunc_normal_ divides (a - mean) and (b - mean) by std, which is 0.",
                     "pass std > 0; for a constant use Init.constant(t, mean)."));
         }

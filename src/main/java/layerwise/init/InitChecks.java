@@ -25,7 +25,7 @@ final class InitChecks {
         requireFans(tensor, fn);
         Fans f = Fans.of(tensor.shape());
         if (f.fanIn() + f.fanOut() == 0) {
-            throw new ArithmeticException(threeParts("float division by zero",
+            throw new ArithmeticException(ShapeError.compose("float division by zero",
                     fn + " divides by fan_in + fan_out, which is 0 for shape " + shape(tensor) + ".",
                     "give the weight at least one element (no zero-size dims)."));
         }
@@ -63,13 +63,9 @@ final class InitChecks {
     }
 
     static IllegalArgumentException badArgument(String torchText, String explanation, String fix) {
-        return new IllegalArgumentException(threeParts(torchText, explanation, fix));
+        return new IllegalArgumentException(ShapeError.compose(torchText, explanation, fix));
     }
 
-    /** The same three-part message ShapeError builds: torch's text, the explanation, the fix. */
-    static String threeParts(String torchText, String explanation, String fix) {
-        return torchText + "\n  " + explanation + "\n  Fix: " + fix;
-    }
 
     /** torch's normal_ check, with its text; the number prints like C++ (6 significant digits). */
     static void checkStd(double std, String fn) {

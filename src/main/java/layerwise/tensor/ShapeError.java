@@ -32,8 +32,11 @@ public class ShapeError extends IllegalArgumentException {
         return torchMessage;
     }
 
-    /** Joins the three parts; also used for index errors, which are not IllegalArgumentExceptions. */
-    static String compose(String torchMessage, String explanation, String fix) {
+    /**
+     * Joins the three parts into one message. Used here, for index errors (not IllegalArgumentExceptions),
+     * and by any other mistake that is not about shapes but should read the same way.
+     */
+    public static String compose(String torchMessage, String explanation, String fix) {
         StringBuilder sb = new StringBuilder(torchMessage);
         if (explanation != null && !explanation.isBlank()) sb.append("\n  ").append(explanation);
         if (fix != null && !fix.isBlank()) sb.append("\n  Fix: ").append(fix);
