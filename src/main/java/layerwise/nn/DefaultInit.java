@@ -1,5 +1,6 @@
 package layerwise.nn;
 
+import layerwise.init.Init;
 import layerwise.tensor.Tensor;
 
 /**
@@ -21,40 +22,16 @@ final class DefaultInit {
      *                           draw (and so consumes no random numbers)
      */
     static void kaimingUniformWithBias(Tensor weight, Tensor biasOrNull, boolean zeroFanInDrawsBias) {
-        int fanIn = fanIn(weight);
-        if (weight.numel() > 0) {
-            // kaiming_uniform_ returns early on a zero-element tensor ("Initializing zero-element tensors
-            // is a no-op"), before dividing by fan_in.
-            weight.uniform_(-kaimingUniformBound(fanIn), kaimingUniformBound(fanIn));
-        }
+        // Init.kaimingUniform returns early on a zero-element tensor, as torch does, before dividing by fan_in.
+        Init.kaimingUniform(weight, Math.sqrt(5));
         if (biasOrNull == null) return;
+        int fanIn = Init.calculateFanInAndFanOut(weight).fanIn();
         if (fanIn > 0) {
             double bound = 1 / Math.sqrt(fanIn);
             biasOrNull.uniform_(-bound, bound);
         } else if (zeroFanInDrawsBias) {
             biasOrNull.uniform_(0, 0);
         }
-    }
-
-    /**
-     * The bound of {@code kaiming_uniform_(w, a=sqrt(5))}, computed in double exactly as torch does:
-     * gain = sqrt(2 / (1 + a^2)), std = gain / sqrt(fan_in), bound = sqrt(3) * std. In double this is
-     * sometimes one ulp away from 1/sqrt(fan_in) (sqrt(5)^2 is 5.000000000000001); the kernel casts it
-     * to float, where the two agree.
-     */
-    static double kaimingUniformBound(int fanIn) {
-        double a = Math.sqrt(5);
-        double gain = Math.sqrt(2.0 / (1 + Math.pow(a, 2)));
-        double std = gain / Math.sqrt(fanIn);
-        return Math.sqrt(3.0) * std;
-    }
-
-    /** torch's {@code _calculate_fan_in_and_fan_out(t)[0]}: size(1) times the product of size(2:). */
-    static int fanIn(Tensor weight) {
-        int[] s = weight.shape();
-        int fan = s[1];
-        for (int i = 2; i < s.length; i++) fan *= s[i];
-        return fan;
     }
 
     /**
