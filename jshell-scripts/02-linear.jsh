@@ -90,5 +90,6 @@ var picLayer = new Linear(256, 64);                          // default init: W,
 var picPre = picLayer.forward(Tensor.randn(512, 256));       // 512 inputs of std 1
 checkShape(picPre, 512, 64);                                 // ==> [512, 64]
 checkClose(picPre.std().item(), (float) Math.sqrt(257.0 / 768), 0.03f, "std sqrt(256·Var(w) + Var(b)) = 0.58");
-Plots.forwardOutputs(picPre, picPre.tanh(), "tanh", "02-forward-tanh");
-Plots.forwardOutputs(picPre, picPre.relu(), "relu", "02-forward-relu");
+var derived = Theory.normal(0, Math.sqrt(257.0 / 768));     // the variance derived above, not fitted
+Plots.forwardOutputs(picPre, picPre.tanh(), "tanh", derived, "02-forward-tanh");
+Plots.forwardOutputs(picPre, picPre.relu(), "relu", derived, "02-forward-relu");

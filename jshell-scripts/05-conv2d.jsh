@@ -131,10 +131,11 @@ var handMaps = handKernels.forward(picture);
 checkShape(handMaps, 1, 3, 16, 16);                          // ==> [1, 3, 16, 16]
 checkClose(handMaps.get(0, 0, 8, 3), 4f, 0f, "Sobel x fires on the square's left edge");
 checkClose(handMaps.get(0, 0, 8, 8), 0f, 0f, "... and is 0 where the image is flat");
-Plots.heatmap(picture.select(0, 0).select(0, 0), "05-image");
-Plots.imageGrid(handKernels.weight, "05-kernels-hand");
-Plots.imageGrid(handMaps, "05-feature-maps-hand");
+var handNames = List.of("Sobel x", "Sobel y", "blur (1/9 each)");
+Plots.heatmap(picture.select(0, 0).select(0, 0), "input: an 8x8 square of ones", "05-image");
+Plots.imageGrid(handKernels.weight, "three hand-made 3x3 kernels", handNames, "05-kernels-hand");
+Plots.imageGrid(handMaps, "their feature maps of the square", handNames, "05-feature-maps-hand");
 Tensor.manualSeed(0);
 var randomKernels = new Conv2d(1, 8, 3, Conv2d.options().padding(1));   // PyTorch's default init
-Plots.imageGrid(randomKernels.weight, "05-kernels-default-init");
-Plots.imageGrid(randomKernels.forward(picture), "05-feature-maps-default-init");
+Plots.imageGrid(randomKernels.weight, "the 8 kernels of a fresh Conv2d(1, 8, 3)", List.of(), "05-kernels-default-init");
+Plots.imageGrid(randomKernels.forward(picture), "their 8 feature maps (bias included)", List.of(), "05-feature-maps-default-init");

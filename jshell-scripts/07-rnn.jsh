@@ -65,11 +65,11 @@ printStates(states);                                         // ==> row 0:  0.25
 checkClose(states.get(0, 0), 0.25207895040512085f, 1e-6f, "h_0[0] as torch");
 checkClose(states.get(9, 2), 7.10862741470919e-06f, 1e-9f, "h_9[2] as torch");
 check(states.select(0, 9).abs().max().item() < 1e-3f * states.select(0, 0).abs().max().item(), "the echo fades");
-Plots.hiddenState(states, "07-hidden-state-impulse");        // the same table as a heat map: time across, units down
+Plots.hiddenState(states, "RNN(1, 4, bias=False): one impulse at t = 0, then zeros", "07-hidden-state-impulse");        // the same table as a heat map: time across, units down
 var wide = new RNN(3, 16);                                   // 16 units driven by 40 steps of random input
 var wideStates = wide.forward(Tensor.randn(40, 3)).output(); // unbatched: (T, H) = [40, 16]
 checkShape(wideStates, 40, 16);
-Plots.hiddenState(wideStates, "07-hidden-state-random");
+Plots.hiddenState(wideStates, "RNN(3, 16) driven by 40 steps of random input", "07-hidden-state-random");
 
 // 5. batch_first: input and output become (N, T, features); the states stay (layers, N, H).
 var rnnBF = new RNN(4, 3, RNN.options().batchFirst(true));
