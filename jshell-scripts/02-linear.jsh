@@ -81,7 +81,6 @@ checkShape(new Linear(10, 5).forward(Tensor.randn(1, 10)), 1, 5);             //
 // 9. Default initialisation: W and b ~ U(-1/√in, 1/√in), drawn weight first, then bias.
 float bound = (float) (1 / Math.sqrt(10));
 check(lin.weight.abs().max().item() <= bound && lin.bias.abs().max().item() <= bound, "inside ±1/√10");
-println("Lesson 02 done. Next: /open jshell-scripts/03-initialization.jsh");
 
 // ---------------------------------------------------------------------------------------------------
 // 10. Pictures: what a Linear layer outputs, before and after an activation (lesson 04 goes deeper).
@@ -93,3 +92,4 @@ checkClose(picPre.std().item(), (float) Math.sqrt(257.0 / 768), 0.03f, "std sqrt
 var derived = Theory.normal(0, Math.sqrt(257.0 / 768));     // the variance derived above, not fitted
 Plots.forwardOutputs(picPre, picPre.tanh(), "tanh", derived, "02-forward-tanh");
 Plots.forwardOutputs(picPre, picPre.relu(), "relu", derived, "02-forward-relu");
+println("Lesson 02 done. Next: /open jshell-scripts/03-initialization.jsh");

@@ -58,3 +58,4 @@ var convRuns = List.of(
 Plots.depthLines(convRuns, "04-conv-depth-lines");
 check(convRuns.get(0).stdRatio() > 1e6, "conv, N(0, 1): fan_in = 16*3*3 = 144, std grows ~8.5x per layer");
 check(convRuns.get(1).stdRatio() > 0.2 && convRuns.get(1).stdRatio() < 5, "conv, Kaiming: stays put");
+println("Lesson 04 done. Next: /open jshell-scripts/05-conv2d.jsh");
