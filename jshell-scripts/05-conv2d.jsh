@@ -48,8 +48,10 @@ check(oneChannel.allclose(alone, 1e-5, 1e-6), "depthwise: output channel 2 depen
 
 // 6. Padding modes on a small image.
 var tiny = Tensor.arange(9).reshape(1, 1, 3, 3);
-for (String mode : List.of("constant", "reflect", "replicate", "circular")) {
-    println(mode + ":\n" + Functional.pad(tiny, new int[] {1, 1, 1, 1}, mode).select(0, 0).select(0, 0));
+for (String mode : List.of("zeros", "reflect", "replicate", "circular")) {   // Conv2d's padding_mode names
+    new Conv2d(1, 1, 3, Conv2d.options().padding(1).paddingMode(mode));      // each is a valid padding_mode
+    String padMode = mode.equals("zeros") ? "constant" : mode;               // F.pad calls zeros "constant"
+    println(mode + ":\n" + Functional.pad(tiny, new int[] {1, 1, 1, 1}, padMode).select(0, 0).select(0, 0));
 }
 check(Functional.pad(tiny, new int[] {1, 1, 1, 1}, "reflect").get(0, 0, 0, 0) == 4f, "reflect mirrors without the edge");
 check(Functional.pad(tiny, new int[] {1, 1, 1, 1}, "replicate").get(0, 0, 0, 0) == 0f, "replicate repeats the edge");
