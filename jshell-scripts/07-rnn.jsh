@@ -5,7 +5,7 @@
 Tensor.manualSeed(0);                                        // torch.manual_seed(0)
 var rnn = new RNN(4, 3);                                     // nn.RNN(4, 3)
 println(rnn);                                                // ==> RNN(4, 3)
-rnn.namedParameters().forEach((name, p) -> println(name + " " + ShapeError.shapeString(p.shape())));
+rnn.namedParameters().forEach((name, p) -> println(name + " " + TorchFormat.shapeString(p.shape())));
 checkShape(rnn.getParameter("weight_ih_l0"), 3, 4);          // ==> [3, 4]  (H, input_size)
 checkShape(rnn.getParameter("weight_hh_l0"), 3, 3);          // ==> [3, 3]  (H, H)
 checkShape(rnn.getParameter("bias_ih_l0"), 3);               // ==> [3]
@@ -83,7 +83,7 @@ check(resBF.output().transpose(0, 1).allclose(res.output(), 1e-6, 1e-7), "the sa
 // 6. Two layers, both directions.
 var deep = new RNN(4, 3, RNN.options().numLayers(2).bidirectional(true));
 println(deep);                                               // ==> RNN(4, 3, num_layers=2, bidirectional=True)
-deep.namedParameters().forEach((name, p) -> println(name + " " + ShapeError.shapeString(p.shape())));
+deep.namedParameters().forEach((name, p) -> println(name + " " + TorchFormat.shapeString(p.shape())));
 checkShape(deep.getParameter("weight_ih_l1"), 3, 6);         // ==> [3, 6]  layer 1 reads [forward | reverse]
 var both = deep.forward(x);
 checkShape(both.output(), 5, 2, 6);                          // ==> [5, 2, 6]  (T, N, D*H)

@@ -1,5 +1,7 @@
 package layerwise.nn;
 
+import layerwise.tensor.TorchText;
+import layerwise.tensor.TorchFormat;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
@@ -33,14 +35,14 @@ final class Conv2dChecks {
                             + ", e.g. " + o.groups * Math.max(1, (out + o.groups - 1) / o.groups));
         }
         if (o.paddingString != null && !o.paddingString.equals("same") && !o.paddingString.equals("valid")) {
-            throw new ShapeError("Invalid padding string '" + o.paddingString + "', should be one of {'same', 'valid'}",
+            throw new ShapeError(TorchText.invalidPaddingString(o.paddingString, "{'same', 'valid'}"),
                     "padding is a number of rows/columns, or one of the words \"same\" and \"valid\".",
                     "use padding(\"same\") (output as large as the input), padding(\"valid\") (no padding) or padding(1)");
         }
         if ("same".equals(o.paddingString)) {
             for (int s : o.stride) {
                 if (s != 1) {
-                    throw new ShapeError("padding='same' is not supported for strided convolutions",
+                    throw new ShapeError(TorchText.stridedSamePadding(),
                             "With a stride of " + s + " the output can't keep the input's size.",
                             "use stride(1) with padding(\"same\"), or a number: padding(k / 2) for an odd kernel size k");
                 }
@@ -67,11 +69,10 @@ final class Conv2dChecks {
         if (values.length == 2) return values.clone();
         if (name.equals("kernel_size")) {
             throw new ShapeError("kernel_size must be a single integer value or a list of 2 values, but got kernel_size="
-                    + ShapeError.shapeString(values), "A 2-D kernel has a height and a width.",
+                    + TorchFormat.shapeString(values), "A 2-D kernel has a height and a width.",
                     "pass one value (square kernel) or two: new int[] {kH, kW}");
         }
-        throw new ShapeError("expected " + name + " to be a single integer value or a list of 2 values to match the "
-                        + "convolution dimensions, but got " + name + "=" + ShapeError.shapeString(values),
+        throw new ShapeError(TorchText.convPair(name, values),
                 "A 2-D convolution has one " + name + " per spatial dim (height, width); " + values.length + " were given.",
                 "pass one value for both dims, e.g. " + name + "(" + (values.length > 0 ? values[0] : 1) + "), or two: "
                         + name + "(" + (values.length > 0 ? values[0] : 1) + ", " + (values.length > 1 ? values[1] : 1) + ")");
@@ -82,29 +83,28 @@ final class Conv2dChecks {
         int[] weightShape = {out, in / groups, kernel[0], kernel[1]};
         for (int size : weightShape) {
             if (size < 0) {
-                throw new ShapeError("Trying to create tensor with negative dimension " + size + ": "
-                        + ShapeError.shapeString(weightShape),
+                throw new ShapeError(TorchText.negativeDimension(size, weightShape),
                         "The weight is (out_channels, in_channels/groups, kH, kW); none of these can be negative.",
                         "use channel counts of 0 or more and a kernel_size of 1 or more");
             }
         }
         if (kernel[0] == 0 || kernel[1] == 0) {
-            throw new ShapeError("kernel size should be greater than zero, but got kernel_height: " + kernel[0]
-                    + " kernel_width: " + kernel[1], "A kernel needs at least one row and one column.",
+            throw new ShapeError(TorchText.kernelSizeNotPositive(kernel[0], kernel[1]),
+                    "A kernel needs at least one row and one column.",
                     "use kernel_size 1 or more");
         }
         if (padding != null && (padding[0] < 0 || padding[1] < 0)) {
-            throw new ShapeError("negative padding is not supported",
+            throw new ShapeError(TorchText.negativePadding(),
                     "Padding adds rows and columns of zeros around the input; got padding=" + Conv2d.tuple(padding) + ".",
                     "use padding(0) or more; to crop the input, use narrow or slice before the layer");
         }
         if (stride[0] <= 0 || stride[1] <= 0) {
-            throw new ShapeError("non-positive stride is not supported",
+            throw new ShapeError(TorchText.nonPositiveStride(),
                     "The stride is how far the kernel moves between outputs; got stride=" + Conv2d.tuple(stride) + ".",
                     "use stride(1) (every position) or more, e.g. stride(2) halves the output size");
         }
         if (dilation[0] <= 0 || dilation[1] <= 0) {
-            throw new ShapeError("dilation should be greater than zero, but got [" + dilation[0] + ", " + dilation[1] + "]",
+            throw new ShapeError(TorchText.convDilation(dilation[0], dilation[1]),
                     "The dilation is the step between kernel taps; 1 means adjacent taps.",
                     "use dilation(1) or more");
         }
@@ -116,8 +116,7 @@ final class Conv2dChecks {
                 ? "add the channel dim: x.reshape(1, " + s[0] + ", " + s[1] + ") for one channel (the layer expects "
                         + conv.inChannels() + "), and x.unsqueeze(0) again for a batch"
                 : "reshape the input to (N, " + conv.inChannels() + ", H, W)";
-        return new ShapeError("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
-                        + ShapeError.shapeString(s),
+        return new ShapeError(TorchText.convRank(s),
                 conv + " takes (N, C, H, W) or one image (C, H, W); this input has " + s.length + " dims.", fix);
     }
 
@@ -129,11 +128,9 @@ final class Conv2dChecks {
         int[] s = x.dim() == 4 ? x.shape() : new int[] {1, x.size(0), x.size(1), x.size(2)};
         int[] w = conv.weight.shape();
         if (s[1] != conv.inChannels()) {
-            throw new ShapeError("Given groups=" + conv.groups() + ", weight of size " + ShapeError.shapeString(w)
-                    + ", expected input" + ShapeError.shapeString(s) + " to have " + conv.inChannels()
-                    + " channels, but got " + s[1] + " channels instead",
+            throw new ShapeError(TorchText.convInputChannels(conv.groups(), w, s, conv.inChannels()),
                     conv + " expects " + conv.inChannels() + " input channels (dim " + (x.dim() - 3) + " of the input "
-                            + ShapeError.shapeString(x.shape()) + "), got " + s[1] + ".",
+                            + TorchFormat.shapeString(x.shape()) + "), got " + s[1] + ".",
                     channelFix(conv, s[1]));
         }
         int paddedH = s[2] + pads[2] + pads[3];

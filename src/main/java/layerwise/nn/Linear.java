@@ -1,5 +1,7 @@
 package layerwise.nn;
 
+import layerwise.tensor.TorchText;
+import layerwise.tensor.TorchFormat;
 import layerwise.tensor.Functional;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
@@ -29,10 +31,9 @@ public final class Linear extends Module implements TensorModule {
 
     public Linear(int inFeatures, int outFeatures, boolean bias) {
         if (inFeatures < 0 || outFeatures < 0) {
-            throw new ShapeError("Trying to create tensor with negative dimension " + Math.min(inFeatures, outFeatures)
-                    + ": " + ShapeError.shapeString(outFeatures, inFeatures),
+            throw new ShapeError(TorchText.negativeDimension(Math.min(inFeatures, outFeatures), outFeatures, inFeatures),
                     "The weight of Linear(" + inFeatures + ", " + outFeatures + ") would have shape (out_features, in_features) = "
-                            + ShapeError.shapeString(outFeatures, inFeatures) + "; sizes can't be negative.",
+                            + TorchFormat.shapeString(outFeatures, inFeatures) + "; sizes can't be negative.",
                     "pass in_features and out_features of 0 or more, e.g. Linear(" + Math.abs(inFeatures) + ", "
                             + Math.abs(outFeatures) + ")");
         }
@@ -58,7 +59,7 @@ public final class Linear extends Module implements TensorModule {
             throw new ShapeError("mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + last + " and "
                             + inFeatures + "x" + outFeatures + ")",
                     "Linear(in_features=" + inFeatures + ", out_features=" + outFeatures + ") expects the last input dim to be "
-                            + inFeatures + ", got " + last + " (input " + ShapeError.shapeString(input.shape()) + ").",
+                            + inFeatures + ", got " + last + " (input " + TorchFormat.shapeString(input.shape()) + ").",
                     "build Linear(" + last + ", " + outFeatures + (bias == null ? ", false" : "")
                             + "), or reshape the input so its last dim is " + inFeatures + ".");
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import layerwise.tensor.TorchFormat;
 import layerwise.io.SafeTensors;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
@@ -140,8 +141,8 @@ public abstract class Module {
                 missing.add(e.getKey());
             } else if (!Arrays.equals(given.shape(), e.getValue().shape())) {
                 mismatches.add("size mismatch for " + e.getKey() + ": copying a param with shape "
-                        + ShapeError.shapeString(given.shape()) + " from checkpoint, the shape in current model is "
-                        + ShapeError.shapeString(e.getValue().shape()) + ".");
+                        + TorchFormat.shapeString(given.shape()) + " from checkpoint, the shape in current model is "
+                        + TorchFormat.shapeString(e.getValue().shape()) + ".");
             }
         }
         for (String key : stateDict.keySet()) {
@@ -176,7 +177,7 @@ public abstract class Module {
 
     private static String describeKeys(Map<String, Tensor> sd) {
         List<String> parts = new ArrayList<>();
-        sd.forEach((k, t) -> parts.add(k + " " + ShapeError.shapeString(t.shape())));
+        sd.forEach((k, t) -> parts.add(k + " " + TorchFormat.shapeString(t.shape())));
         return parts.isEmpty() ? "(none)" : String.join(", ", parts);
     }
 

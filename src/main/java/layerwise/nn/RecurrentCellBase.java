@@ -1,5 +1,6 @@
 package layerwise.nn;
 
+import layerwise.tensor.TorchFormat;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
@@ -65,7 +66,7 @@ public abstract class RecurrentCellBase extends Module {
             String name = getClass().getSimpleName();
             throw new ShapeError(name + ": Expected input to be 1-D or 2-D but received " + input.dim() + "-D tensor",
                     this + " takes one time step: x of shape (N, " + inputSize + ") for a batch of N, or ("
-                            + inputSize + ") for one sample; got " + ShapeError.shapeString(input.shape()) + ".",
+                            + inputSize + ") for one sample; got " + TorchFormat.shapeString(input.shape()) + ".",
                     "for a whole sequence (T, N, " + inputSize + ") call the cell once per step on x.select(0, t), "
                             + "or use the layer " + name.replace("Cell", "") + "(" + inputSize + ", " + hiddenSize
                             + ").");
@@ -74,7 +75,7 @@ public abstract class RecurrentCellBase extends Module {
         if (x.size(1) != inputSize) {
             throw new ShapeError("input has inconsistent input_size: got " + x.size(1) + " expected " + inputSize,
                     this + " expects x's last dim to be input_size=" + inputSize + ", got "
-                            + ShapeError.shapeString(input.shape()) + ".",
+                            + TorchFormat.shapeString(input.shape()) + ".",
                     "build " + getClass().getSimpleName() + "(" + x.size(1) + ", " + hiddenSize
                             + "), or give x a last dim of " + inputSize + ".");
         }

@@ -33,18 +33,18 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
                              int groups) {
         for (int p : pads) {
             if (p < 0) {
-                throw new ShapeError("negative padding is not supported",
+                throw new ShapeError(TorchText.negativePadding(),
                         "Padding adds rows and columns around the input; it can't remove them.",
                         "use padding=0 or more (to crop the input, use narrow or slice first)");
             }
         }
         if (stride[0] <= 0 || stride[1] <= 0) {
-            throw new ShapeError("non-positive stride is not supported",
+            throw new ShapeError(TorchText.nonPositiveStride(),
                     "The stride is how far the kernel moves between outputs; got (" + stride[0] + ", " + stride[1] + ").",
                     "use stride=1 (every position) or more");
         }
         if (dilation[0] <= 0 || dilation[1] <= 0) {
-            throw new ShapeError("dilation should be greater than zero, but got [" + dilation[0] + ", " + dilation[1] + "]",
+            throw new ShapeError(TorchText.convDilation(dilation[0], dilation[1]),
                     "The dilation is the gap between kernel taps; 1 means adjacent taps.",
                     "use dilation=1 or more");
         }
@@ -68,8 +68,7 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
         }
         int[] x = input.shape();
         if (x[1] != w[1] * groups) {
-            throw new ShapeError("Given groups=" + groups + ", weight of size " + Shapes.str(w) + ", expected input"
-                    + Shapes.str(x) + " to have " + (w[1] * groups) + " channels, but got " + x[1] + " channels instead",
+            throw new ShapeError(TorchText.convInputChannels(groups, w, x, w[1] * groups),
                     "The weight was made for " + (w[1] * groups) + " input channels; this input has " + x[1] + ".",
                     "pass an input with " + (w[1] * groups) + " channels, or a weight of shape "
                             + Shapes.str(w[0], x[1] / Math.max(groups, 1), w[2], w[3]));

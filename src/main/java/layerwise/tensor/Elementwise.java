@@ -28,7 +28,7 @@ final class Elementwise {
     static void checkWritable(Tensor self, String what) {
         for (int d = 0; d < self.shape.length; d++) {
             if (self.strides[d] == 0 && self.shape[d] > 1) {
-                throw new IllegalArgumentException(ShapeError.compose("unsupported operation: more than one element of the "
+                throw new IllegalArgumentException(TorchError.compose("unsupported operation: more than one element of the "
                         + "written-to tensor refers to a single memory location. Please clone() the tensor before "
                         + "performing the operation.",
                         "This tensor " + Shapes.str(self.shape) + " is an expanded view: dim " + d + " has stride 0, so its "

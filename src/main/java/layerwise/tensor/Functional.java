@@ -90,12 +90,12 @@ public final class Functional {
             return conv2dPadded(input, weight, bias, s, new int[4], d, groups, Kernels.selected());
         }
         if (!"same".equals(padding)) {
-            throw new ShapeError("Invalid padding string '" + padding + "', should be one of {'valid', 'same'}",
+            throw new ShapeError(TorchText.invalidPaddingString(padding, "{'valid', 'same'}"),
                     "padding is a number of rows/columns, or one of the words 'valid' (no padding) and 'same'.",
                     "use padding \"same\" or \"valid\", or a number");
         }
         if (s[0] != 1 || s[1] != 1) {
-            throw new ShapeError("padding='same' is not supported for strided convolutions",
+            throw new ShapeError(TorchText.stridedSamePadding(),
                     "With stride > 1 the output can't have the input's size.",
                     "use stride 1 with padding \"same\", or give the padding as a number");
         }
@@ -126,8 +126,7 @@ public final class Functional {
 
     private static void checkConvRank(Tensor input) {
         if (input.dim() != 3 && input.dim() != 4) {
-            throw new ShapeError("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
-                            + Shapes.str(input.shape()),
+            throw new ShapeError(TorchText.convRank(input.shape()),
                     "conv2d takes (N, C, H, W) or a single image (C, H, W); this input has " + input.dim() + " dims.",
                     "reshape the input to (N, C, H, W), e.g. x.unsqueeze(0) adds the batch dim N=1");
         }
@@ -137,8 +136,7 @@ public final class Functional {
     static int[] pair(int[] values, String name) {
         if (values.length == 1) return new int[] {values[0], values[0]};
         if (values.length == 2) return values.clone();
-        throw new ShapeError("expected " + name + " to be a single integer value or a list of 2 values to match the "
-                        + "convolution dimensions, but got " + name + "=" + Shapes.str(values),
+        throw new ShapeError(TorchText.convPair(name, values),
                 "A 2-D convolution has one " + name + " per spatial dim (height, width).",
                 "pass one value for both dims or two values (height, width)");
     }
@@ -216,7 +214,7 @@ public final class Functional {
      */
     public static Tensor dropout(Tensor input, double p, boolean training) {
         if (p < 0 || p > 1) {
-            throw new ShapeError("dropout probability has to be between 0 and 1, but got " + p,
+            throw new ValueError(TorchText.dropoutProbability(String.valueOf(p)),
                     "p is the probability of zeroing each element.", "use a p between 0 and 1, e.g. 0.5");
         }
         if (!training || p == 0) return input;
