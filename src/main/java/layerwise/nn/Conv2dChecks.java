@@ -3,7 +3,6 @@ package layerwise.nn;
 import layerwise.tensor.TorchText;
 import layerwise.tensor.TorchFormat;
 import layerwise.tensor.ShapeError;
-import layerwise.tensor.Tensor;
 
 /**
  * Conv2d's argument and input checks, each with PyTorch's text first and a fix naming the layer's
@@ -108,53 +107,5 @@ final class Conv2dChecks {
                     "The dilation is the step between kernel taps; 1 means adjacent taps.",
                     "use dilation(1) or more");
         }
-    }
-
-    static ShapeError wrongRank(Conv2d conv, Tensor input) {
-        int[] s = input.shape();
-        String fix = s.length == 2
-                ? "add the channel dim: x.reshape(1, " + s[0] + ", " + s[1] + ") for one channel (the layer expects "
-                        + conv.inChannels() + "), and x.unsqueeze(0) again for a batch"
-                : "reshape the input to (N, " + conv.inChannels() + ", H, W)";
-        return new ShapeError(TorchText.convRank(s),
-                conv + " takes (N, C, H, W) or one image (C, H, W); this input has " + s.length + " dims.", fix);
-    }
-
-    /**
-     * The input checks of the convolution itself, after any non-zero padding mode has padded x.
-     * pads = {left, right, top, bottom} still to be added as zeros.
-     */
-    static void forward(Conv2d conv, Tensor x, int[] pads) {
-        int[] s = x.dim() == 4 ? x.shape() : new int[] {1, x.size(0), x.size(1), x.size(2)};
-        int[] w = conv.weight.shape();
-        if (s[1] != conv.inChannels()) {
-            throw new ShapeError(TorchText.convInputChannels(conv.groups(), w, s, conv.inChannels()),
-                    conv + " expects " + conv.inChannels() + " input channels (dim " + (x.dim() - 3) + " of the input "
-                            + TorchFormat.shapeString(x.shape()) + "), got " + s[1] + ".",
-                    channelFix(conv, s[1]));
-        }
-        int paddedH = s[2] + pads[2] + pads[3];
-        int paddedW = s[3] + pads[0] + pads[1];
-        int[] k = conv.kernelSize();
-        int[] d = conv.dilation();
-        int effH = d[0] * (k[0] - 1) + 1;
-        int effW = d[1] * (k[1] - 1) + 1;
-        if (paddedH < effH || paddedW < effW) {
-            int needH = Math.max(0, (effH - s[2] + 1) / 2);
-            int needW = Math.max(0, (effW - s[3] + 1) / 2);
-            throw new ShapeError("Calculated padded input size per channel: (" + paddedH + " x " + paddedW
-                    + "). Kernel size: (" + effH + " x " + effW + "). Kernel size can't be greater than actual input size",
-                    conv + " spans " + effH + " x " + effW + " pixels (kernel_size " + Conv2d.tuple(k) + ", dilation "
-                            + Conv2d.tuple(d) + ") but the padded input is only " + paddedH + " x " + paddedW + ".",
-                    "use padding(" + needH + (needH == needW ? "" : ", " + needW) + ") so the padded input holds the kernel, "
-                            + "a smaller kernel_size or dilation, or an input of at least " + effH + " x " + effW);
-        }
-    }
-
-    private static String channelFix(Conv2d conv, int got) {
-        String build = got % conv.groups() == 0
-                ? "build " + conv.javaConstructor(got, conv.outChannels()) + " for this input"
-                : "build the layer with in_channels=" + got + " and a groups value dividing " + got;
-        return build + ", or pass an input with " + conv.inChannels() + " channels";
     }
 }

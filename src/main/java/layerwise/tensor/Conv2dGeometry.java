@@ -2,7 +2,7 @@ package layerwise.tensor;
 
 /**
  * Every size a 2-D convolution needs, checked once before any loop runs, in PyTorch's order and with its
- * messages. Padding is given per side (top, bottom, left, right) so that {@code padding='same'} with an
+ * messages. Padding is given per side (left, right, top, bottom, F.pad's order) so that {@code padding='same'} with an
  * even kernel, which puts the extra row at the bottom and the extra column at the right, needs no copy.
  *
  * <pre>
@@ -27,7 +27,7 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
     /**
      * Checks a batched 4-D input against a 4-D weight and returns the geometry.
      *
-     * @param pads {top, bottom, left, right}, each &gt;= 0
+     * @param pads {left, right, top, bottom} (F.pad's order), each &gt;= 0
      */
     static Conv2dGeometry of(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] pads, int[] dilation,
                              int groups) {
@@ -79,13 +79,12 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
                     "There is one bias per output channel.",
                     "pass a bias of shape [" + w[0] + "], or no bias");
         }
-        int paddedH = x[2] + pads[0] + pads[1];
-        int paddedW = x[3] + pads[2] + pads[3];
+        int paddedH = x[2] + pads[2] + pads[3];
+        int paddedW = x[3] + pads[0] + pads[1];
         int effKH = dilation[0] * (w[2] - 1) + 1;
         int effKW = dilation[1] * (w[3] - 1) + 1;
         if (paddedH < effKH || paddedW < effKW) {
-            throw new ShapeError("Calculated padded input size per channel: (" + paddedH + " x " + paddedW
-                    + "). Kernel size: (" + effKH + " x " + effKW + "). Kernel size can't be greater than actual input size",
+            throw new ShapeError(TorchText.kernelLargerThanInput(paddedH, paddedW, effKH, effKW),
                     "The (dilated) kernel spans " + effKH + " x " + effKW + " pixels but the padded input is only "
                             + paddedH + " x " + paddedW + ", so there is no position to put it.",
                     "pass a larger input, more padding, or a smaller kernel_size or dilation");
@@ -93,6 +92,6 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
         int outH = (paddedH - effKH) / stride[0] + 1;
         int outW = (paddedW - effKW) / stride[1] + 1;
         return new Conv2dGeometry(x[0], x[1], x[2], x[3], w[0], w[2], w[3], stride[0], stride[1],
-                pads[0], pads[1], pads[2], pads[3], dilation[0], dilation[1], groups, outH, outW);
+                pads[2], pads[3], pads[0], pads[1], dilation[0], dilation[1], groups, outH, outW);
     }
 }

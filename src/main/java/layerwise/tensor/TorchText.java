@@ -91,4 +91,10 @@ public final class TorchText {
     public static String floatDivisionByZero() {
         return "float division by zero";
     }
+
+    /** conv2d whose (dilated) kernel does not fit in the padded input. */
+    public static String kernelLargerThanInput(int paddedH, int paddedW, int kernelH, int kernelW) {
+        return "Calculated padded input size per channel: (" + paddedH + " x " + paddedW + "). Kernel size: ("
+                + kernelH + " x " + kernelW + "). Kernel size can't be greater than actual input size";
+    }
 }

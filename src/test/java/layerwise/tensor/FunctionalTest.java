@@ -75,8 +75,8 @@ class FunctionalTest {
             Tensor weight = random(r, groups * og, cg, k, k);
             Tensor bias = r.nextBoolean() ? random(r, groups * og) : null;
             int[] st = {s}, pd = {p}, dl = {d};
-            Tensor fast = Functional.conv2d(x, weight, bias, st, pd, dl, groups, Kernels.Kind.FAST);
-            Tensor plain = Functional.conv2d(x, weight, bias, st, pd, dl, groups, Kernels.Kind.PLAIN);
+            Tensor fast = Kernels.conv2d(x, weight, bias, st, pd, dl, groups, Kernels.Kind.FAST);
+            Tensor plain = Kernels.conv2d(x, weight, bias, st, pd, dl, groups, Kernels.Kind.PLAIN);
             assertArrayEquals(plain.shape(), fast.shape());
             assertTrue(fast.allclose(plain, 1e-5, 1e-6), "trial " + trial);
         }
