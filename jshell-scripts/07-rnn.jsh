@@ -44,6 +44,10 @@ cell.loadStateDict(Map.of("weight_ih", wih, "weight_hh", whh, "bias_ih", bih, "b
 var hc = Tensor.zeros(2, 3);
 for (int t = 0; t < 5; t++) hc = cell.forward(x.select(0, t), hc);
 check(hc.allclose(res.hN().select(0, 0), 1e-5, 1e-6), "RNNCell stepped 5 times gives h_n");
+// One rule for parameters: fixed ones are fields with PyTorch's names; getParameter answers every stateDict key.
+check(cell.weight_ih == cell.getParameter("weight_ih"), "cell.weight_ih is cell.getParameter(\"weight_ih\")");
+check(cell.stateDict().keySet().stream().allMatch(k -> cell.getParameter(k) != null), "every key of the cell");
+check(rnn.stateDict().keySet().stream().allMatch(k -> rnn.getParameter(k) == rnn.stateDict().get(k)), "every key of the layer");
 
 // 4. The hidden state over time: one impulse at t = 0, then zeros (no bias, so 0 is the resting state).
 Tensor.manualSeed(1);

@@ -28,7 +28,8 @@ import layerwise.tensor.Tensor;
  *   public final Tensor weight = registerParameter("weight", Tensor.empty(out, in));
  * </pre>
  * {@link #stateDict()} then lists {@code "weight"}, and a module registered as child {@code "0"} of a
- * {@link Sequential} shows up as {@code "0.weight"}.
+ * {@link Sequential} shows up as {@code "0.weight"}. {@link #getParameter(String)} answers every key of
+ * the state dict (see the package documentation for the rule).
  */
 public abstract class Module {
 
@@ -104,6 +105,20 @@ public abstract class Module {
         });
         children.forEach((name, child) -> out.putAll(child.allParameters(prefix + name + ".")));
         return out;
+    }
+
+    /**
+     * The parameter under a key of {@link #stateDict()}, like PyTorch's {@code get_parameter}:
+     * {@code "weight"}, {@code "0.bias"} in a Sequential, {@code "weight_ih_l0_reverse"} in a
+     * bidirectional LSTM. The tensor itself, not a copy.
+     */
+    public Tensor getParameter(String key) {
+        Tensor p = stateDict().get(key);
+        if (p == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " has no parameter \"" + key
+                    + "\"; its parameters are " + stateDict().keySet());
+        }
+        return p;
     }
 
     /** The direct children with their names, in registration order. */
@@ -229,8 +244,10 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- printing
 
-    /** The part inside the parentheses of the repr, e.g. {@code in_features=10, out_features=5, bias=True}. */
-    public abstract String extraRepr();
+    /** The part inside the parentheses of the repr, e.g. {@code in_features=10, out_features=5, bias=True}; none by default. */
+    public String extraRepr() {
+        return "";
+    }
 
     /** PyTorch's repr: {@code Linear(in_features=10, out_features=5, bias=True)}; containers print a tree. */
     @Override

@@ -18,20 +18,21 @@ public abstract class RecurrentCellBase extends Module {
     private final int inputSize;
     private final int hiddenSize;
     private final boolean bias;
-    /** Gates stacked in the weights: 1 (RNN), 4 (LSTM: i|f|g|o) or 3 (GRU: r|z|n). */
-    final int gates;
+    /** The step the cell runs; its gates() are stacked in the weights. */
+    final RecurrentMode mode;
 
     public final Tensor weight_ih;
     public final Tensor weight_hh;
     public final Tensor bias_ih;
     public final Tensor bias_hh;
 
-    RecurrentCellBase(int inputSize, int hiddenSize, boolean bias, int gates) {
+    RecurrentCellBase(int inputSize, int hiddenSize, boolean bias, RecurrentMode mode) {
         RecurrentChecks.cellSizes(getClass().getSimpleName(), inputSize, hiddenSize);
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;
         this.bias = bias;
-        this.gates = gates;
+        this.mode = mode;
+        int gates = mode.gates();
         weight_ih = registerParameter("weight_ih", Tensor.empty(gates * hiddenSize, inputSize));
         weight_hh = registerParameter("weight_hh", Tensor.empty(gates * hiddenSize, hiddenSize));
         bias_ih = registerParameter("bias_ih", bias ? Tensor.empty(gates * hiddenSize) : null);
@@ -92,6 +93,19 @@ public abstract class RecurrentCellBase extends Module {
         Tensor s = unbatched ? state.unsqueeze(0) : state;
         RecurrentChecks.cellState(this, index, s, x, state, unbatched);
         return s;
+    }
+
+    /**
+     * One step of an RNN or GRU cell: the next hidden state, {@code (N, H)} (or {@code (H)} for an
+     * unbatched x and h). The LSTM cell, with its two states, has its own.
+     */
+    Tensor step(Tensor input, Tensor h) {
+        Tensor x = batchedInput(input);
+        Tensor hx = batchedState(h, 0, input, x);
+        Tensor gi = RecurrentStep.inputGates(x, weight_ih.t(), bias_ih);
+        Tensor next = mode == RecurrentMode.GRU ? RecurrentStep.gru(gi, hx, weight_hh.t(), bias_hh)
+                : RecurrentStep.rnn(gi, hx, weight_hh.t(), bias_hh, mode == RecurrentMode.RNN_RELU);
+        return input.dim() == 1 ? next.squeeze(0) : next;
     }
 
     @Override

@@ -283,7 +283,7 @@ final class RecurrentChecks {
         if (s.dim() > 2) {
             int cols = s.size(s.dim() - 1);
             int rows = cols == 0 ? 0 : s.numel() / cols;
-            throw new ShapeError(TorchText.matmulShapes(rows, cols, cell.hiddenSize(), cell.gates * cell.hiddenSize()), why, fix);
+            throw new ShapeError(TorchText.matmulShapes(rows, cols, cell.hiddenSize(), cell.mode.gates() * cell.hiddenSize()), why, fix);
         }
     }
 

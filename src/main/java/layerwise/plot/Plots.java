@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Pictures of initialization and of what layers do (XChart). Every function returns its chart(s), saves
- * a PNG named after its {@code name} argument under {@code System.getProperty("layerwise.out", "out")},
+ * a PNG named after its {@code name} argument under the {@link layerwise.io.OutputDirectory} ({@code out} unless -Dlayerwise.out says otherwise),
  * prints the path, and opens a window only when there is a display (closing it leaves JShell running).
  *
  * <pre>

@@ -20,7 +20,6 @@ final class Elementwise {
         return new Tensor(data, a.shape.clone(), Shapes.contiguousStrides(a.shape), 0);
     }
 
-    /** self = op(self, src) in place, src broadcast to self's shape (which may not change). */
     /**
      * An expanded view (stride 0 along a dim of size &gt; 1) has several elements in one memory cell, so a
      * write of different values to them would keep only the last. torch refuses that; so do we.
@@ -38,6 +37,7 @@ final class Elementwise {
         }
     }
 
+    /** self = op(self, src) in place, src broadcast to self's shape (which may not change). */
     static Tensor inPlace(Tensor self, Tensor src, Strided.BinaryOp op) {
         int[] shape = Shapes.broadcast(self.shape, src.shape);
         if (!java.util.Arrays.equals(shape, self.shape)) {

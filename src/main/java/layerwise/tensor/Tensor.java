@@ -235,9 +235,17 @@ public final class Tensor {
         for (float c : close.storage) if (c == 0f) return false;
         return true;
     }
-    /** torch.equal: same shape and same values. */
+    /**
+     * torch.equal: same shape and every pair of values equal by {@code ==}, so NaN is not equal to NaN
+     * and 0.0 equals -0.0 (unlike Arrays.equals, which compares bits).
+     */
     public boolean equal(Tensor other) {
-        return Arrays.equals(shape, other.shape) && Arrays.equals(toFloatArray(), other.toFloatArray());
+        if (!Arrays.equals(shape, other.shape)) return false;
+        float[] a = toFloatArray(), b = other.toFloatArray();
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) return false;
+        }
+        return true;
     }
     /** Prints like torch: tensor([[ 0.1234, -0.5678]]), summarised above 1000 elements. */
     @Override public String toString() { return TensorFormat.format(this); }
