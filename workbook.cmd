@@ -54,8 +54,8 @@ if "%NEEDS_BUILD%"=="1" (
 
 :launch
 if "%~1"=="" (
-  "%JAVA_BIN%jshell" --class-path "%CP%" -R-Dslf4j.internal.verbosity=ERROR -R-Dlayerwise.out=out %JSHELL_FLAGS% --startup DEFAULT --startup jshell-scripts\startup.jsh
+  "%JAVA_BIN%jshell" --class-path "%CP%" -R-Dslf4j.internal.verbosity=ERROR %JSHELL_FLAGS% --startup DEFAULT --startup jshell-scripts\startup.jsh
   exit /b
 )
-"%JAVA_BIN%java" -cp "%CP%" %JVM_FLAGS% -Djava.awt.headless=true -Dslf4j.internal.verbosity=ERROR -Dlayerwise.out=out -Dlayerwise.banner=off layerwise.workbook.Main %*
+"%JAVA_BIN%java" -cp "%CP%" %JVM_FLAGS% -Djava.awt.headless=true -Dslf4j.internal.verbosity=ERROR -Dlayerwise.banner=off layerwise.workbook.Main %*
 exit /b %errorlevel%
