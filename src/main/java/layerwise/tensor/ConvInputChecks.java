@@ -13,7 +13,7 @@ final class ConvInputChecks {
     static void rank(Tensor input, Tensor weight, int groups, LayerDescription layer) {
         if (input.dim() == 3 || input.dim() == 4) return;
         int[] s = input.shape();
-        if (layer == null) {
+        if (layer == null || weight.dim() != 4) {
             throw new ShapeError(TorchText.convRank(s),
                     "conv2d takes (N, C, H, W) or a single image (C, H, W); this input has " + s.length + " dims.",
                     "reshape the input to (N, C, H, W), e.g. x.unsqueeze(0) adds the batch dim N=1");
@@ -32,7 +32,7 @@ final class ConvInputChecks {
      * pads = {left, right, top, bottom} still to be added as zeros.
      */
     static void sizes(Tensor x, Tensor weight, int[] pads, int[] dilation, int groups, LayerDescription layer) {
-        if (layer == null) return;
+        if (layer == null || weight.dim() != 4) return;       // Conv2dGeometry reports a bad weight
         int[] s = x.dim() == 4 ? x.shape() : new int[] {1, x.size(0), x.size(1), x.size(2)};
         int[] w = weight.shape();
         int in = w[1] * groups;

@@ -122,16 +122,25 @@ public final class Functional {
      * conv2d run for a layer, as PyTorch's {@code Conv2d._conv_forward}: padding per side in F.pad's order
      * {left, right, top, bottom} (so "same" with an even kernel can pad one more at the bottom/right), and a
      * padding mode: "zeros" pads inside the convolution; "reflect", "replicate" and "circular" pad the
-     * input first with {@link #pad}. stride and dilation are pairs {height, width}.
+     * input first with {@link #pad}. stride and dilation take one value or two (height, width); layer may
+     * be null (the messages then name the weight instead).
      */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] sidePadding,
                                 String paddingMode, int[] dilation, int groups, LayerDescription layer) {
+        if (sidePadding.length != 4) {
+            throw new ShapeError("expected the padding of each side, {left, right, top, bottom}, but got "
+                            + Shapes.str(sidePadding),
+                    "This conv2d takes one padding per side of the image, in F.pad's order.",
+                    "pass 4 values, e.g. new int[] {1, 1, 1, 1}, or use the overload with symmetric padding");
+        }
+        int[] s = pair(stride, "stride");
+        int[] d = pair(dilation, "dilation");
         ConvInputChecks.rank(input, weight, groups, layer);
-        boolean zeros = paddingMode.equals("zeros");
+        boolean zeros = "zeros".equals(paddingMode);
         Tensor x = zeros ? input : pad(input, sidePadding, paddingMode);
         int[] pads = zeros ? sidePadding : new int[4];
-        ConvInputChecks.sizes(x, weight, pads, dilation, groups, layer);
-        return conv2dPadded(x, weight, bias, stride, pads, dilation, groups, Kernels.selected());
+        ConvInputChecks.sizes(x, weight, pads, d, groups, layer);
+        return conv2dPadded(x, weight, bias, s, pads, d, groups, Kernels.selected());
     }
 
     /** pads = {left, right, top, bottom}, F.pad's order. */
