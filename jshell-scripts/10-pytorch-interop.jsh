@@ -33,7 +33,7 @@ check(layerwise.workbook.Main.run("parity", "--init", fixtures.resolve("lstm_bas
         "and an LSTM's four tensors");
 
 // 5. Save back: a safetensors file PyTorch's load_file reads, under PyTorch's key names.
-var outDir = Files.createDirectories(Path.of(System.getProperty("layerwise.out", "out")));   // where plots go too
+var outDir = Files.createDirectories(OutputDirectory.path());   // out/, where the plots go too
 lin.save(outDir.resolve("10-linear.safetensors"));
 var back = SafeTensors.load(outDir.resolve("10-linear.safetensors"));
 println(back.keySet() + " " + Arrays.toString(back.get("weight").shape()));   // ==> [weight, bias] [5, 20]
