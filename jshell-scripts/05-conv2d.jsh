@@ -7,6 +7,7 @@ var conv = new Conv2d(3, 16, 3, Conv2d.options().padding(1));  // nn.Conv2d(3, 1
 println(conv);                                               // ==> Conv2d(3, 16, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
 checkShape(conv.weight, 16, 3, 3, 3);                        // ==> [16, 3, 3, 3]
 checkShape(conv.bias, 16);                                   // ==> [16]
+check(new Conv2d(3, 16, 3, 1, 1).toString().equals(conv.toString()), "positional (stride, padding), as nn.Conv2d(3, 16, 3, 1, 1)");
 var img = Tensor.randn(1, 3, 32, 32);                        // torch.randn(1, 3, 32, 32)
 var out = conv.forward(img);
 checkShape(out, 1, 16, 32, 32);                              // ==> [1, 16, 32, 32]
