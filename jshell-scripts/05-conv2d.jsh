@@ -7,13 +7,14 @@ var conv = new Conv2d(3, 16, 3, Conv2d.options().padding(1));  // nn.Conv2d(3, 1
 println(conv);                                               // ==> Conv2d(3, 16, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
 checkShape(conv.weight, 16, 3, 3, 3);                        // ==> [16, 3, 3, 3]
 checkShape(conv.bias, 16);                                   // ==> [16]
-check(new Conv2d(3, 16, 3, 1, 1).toString().equals(conv.toString()), "positional (stride, padding), as nn.Conv2d(3, 16, 3, 1, 1)");
 var img = Tensor.randn(1, 3, 32, 32);                        // torch.randn(1, 3, 32, 32)
 var out = conv.forward(img);
 checkShape(out, 1, 16, 32, 32);                              // ==> [1, 16, 32, 32]
 checkClose(out.get(0, 0, 0, 0), -0.31455790996551514f, 1e-5f, "out[0, 0, 0, 0] as torch");   // ==> -0.3146
 checkClose(out.sum().item(), -517.1293f, 2e-3f, "out.sum() as torch");                        // ==> -517.1293
 check(conv.numParameters() == 16 * 3 * 3 * 3 + 16, "448 parameters");                          // ==> 448
+// positional (stride, padding), as nn.Conv2d(3, 16, 3, 1, 1); built after the draws above, which it would shift
+check(new Conv2d(3, 16, 3, 1, 1).toString().equals(conv.toString()), "the same layer as options().padding(1)");
 
 // 2. The output size: how many positions the (dilated) kernel fits in the padded input, every s-th.
 int outSize(int in, int k, int s, int p, int d) {
