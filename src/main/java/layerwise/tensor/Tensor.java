@@ -38,6 +38,10 @@ public final class Tensor {
     // ---------------------------------------------------------------- random numbers
     /** Seeds the one generator, like torch.manual_seed (only the low 32 bits count, as in torch). */
     public static void manualSeed(long seed) { Generator.DEFAULT.manualSeed(seed); }
+    /** The generator's state, like torch.get_rng_state(): setRngState(it) replays the same draws. */
+    public static RngState getRngState() { return Generator.DEFAULT.state(); }
+    /** Puts back a state from getRngState(), like torch.set_rng_state. */
+    public static void setRngState(RngState state) { Generator.DEFAULT.restore(state); }
 
     // ---------------------------------------------------------------- creation
     /** Copies data into a new contiguous tensor of the given shape (no shape: 1-D). */
