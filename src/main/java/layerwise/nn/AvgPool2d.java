@@ -48,6 +48,10 @@ public final class AvgPool2d extends Module implements TensorModule {
         return padding.clone();
     }
 
+    public boolean ceilMode() {
+        return ceilMode;
+    }
+
     @Override
     public String extraRepr() {
         return "kernel_size=" + PyRepr.size(kernelSize) + ", stride=" + PyRepr.size(stride) + ", padding="

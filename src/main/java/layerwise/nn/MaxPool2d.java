@@ -49,6 +49,14 @@ public final class MaxPool2d extends Module implements TensorModule {
         return padding.clone();
     }
 
+    public int[] dilation() {
+        return dilation.clone();
+    }
+
+    public boolean ceilMode() {
+        return ceilMode;
+    }
+
     @Override
     public String extraRepr() {
         return "kernel_size=" + PyRepr.size(kernelSize) + ", stride=" + PyRepr.size(stride) + ", padding="

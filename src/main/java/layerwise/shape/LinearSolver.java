@@ -1,0 +1,143 @@
+package layerwise.shape;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import layerwise.nn.Flatten;
+import layerwise.nn.Linear;
+import layerwise.nn.Module;
+import layerwise.nn.Sequential;
+import layerwise.nn.TensorModule;
+import layerwise.tensor.Tensor;
+
+/** {@link Solve#linear} and {@link Solve#linearAfter}: the Linear (and the reshape) that give a shape. */
+final class LinearSolver {
+    private LinearSolver() {
+    }
+
+    static Solutions linear(int[] in, int[] out) {
+        String question = "Linear from " + Names.shape(in) + " to " + Names.shape(out);
+        if (in.length == 0 || out.length == 0) {
+            return Solutions.impossible(question, "a Linear needs at least a 1-D input and gives at least a 1-D output "
+                    + "(the features are the last dim).", List.of());
+        }
+        int outF = out[out.length - 1];
+        int[] lead = Arrays.copyOf(in, in.length - 1);
+        int[] wantLead = Arrays.copyOf(out, out.length - 1);
+        List<Proposal> found = new ArrayList<>();
+        if (Arrays.equals(lead, wantLead)) {
+            add(found, out, direct(in, outF));
+        }
+        // Fold trailing dims into the features: (N, C, H, W) -> Flatten(1) -> (N, C·H·W).
+        int keep = wantLead.length;
+        if (keep < in.length - 1 && Arrays.equals(Arrays.copyOf(in, keep), wantLead)) {
+            add(found, out, flattened(in, keep, outF));
+        }
+        // Same rows, arranged differently: reshape the leading dims, keep the features.
+        if (found.isEmpty() && Names.numel(lead) == Names.numel(wantLead)) {
+            int[] reshaped = Arrays.copyOf(wantLead, wantLead.length + 1);
+            reshaped[wantLead.length] = in[in.length - 1];
+            add(found, out, reshapedFirst(in, reshaped, outF));
+        }
+        if (!found.isEmpty()) return Solutions.found(question, found);
+        String reason = "a Linear maps the last dim only and keeps every row: the input has "
+                + Names.numel(lead) + " rows (" + (lead.length == 0 ? "one vector" : Names.product(lead, 0, lead.length))
+                + ") and the target wants " + Names.numel(wantLead) + " (" + (wantLead.length == 0 ? "one vector"
+                : Names.product(wantLead, 0, wantLead.length)) + "); no reshape of the rows gives that without mixing "
+                + "values of different samples.";
+        List<Proposal> nearest = new ArrayList<>();
+        int[] near = Arrays.copyOf(lead, lead.length + 1);
+        near[lead.length] = outF;
+        add(nearest, near, direct(in, outF));
+        return Solutions.impossible(question, reason, nearest);
+    }
+
+    private static void add(List<Proposal> list, int[] want, Proposal p) {
+        if (p != null && Arrays.equals(p.output(), want)) list.add(p);
+    }
+
+    private static Proposal direct(int[] in, int outF) {
+        int inF = in[in.length - 1];
+        return Quietly.build(() -> {
+            Linear lin = new Linear(inF, outF);
+            int[] got = lin.forward(Tensor.zeros(in)).shape();
+            return Proposal.of("new Linear(" + inF + ", " + outF + ")", lin, List.of(
+                    "y = x Wᵀ + b on the last dim: in_features = " + inF + " → out_features = " + outF,
+                    "weight (out_features, in_features) = " + Names.shape(lin.weight.shape()) + ", bias (out_features) = "
+                            + Names.shape(lin.bias.shape())), in, got);
+        });
+    }
+
+    private static Proposal flattened(int[] in, int start, int outF) {
+        long features = 1;
+        for (int i = start; i < in.length; i++) features *= in[i];
+        int inF = (int) features;
+        return Quietly.build(() -> {
+            Sequential net = new Sequential(new Flatten(start, -1), new Linear(inF, outF));
+            int[] got = net.forward(Tensor.zeros(in)).shape();
+            String flatten = start == 1 ? "new Flatten()" : "new Flatten(" + start + ", -1)";
+            return Proposal.of("new Sequential(" + flatten + ", new Linear(" + inF + ", " + outF + "))", net, List.of(
+                    "Flatten dims " + start + ".." + (in.length - 1) + ": " + Names.product(in, start, in.length) + " = " + inF
+                            + " features (or x.flatten(" + start + ") before a Linear)",
+                    "Linear: in_features = " + inF + " → out_features = " + outF,
+                    "weight (out_features, in_features) = [" + outF + ", " + inF + "], bias = [" + outF + "]"), in, got);
+        });
+    }
+
+    private static Proposal reshapedFirst(int[] in, int[] reshaped, int outF) {
+        int inF = in[in.length - 1];
+        return Quietly.build(() -> {
+            Linear lin = new Linear(inF, outF);
+            int[] got = lin.forward(Tensor.zeros(in).reshape(reshaped)).shape();
+            String dims = Names.shape(reshaped).replace("[", "").replace("]", "");
+            return Proposal.of("x.reshape(" + dims + "), then new Linear(" + inF + ", " + outF + ")", lin, List.of(
+                    "the rows are the same " + Names.numel(Arrays.copyOf(in, in.length - 1)) + ", arranged as "
+                            + Names.shape(Arrays.copyOf(reshaped, reshaped.length - 1)) + ": reshape, keeping the features last",
+                    "Linear: in_features = " + inF + " → out_features = " + outF,
+                    "weight (out_features, in_features) = " + Names.shape(lin.weight.shape()) + ", bias = "
+                            + Names.shape(lin.bias.shape())), reshaped, got);
+        });
+    }
+
+    /** The Linear after a conv/pool stack and a Flatten: in_features = C·H·W of the stack's output. */
+    static Solutions linearAfter(Module stack, int[] in, int outFeatures) {
+        String question = "Linear(?, " + outFeatures + ") after " + Names.oneLine(stack) + " on " + Names.shape(in);
+        Trace trace = Trace.of(stack, in);
+        if (trace.failure() != null) {
+            return Solutions.impossible(question, "the stack itself fails on " + Names.shape(in) + ":\n"
+                    + trace.failure(), List.of());
+        }
+        int[] feat = trace.output();
+        // A batch keeps dim 0 (Flatten()); one unbatched image (C, H, W) flattens everything (Flatten(0, -1)).
+        int from = in.length == 3 || feat.length < 2 ? 0 : 1;
+        boolean flat = feat.length == from + 1;                 // already (N, F) or (F): no Flatten needed
+        int inF = (int) Names.numel(Arrays.copyOfRange(feat, from, feat.length));
+        Proposal p = Quietly.build(() -> {
+            Sequential net = start(stack);
+            if (!flat) net.append(new Flatten(from, -1));
+            net.append(new Linear(inF, outFeatures));
+            int[] got = net.forward(Tensor.zeros(in)).shape();
+            List<String> derivation = new ArrayList<>();
+            for (Trace.Step s : trace.steps()) {
+                derivation.add("(" + s.path() + ") " + s.layer() + ": " + Names.shape(s.input()) + " → " + Names.shape(s.output()));
+                for (String line : s.formulas()) derivation.add("    " + line);
+            }
+            String flatten = flat ? "" : from == 1 ? "new Flatten(), " : "new Flatten(0, -1), ";
+            if (!flat) {
+                derivation.add(flatten.substring(4, flatten.length() - 2) + ": " + Names.product(feat, from, feat.length)
+                        + " = " + inF + " features");
+            }
+            derivation.add("Linear: in_features = " + inF + ", weight (out, in) = [" + outFeatures + ", " + inF
+                    + "], bias [" + outFeatures + "]");
+            return Proposal.of("new Sequential(stack, " + flatten + "new Linear(" + inF + ", " + outFeatures + "))",
+                    net, derivation, in, got);
+        });
+        return Solutions.found(question, List.of(p));
+    }
+
+    private static Sequential start(Module stack) {
+        if (!(stack instanceof TensorModule t)) throw new IllegalArgumentException("linearAfter needs a stack that maps a tensor to a tensor");
+        return new Sequential(t);
+    }
+}
