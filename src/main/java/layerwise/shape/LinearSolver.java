@@ -23,34 +23,43 @@ final class LinearSolver {
                     + "(the features are the last dim).", List.of());
         }
         int outF = out[out.length - 1];
-        int[] lead = Arrays.copyOf(in, in.length - 1);
         int[] wantLead = Arrays.copyOf(out, out.length - 1);
+        // A Linear mixes the last dim and keeps every row. The input can give it rows out[:-1] by folding
+        // its trailing dims in[j:] into the features (j = in.length-1 folds nothing), when in[:j] holds
+        // as many rows as out[:-1]; fewest folded dims first. Anything else would mix samples.
         List<Proposal> found = new ArrayList<>();
-        if (Arrays.equals(lead, wantLead)) {
-            add(found, out, direct(in, outF));
-        }
-        // Fold trailing dims into the features: (N, C, H, W) -> Flatten(1) -> (N, C·H·W).
-        int keep = wantLead.length;
-        if (keep < in.length - 1 && Arrays.equals(Arrays.copyOf(in, keep), wantLead)) {
-            add(found, out, flattened(in, keep, outF));
-        }
-        // Same rows, arranged differently: reshape the leading dims, keep the features.
-        if (found.isEmpty() && Names.numel(lead) == Names.numel(wantLead)) {
-            int[] reshaped = Arrays.copyOf(wantLead, wantLead.length + 1);
-            reshaped[wantLead.length] = in[in.length - 1];
-            add(found, out, reshapedFirst(in, reshaped, outF));
+        for (int j = in.length - 1; j >= 0; j--) {
+            int[] rows = Arrays.copyOf(in, j);
+            if (Names.numel(rows) != Names.numel(wantLead)) continue;
+            if (Arrays.equals(rows, wantLead)) {
+                add(found, out, j == in.length - 1 ? direct(in, outF) : flattened(in, j, outF));
+            } else {
+                int[] reshaped = Arrays.copyOf(wantLead, wantLead.length + 1);
+                reshaped[wantLead.length] = (int) Names.numel(Arrays.copyOfRange(in, j, in.length));
+                add(found, out, reshapedFirst(in, reshaped, outF));
+            }
         }
         if (!found.isEmpty()) return Solutions.found(question, found);
-        String reason = "a Linear maps the last dim only and keeps every row: the input has "
-                + Names.numel(lead) + " rows (" + (lead.length == 0 ? "one vector" : Names.product(lead, 0, lead.length))
-                + ") and the target wants " + Names.numel(wantLead) + " (" + (wantLead.length == 0 ? "one vector"
-                : Names.product(wantLead, 0, wantLead.length)) + "); no reshape of the rows gives that without mixing "
-                + "values of different samples.";
+        int[] lead = Arrays.copyOf(in, in.length - 1);
+        String reason = "a Linear maps the last dim and keeps every row. The target wants " + Names.numel(wantLead)
+                + " rows (" + (wantLead.length == 0 ? "one vector" : Names.product(wantLead, 0, wantLead.length))
+                + "), but no leading block of the input holds that many (" + blocks(in)
+                + "); getting them would mix values of different samples.";
         List<Proposal> nearest = new ArrayList<>();
         int[] near = Arrays.copyOf(lead, lead.length + 1);
         near[lead.length] = outF;
         add(nearest, near, direct(in, outF));
         return Solutions.impossible(question, reason, nearest);
+    }
+
+    /** "1, 4, 4·6 = 24" : how many rows each leading block of the input holds. */
+    private static String blocks(int[] in) {
+        List<String> parts = new ArrayList<>();
+        for (int j = 0; j < in.length; j++) {
+            parts.add(j == 0 ? "1" : (j == 1 ? "" + in[0] : Names.product(in, 0, j).replace("×", "·") + " = "
+                    + Names.numel(Arrays.copyOf(in, j))));
+        }
+        return String.join(", ", parts);
     }
 
     private static void add(List<Proposal> list, int[] want, Proposal p) {
@@ -77,8 +86,9 @@ final class LinearSolver {
             Sequential net = new Sequential(new Flatten(start, -1), new Linear(inF, outF));
             int[] got = net.forward(Tensor.zeros(in)).shape();
             String flatten = start == 1 ? "new Flatten()" : "new Flatten(" + start + ", -1)";
+            String folded = start == in.length - 1 ? "" + inF : Names.product(in, start, in.length) + " = " + inF;
             return Proposal.of("new Sequential(" + flatten + ", new Linear(" + inF + ", " + outF + "))", net, List.of(
-                    "Flatten dims " + start + ".." + (in.length - 1) + ": " + Names.product(in, start, in.length) + " = " + inF
+                    "Flatten dims " + start + ".." + (in.length - 1) + ": " + folded
                             + " features (or x.flatten(" + start + ") before a Linear)",
                     "Linear: in_features = " + inF + " → out_features = " + outF,
                     "weight (out_features, in_features) = [" + outF + ", " + inF + "], bias = [" + outF + "]"), in, got);
@@ -86,14 +96,14 @@ final class LinearSolver {
     }
 
     private static Proposal reshapedFirst(int[] in, int[] reshaped, int outF) {
-        int inF = in[in.length - 1];
+        int inF = reshaped[reshaped.length - 1];
         return Quietly.build(() -> {
             Linear lin = new Linear(inF, outF);
             int[] got = lin.forward(Tensor.zeros(in).reshape(reshaped)).shape();
             String dims = Names.shape(reshaped).replace("[", "").replace("]", "");
             return Proposal.of("x.reshape(" + dims + "), then new Linear(" + inF + ", " + outF + ")", lin, List.of(
-                    "the rows are the same " + Names.numel(Arrays.copyOf(in, in.length - 1)) + ", arranged as "
-                            + Names.shape(Arrays.copyOf(reshaped, reshaped.length - 1)) + ": reshape, keeping the features last",
+                    "reshape to rows " + Names.shape(Arrays.copyOf(reshaped, reshaped.length - 1)) + " × " + inF
+                            + " features: each row stays one sample's values",
                     "Linear: in_features = " + inF + " → out_features = " + outF,
                     "weight (out_features, in_features) = " + Names.shape(lin.weight.shape()) + ", bias = "
                             + Names.shape(lin.bias.shape())), reshaped, got);

@@ -62,8 +62,8 @@ final class SummaryText {
                     + left(Names.count(p.count()), 9) + "  " + p.details()).stripTrailing());
         }
         if (r.hN() != null) {
-            lines.add(indent + "h_n " + Names.shape(r.hN()) + (r.cN() == null ? "" : "  c_n " + Names.shape(r.cN()))
-                    + "  (D·num_layers, N, H), never batch-first");
+            lines.add(indent + "final states: h_n " + Names.shape(r.hN())
+                    + (r.cN() == null ? "" : ", c_n " + Names.shape(r.cN())));
         }
         return lines;
     }
