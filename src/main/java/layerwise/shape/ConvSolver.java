@@ -51,8 +51,10 @@ final class ConvSolver {
             String reason = hs.isEmpty() ? why("H", in[r - 2], out[r - 2], fixed) : why("W", in[r - 1], out[r - 1], fixed);
             List<Proposal> nearest = new ArrayList<>();
             for (String[] f : fixed.fixed()) {
-                Solutions other = solve(in, out, fixed.without(f[0]));
-                if (other.possible()) nearest.add(other.first());
+                // Free one fixed setting at a time; only a relaxation that reaches both sizes is built.
+                ConvSettings relaxed = fixed.without(f[0]);
+                if (relaxed.solve(in[r - 2], out[r - 2]).isEmpty() || relaxed.solve(in[r - 1], out[r - 1]).isEmpty()) continue;
+                nearest.add(solve(in, out, relaxed).first());
             }
             nearest.addAll(nearestShape(in, out, fixed));
             return Solutions.impossible(question, reason, nearest);
