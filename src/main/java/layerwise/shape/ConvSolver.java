@@ -33,17 +33,12 @@ final class ConvSolver {
         }
         int g = fixed.groups;
         if (g < 1 || inC % g != 0 || outC % g != 0) {
-            int best = 1;
-            for (int d = Math.max(1, g); d >= 1; d--) {
-                if (inC % d == 0 && outC % d == 0) {
-                    best = d;
-                    break;
-                }
-            }
+            int best = largestCommonDivisor(inC, outC, Math.max(1, g));
             ConvSettings relaxed = fixed.copy().groups(best);
             return Solutions.impossible(question, "groups=" + g + " splits the channels into " + g
                     + " groups, so in_channels (" + inC + ") and out_channels (" + outC + ") must both be multiples of "
-                    + g + "; groups=" + best + " divides both.", solve(in, out, relaxed).proposals().stream().limit(1).toList());
+                    + g + "; groups=" + best + " divides both.", solve(in, out, relaxed).proposals().stream().limit(1)
+                    .map(p -> p.withNote("groups=" + best)).toList());
         }
         List<ConvSettings.Dim> hs = fixed.solve(in[r - 2], out[r - 2]);
         List<ConvSettings.Dim> ws = fixed.solve(in[r - 1], out[r - 1]);
@@ -54,7 +49,7 @@ final class ConvSolver {
                 // Free one fixed setting at a time; only a relaxation that reaches both sizes is built.
                 ConvSettings relaxed = fixed.without(f[0]);
                 if (relaxed.solve(in[r - 2], out[r - 2]).isEmpty() || relaxed.solve(in[r - 1], out[r - 1]).isEmpty()) continue;
-                nearest.add(solve(in, out, relaxed).first());
+                nearest.add(solve(in, out, relaxed).first().withNote("freeing " + f[0] + "=" + f[1]));
             }
             nearest.addAll(nearestShape(in, out, fixed));
             return Solutions.impossible(question, reason, nearest);
@@ -66,6 +61,12 @@ final class ConvSolver {
             if (proposals.size() == MAX_PROPOSALS) break;
         }
         return Solutions.found(question, proposals);
+    }
+
+    /** The largest divisor of both a and b that is at most limit. */
+    private static int largestCommonDivisor(int a, int b, int limit) {
+        for (int d = limit; d > 1; d--) if (a % d == 0 && b % d == 0) return d;
+        return 1;
     }
 
     /** Square settings (the same for H and W) first; otherwise the H and W lists side by side. */
@@ -92,23 +93,23 @@ final class ConvSolver {
             if (min == null || t.out(size) < min.out(size)) min = t;
         }
         String formula = dim + "_out = ⌊(" + dim + " + 2·p − d·(k−1) − 1)/s⌋ + 1";
-        String settings = fixed.describe().isEmpty() ? "" : " with " + fixed.describe();
+        String settings = fixed.describe().isEmpty() ? "" : ", with " + fixed.describe() + ",";
         if (max == null) {
             return "the kernel is larger than the padded input" + settings + ": " + formula
                     + " has no window that fits in " + dim + " = " + size + ".";
         }
         if (target > max.out(size)) {
             String example = Formulas.sized(size, max.p(), max.p(), max.d(), max.k(), max.s(), false);
-            return formula + settings + " is at most " + max.out(size) + " for " + dim + " = " + size + " ("
-                    + example + "), less than " + target + (fixed.padding != null
-                    ? "; keeping or growing the size takes more padding."
-                    : "; the padding searched goes up to " + ConvSettings.MAX_PADDING + ".");
+            return formula + settings + " is at most " + max.out(size) + " for " + dim + " = " + size + ":\n"
+                    + example + " (stride " + max.s() + ", dilation " + max.d() + "), less than " + target + ".\n"
+                    + (fixed.padding != null ? "Each side loses d·(k−1)/2 pixels to the kernel; keeping or growing the size takes padding."
+                    : "The output grows only with padding, searched up to " + ConvSettings.MAX_PADDING + ".");
         }
         if (target < min.out(size)) {
             String example = Formulas.sized(size, min.p(), min.p(), min.d(), min.k(), min.s(), false);
-            return formula + settings + " is at least " + min.out(size) + " for " + dim + " = " + size + " ("
-                    + example + "), more than " + target + (fixed.stride != null
-                    ? "; a larger stride shrinks the output faster." : ".");
+            return formula + settings + " is at least " + min.out(size) + " for " + dim + " = " + size + ":\n"
+                    + example + ", more than " + target + (fixed.stride != null
+                    ? ".\nA larger stride shrinks the output faster." : ".");
         }
         return formula + settings + " takes values from " + min.out(size) + " to " + max.out(size) + " for "
                 + dim + " = " + size + ", but the stride steps over " + target + ".";
@@ -124,7 +125,8 @@ final class ConvSolver {
         int outC = out[r - 3];
         if (g < 1 || in[r - 3] % g != 0 || outC % g != 0) return List.of();
         Proposal p = build(in, outC, h, w, g);
-        return p == null ? List.of() : List.of(p);
+        return p == null ? List.of() : List.of(p.withNote(fixed.describe().isEmpty() ? "closest shape in range"
+                : "closest shape with " + fixed.describe()));
     }
 
     private static ConvSettings.Dim closest(List<ConvSettings.Dim> space, int size, int target) {
@@ -157,8 +159,6 @@ final class ConvSolver {
             List<String> derivation = new ArrayList<>();
             derivation.add("H_out = " + Formulas.sized(in[in.length - 2], h.p(), h.p(), h.d(), h.k(), h.s(), false));
             derivation.add("W_out = " + Formulas.sized(in[in.length - 1], w.p(), w.p(), w.d(), w.k(), w.s(), false));
-            derivation.add("weight (out_channels, in_channels/groups, kH, kW) = " + Names.shape(conv.weight.shape())
-                    + ", bias (out_channels) = " + Names.shape(conv.bias.shape()));
             return Proposal.of(code(inC, outC, h, w, groups), conv, derivation, in, got);
         });
     }

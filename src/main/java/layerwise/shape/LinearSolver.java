@@ -49,7 +49,7 @@ final class LinearSolver {
         int[] near = Arrays.copyOf(lead, lead.length + 1);
         near[lead.length] = outF;
         add(nearest, near, direct(in, outF));
-        return Solutions.impossible(question, reason, nearest);
+        return Solutions.impossible(question, reason, nearest.stream().map(p -> p.withNote("keeping the rows")).toList());
     }
 
     /** "1, 4, 4·6 = 24" : how many rows each leading block of the input holds. */
@@ -72,9 +72,7 @@ final class LinearSolver {
             Linear lin = new Linear(inF, outF);
             int[] got = lin.forward(Tensor.zeros(in)).shape();
             return Proposal.of("new Linear(" + inF + ", " + outF + ")", lin, List.of(
-                    "y = x Wᵀ + b on the last dim: in_features = " + inF + " → out_features = " + outF,
-                    "weight (out_features, in_features) = " + Names.shape(lin.weight.shape()) + ", bias (out_features) = "
-                            + Names.shape(lin.bias.shape())), in, got);
+                    "y = x Wᵀ + b on the last dim: in_features = " + inF + " → out_features = " + outF), in, got);
         });
     }
 
@@ -90,8 +88,7 @@ final class LinearSolver {
             return Proposal.of("new Sequential(" + flatten + ", new Linear(" + inF + ", " + outF + "))", net, List.of(
                     "Flatten dims " + start + ".." + (in.length - 1) + ": " + folded
                             + " features (or x.flatten(" + start + ") before a Linear)",
-                    "Linear: in_features = " + inF + " → out_features = " + outF,
-                    "weight (out_features, in_features) = [" + outF + ", " + inF + "], bias = [" + outF + "]"), in, got);
+                    "Linear: in_features = " + inF + " → out_features = " + outF), in, got);
         });
     }
 
@@ -104,9 +101,7 @@ final class LinearSolver {
             return Proposal.of("x.reshape(" + dims + "), then new Linear(" + inF + ", " + outF + ")", lin, List.of(
                     "reshape to rows " + Names.shape(Arrays.copyOf(reshaped, reshaped.length - 1)) + " × " + inF
                             + " features: each row stays one sample's values",
-                    "Linear: in_features = " + inF + " → out_features = " + outF,
-                    "weight (out_features, in_features) = " + Names.shape(lin.weight.shape()) + ", bias = "
-                            + Names.shape(lin.bias.shape())), reshaped, got);
+                    "Linear: in_features = " + inF + " → out_features = " + outF), reshaped, got);
         });
     }
 
@@ -138,8 +133,7 @@ final class LinearSolver {
                 derivation.add(flatten.substring(4, flatten.length() - 2) + ": " + Names.product(feat, from, feat.length)
                         + " = " + inF + " features");
             }
-            derivation.add("Linear: in_features = " + inF + ", weight (out, in) = [" + outFeatures + ", " + inF
-                    + "], bias [" + outFeatures + "]");
+            derivation.add("Linear: in_features = " + inF + " → out_features = " + outFeatures);
             return Proposal.of("new Sequential(stack, " + flatten + "new Linear(" + inF + ", " + outFeatures + "))",
                     net, derivation, in, got);
         });

@@ -38,7 +38,7 @@ final class RecurrentSolver {
             List<Proposal> nearest = new ArrayList<>();
             add(nearest, k, in, inputSize, 1, 1, false, 0, batchFirst);
             return Solutions.impossible(question, "the output has D·H_out features with hidden_size ≥ 1, so at least 1.",
-                    nearest);
+                    nearest.stream().map(p -> p.withNote("the fewest features")).toList());
         }
         List<Proposal> found = new ArrayList<>();
         add(found, k, in, inputSize, outFeatures, 1, false, 0, batchFirst);

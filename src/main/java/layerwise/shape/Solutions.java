@@ -60,9 +60,9 @@ public final class Solutions {
                     .append(proposals.size() > 1 ? ", simplest first" : "").append('\n');
             list(sb, proposals);
         } else {
-            sb.append(": impossible\n  Why: ").append(reason.replace("\n", "\n  ")).append('\n');
+            sb.append(": impossible\nWhy: ").append(reason.replace("\n", "\n     ")).append('\n');
             if (!nearest.isEmpty()) {
-                sb.append("  Nearest that works:\n");
+                sb.append("Nearest that works:\n");
                 list(sb, nearest);
             }
         }
