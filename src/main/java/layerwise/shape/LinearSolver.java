@@ -109,16 +109,33 @@ final class LinearSolver {
     static Solutions linearAfter(Module stack, int[] in, int outFeatures) {
         String question = "Linear(?, " + outFeatures + ") after " + Names.oneLine(stack) + " on " + Names.shape(in);
         Trace trace = Trace.of(stack, in);
-        if (trace.failure() != null) {
-            return Solutions.impossible(question, "the stack itself fails on " + Names.shape(in) + ":\n"
-                    + trace.failure(), List.of());
+        if (trace.failure() == null) return Solutions.found(question, List.of(after(stack, in, outFeatures, trace)));
+        // The stack shrinks the image too far (or rejects it): the smallest larger image it accepts.
+        List<Proposal> nearest = new ArrayList<>();
+        for (int grow = 1; in.length >= 3 && grow <= MAX_GROWTH && nearest.isEmpty(); grow++) {
+            int[] bigger = in.clone();
+            bigger[in.length - 1] += grow;
+            bigger[in.length - 2] += grow;
+            Trace t = Trace.of(stack, bigger);
+            if (t.failure() == null) {
+                nearest.add(after(stack, bigger, outFeatures, t).withNote("the smallest larger image the stack takes, "
+                        + Names.shape(bigger)));
+            }
         }
+        return Solutions.impossible(question, "the stack itself fails on " + Names.shape(in) + ":\n" + trace.failure(),
+                nearest);
+    }
+
+    /** How many pixels larger linearAfter looks for an image the stack accepts. */
+    private static final int MAX_GROWTH = 64;
+
+    private static Proposal after(Module stack, int[] in, int outFeatures, Trace trace) {
         int[] feat = trace.output();
         // A batch keeps dim 0 (Flatten()); one unbatched image (C, H, W) flattens everything (Flatten(0, -1)).
         int from = in.length == 3 || feat.length < 2 ? 0 : 1;
         boolean flat = feat.length == from + 1;                 // already (N, F) or (F): no Flatten needed
         int inF = (int) Names.numel(Arrays.copyOfRange(feat, from, feat.length));
-        Proposal p = Quietly.build(() -> {
+        return Quietly.build(() -> {
             Sequential net = start(stack);
             if (!flat) net.append(new Flatten(from, -1));
             net.append(new Linear(inF, outFeatures));
@@ -137,7 +154,6 @@ final class LinearSolver {
             return Proposal.of("new Sequential(stack, " + flatten + "new Linear(" + inF + ", " + outFeatures + "))",
                     net, derivation, in, got);
         });
-        return Solutions.found(question, List.of(p));
     }
 
     private static Sequential start(Module stack) {

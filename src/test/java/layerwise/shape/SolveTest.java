@@ -174,6 +174,10 @@ class SolveTest {
         Solutions tooSmall = Solve.linearAfter(stack, new int[] {1, 3, 4, 4}, 10);
         assertFalse(tooSmall.possible());
         assertTrue(tooSmall.reason().contains("Kernel size can't be greater than actual input size"), tooSmall.reason());
+        // 5 → conv k5 → 1 → pool 2 fails; 6 → 2 → 1 → conv k3 s2 p1 → 1: the smallest image that runs is 6×6.
+        Proposal nearest = tooSmall.nearest().get(0);
+        assertArrayEquals(new int[] {1, 3, 6, 6}, nearest.input());
+        assertArrayEquals(new int[] {1, 10}, run(nearest.module(), nearest.input()));
     }
 
     @Test

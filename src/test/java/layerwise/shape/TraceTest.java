@@ -70,4 +70,17 @@ class TraceTest {
         assertTrue(text.contains("h_n (D·num_layers, N, H_out) = (2·2, 3, 20), not batch-first"), text);
         assertTrue(text.contains("h_n [4, 3, 20]"), text);
     }
+
+    @Test
+    @DisplayName("a layer that fails ends the trace: the steps that ran, the failing one without output, then the error")
+    void failure() {
+        Sequential net = new Sequential(new Conv2d(3, 8, 3), new Flatten(), new Linear(8 * 32 * 32, 10));
+        Trace t = Trace.of(net, 1, 3, 32, 32);
+        assertNull(t.output());
+        assertEquals(3, t.steps().size());
+        assertArrayEquals(new int[] {1, 8 * 30 * 30}, t.steps().get(1).output());
+        assertNull(t.steps().get(2).output());
+        assertTrue(t.failure().startsWith("mat1 and mat2 shapes cannot be multiplied (1x7200 and 8192x10)"), t.failure());
+        assertTrue(t.toString().contains("[1, 7200] → FAILED"), t.toString());
+    }
 }
