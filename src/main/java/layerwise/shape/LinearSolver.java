@@ -106,7 +106,7 @@ final class LinearSolver {
     }
 
     /** The Linear after a conv/pool stack and a Flatten: in_features = C·H·W of the stack's output. */
-    static Solutions linearAfter(Module stack, int[] in, int outFeatures) {
+    static <M extends Module & TensorModule> Solutions linearAfter(M stack, int[] in, int outFeatures) {
         String question = "Linear(?, " + outFeatures + ") after " + Names.oneLine(stack) + " on " + Names.shape(in);
         Trace trace = Trace.of(stack, in);
         if (trace.failure() == null) return Solutions.found(question, List.of(after(stack, in, outFeatures, trace)));
@@ -129,14 +129,14 @@ final class LinearSolver {
     /** How many pixels larger linearAfter looks for an image the stack accepts. */
     private static final int MAX_GROWTH = 64;
 
-    private static Proposal after(Module stack, int[] in, int outFeatures, Trace trace) {
+    private static <M extends Module & TensorModule> Proposal after(M stack, int[] in, int outFeatures, Trace trace) {
         int[] feat = trace.output();
         // A batch keeps dim 0 (Flatten()); one unbatched image (C, H, W) flattens everything (Flatten(0, -1)).
         int from = in.length == 3 || feat.length < 2 ? 0 : 1;
         boolean flat = feat.length == from + 1;                 // already (N, F) or (F): no Flatten needed
         int inF = (int) Names.numel(Arrays.copyOfRange(feat, from, feat.length));
         return Quietly.build(() -> {
-            Sequential net = start(stack);
+            Sequential net = new Sequential(stack);
             if (!flat) net.append(new Flatten(from, -1));
             net.append(new Linear(inF, outFeatures));
             int[] got = net.forward(Tensor.zeros(in)).shape();
@@ -156,8 +156,4 @@ final class LinearSolver {
         });
     }
 
-    private static Sequential start(Module stack) {
-        if (!(stack instanceof TensorModule t)) throw new IllegalArgumentException("linearAfter needs a stack that maps a tensor to a tensor");
-        return new Sequential(t);
-    }
 }

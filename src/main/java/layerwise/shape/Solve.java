@@ -1,6 +1,7 @@
 package layerwise.shape;
 
 import layerwise.nn.Module;
+import layerwise.nn.TensorModule;
 
 /**
  * The shape question asked backwards: "I have this input and want that output: which layer settings,
@@ -45,7 +46,7 @@ public final class Solve {
     }
 
     /** The in_features a Linear needs after {@code stack} (conv/pool layers) and a Flatten, for input {@code in}. */
-    public static Solutions linearAfter(Module stack, int[] in, int outFeatures) {
+    public static <M extends Module & TensorModule> Solutions linearAfter(M stack, int[] in, int outFeatures) {
         return LinearSolver.linearAfter(stack, in, outFeatures);
     }
 
