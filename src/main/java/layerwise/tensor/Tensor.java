@@ -92,7 +92,7 @@ public final class Tensor {
     }
     public Tensor zero_() { return fill_(0f); }
     /** Copies src (broadcast to this shape) into this tensor's elements. Returns this. */
-    public Tensor copy_(Tensor src) { return Elementwise.inPlace(this, src, (x, y) -> y); }
+    public Tensor copy_(Tensor src) { return Elementwise.copy(this, src); }
     /** Sets one element. */
     public void set(float value, int... index) { storage[position(index)] = value; }
 
