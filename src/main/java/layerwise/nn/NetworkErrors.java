@@ -36,22 +36,17 @@ final class NetworkErrors {
 
     /** The layer's error, with the network around it. {@code steps} ends with the layer that failed. */
     static ShapeError inNetwork(int[] networkInput, List<Step> steps, ShapeError cause) {
-        if (cause instanceof InNetwork || steps.isEmpty()) return cause;
+        // A Sequential inside a custom module may already have said where: an enclosing one passes it on.
+        if (cause.explanation().startsWith(WHERE) || steps.isEmpty()) return cause;
         Step failing = steps.get(steps.size() - 1);
-        String where = "In this Sequential, (" + failing.path() + ") " + failing.module() + " got "
+        String where = WHERE + "(" + failing.path() + ") " + failing.module() + " got "
                 + reached(steps) + walkBack(steps) + ".";
         String explanation = cause.explanation().isEmpty() ? where : where + "\n  " + cause.explanation();
-        return new InNetwork(cause.torchMessage(), explanation, fix(networkInput, steps, cause));
+        return new ShapeError(cause.torchMessage(), explanation, fix(networkInput, steps, cause));
     }
 
-    /** A ShapeError that already carries its network, so an enclosing Sequential passes it on unchanged. */
-    static final class InNetwork extends ShapeError {
-        private static final long serialVersionUID = 1L;
-
-        InNetwork(String torchMessage, String explanation, String fix) {
-            super(torchMessage, explanation, fix);
-        }
-    }
+    /** How the network context starts, so it is added once. */
+    private static final String WHERE = "In this Sequential, ";
 
     /** What reached the failing layer, in its own terms: features for a Linear, channels for a Conv2d. */
     private static String reached(List<Step> steps) {
