@@ -42,6 +42,8 @@ final class NetworkErrors {
         String where = WHERE + "(" + failing.path() + ") " + failing.module() + " got "
                 + reached(steps) + walkBack(steps) + ".";
         String explanation = cause.explanation().isEmpty() ? where : where + "\n  " + cause.explanation();
+        ShapeHints.Hint noBatch = failing.module() instanceof Linear lin ? noBatchDim(networkInput, steps, lin) : null;
+        if (noBatch != null) explanation += " " + noBatch.meaning();
         return new ShapeError(cause.torchMessage(), explanation, fix(networkInput, steps, cause));
     }
 
@@ -100,13 +102,13 @@ final class NetworkErrors {
         int[] in = failing.input();
         int got = in[in.length - 1];
         if (got == lin.inFeatures()) return cause.fix();                    // not a features mistake
-        ShapeHints.Hint hint = ShapeHints.linear(in, lin.inFeatures());
+        ShapeHints.Hint hint = ShapeHints.linear(in, lin.inFeatures(), lin.rebuiltFor(got));
         String at = "(" + failing.path() + ") Linear";
         if (hint != null && hint.kind() == ShapeHints.Kind.NOT_FLATTENED) {
             return "insert new Flatten() before " + at + " (its input " + TorchFormat.shapeString(in) + " becomes ["
                     + in[0] + ", " + lin.inFeatures() + "]), or flatten with x.flatten(1)";
         }
-        if (hint != null && hint.kind() == ShapeHints.Kind.NO_BATCH_DIM) {
+        if (noBatchDim(networkInput, steps, lin) != null) {
             Step flatten = lastBefore(steps, Flatten.class);
             int[] batched = new int[networkInput.length + 1];
             batched[0] = 1;
@@ -148,6 +150,18 @@ final class NetworkErrors {
             fix += "; or " + before.label() + ": out_channels=" + conv.inChannels();
         }
         return fix;
+    }
+
+    /**
+     * The Linear got (rows, features) from a Flatten() of a 3-D map that came from a 3-D network input:
+     * one unbatched image, whose channels the Flatten kept as if they were the batch.
+     */
+    private static ShapeHints.Hint noBatchDim(int[] networkInput, List<Step> steps, Linear lin) {
+        Step failing = steps.get(steps.size() - 1);
+        Step before = steps.size() > 1 ? steps.get(steps.size() - 2) : null;
+        if (before == null || !(before.module() instanceof Flatten f) || f.startDim() != 1) return null;
+        if (before.input().length != 3 || networkInput.length != 3) return null;
+        return ShapeHints.noBatchDim(failing.input(), lin.inFeatures());
     }
 
     /** The last step before the failing one whose layer is a {@code type}, or null. */

@@ -45,7 +45,7 @@ public final class Functional {
             String expects = layer.describe() + " expects the last input dim to be " + in + ", got " + last
                     + " (input " + Shapes.str(input.shape()) + ").";
             // A malformed input (a column, an unflattened feature map, ...) is repaired, not the layer rebuilt.
-            ShapeHints.Hint hint = ShapeHints.linear(input.shape(), in);
+            ShapeHints.Hint hint = ShapeHints.linear(input.shape(), in, layer.rebuiltFor(last));
             throw new ShapeError(TorchText.matmulShapes(rows, last, in, out),
                     hint == null ? expects : expects + " " + hint.meaning(),
                     hint == null ? "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + "."

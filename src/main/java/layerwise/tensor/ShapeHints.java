@@ -18,7 +18,7 @@ public final class ShapeHints {
         BIDIRECTIONAL_STATE,
         /** A feature map (N, C, H, W) into a Linear, without a Flatten. */
         NOT_FLATTENED,
-        /** A feature map whose Flatten kept dim 0: one sample without a batch dim. */
+        /** A feature map whose Flatten() kept dim 0: one sample without a batch dim (seen by a Sequential). */
         NO_BATCH_DIM,
         /** Both BIDIRECTIONAL_STATE and NOT_FLATTENED fit the shapes. */
         STATE_OR_NOT_FLATTENED,
@@ -34,8 +34,12 @@ public final class ShapeHints {
     public record Hint(Kind kind, String meaning, String fix) {
     }
 
-    /** A Linear expecting {@code in} features got {@code s} (whose last dim is not {@code in}); null if no pattern fits. */
-    public static Hint linear(int[] s, int in) {
+    /**
+     * A Linear expecting {@code in} features got {@code s} (whose last dim is not {@code in}); null if no
+     * pattern fits. {@code rebuilt} is the layer built for the input's last dim, the other plausible repair
+     * when a guess could be wrong.
+     */
+    public static Hint linear(int[] s, int in, String rebuilt) {
         int n = s.length;
         int last = s[n - 1];
         String shape = TorchFormat.shapeString(s);
@@ -50,7 +54,8 @@ public final class ShapeHints {
                         + "the forward and reverse final states are separate rows of dim 0, and together they have D·H = 2·"
                         + last + " = " + in + " features.",
                         "concatenate the last layer's two directions, Tensor.cat(List.of(hN.select(0, " + (s[0] - 2)
-                                + "), hN.select(0, " + (s[0] - 1) + ")), 1), which is [" + s[1] + ", " + in + "]")
+                                + "), hN.select(0, " + (s[0] - 1) + ")), 1), which is [" + s[1] + ", " + in + "]; or, if "
+                                + last + " really is the number of features, build " + rebuilt)
                 : null;
         long trailing = 1;
         for (int d = 1; d < n; d++) trailing *= s[d];
@@ -66,14 +71,22 @@ public final class ShapeHints {
         }
         if (hn != null) return hn;
         if (flatten != null) return flatten;
-        if (n == 2 && (long) s[0] * last == in) {
-            return new Hint(Kind.NO_BATCH_DIM, "The input " + shape + " holds " + s[0] + "·" + last + " = " + in + " values, in_features: "
-                    + "one sample without a batch dim, so a Flatten() (which keeps dim 0 for the batch) left "
-                    + s[0] + " rows.",
-                    "give the sample a batch dim before the network, x.unsqueeze(0); or flatten every dim with "
-                            + "new Flatten(0, -1) for unbatched samples");
-        }
         return null;
+    }
+
+    /**
+     * A Linear expecting {@code in} features got {@code s} = (rows, features) from a Flatten() of one
+     * unbatched sample: the Flatten kept dim 0 as if it were the batch. Only a caller that saw the
+     * Flatten's input can tell; from the shapes alone a batch with the wrong in_features looks the same.
+     */
+    public static Hint noBatchDim(int[] s, int in) {
+        if (s.length != 2 || (long) s[0] * s[1] != in) return null;
+        String shape = TorchFormat.shapeString(s);
+        return new Hint(Kind.NO_BATCH_DIM, "The input " + shape + " holds " + s[0] + "·" + s[1] + " = " + in
+                + " values, in_features: one sample without a batch dim, so a Flatten() (which keeps dim 0 for the "
+                + "batch) left " + s[0] + " rows.",
+                "give the sample a batch dim before the network, x.unsqueeze(0); or flatten every dim with "
+                        + "new Flatten(0, -1) for unbatched samples");
     }
 
     /** A conv layer expecting {@code inC} channels got {@code s}, 3-D or 4-D, with another channel count. */

@@ -70,7 +70,7 @@ class MistakesTest {
     }
 
     @Test
-    @DisplayName("a bidirectional h_n [2, N, 20] into Linear(40, 2): concatenate the directions, not Linear(20, 2)")
+    @DisplayName("a bidirectional h_n [2, N, 20] into Linear(40, 2): concatenate the directions first, Linear(20, 2) only as the other reading")
     void bidirectionalHidden() {
         LSTM lstm = new LSTM(10, 20, LSTM.options().bidirectional(true));
         Tensor hN = lstm.forward(Tensor.zeros(5, 3, 10)).hN();
@@ -79,7 +79,7 @@ class MistakesTest {
         assertTrue(m.startsWith("mat1 and mat2 shapes cannot be multiplied (6x20 and 40x2)"), m);
         assertTrue(m.contains("h_n of a bidirectional recurrent layer"), m);
         assertTrue(m.contains("Tensor.cat(List.of(hN.select(0, 0), hN.select(0, 1)), 1), which is [3, 40]"), m);
-        assertFalse(m.contains("Linear(20, 2)"), m);
+        assertTrue(m.contains("or, if 20 really is the number of features, build Linear(20, 2)"), m);
         assertArrayEquals(new int[] {3, 2}, head.forward(Tensor.cat(List.of(hN.select(0, 0), hN.select(0, 1)), 1)).shape());
     }
 
@@ -147,5 +147,15 @@ class MistakesTest {
         String perStep = message(() -> gru.forward(x, Tensor.zeros(5, 3, 20)));
         assertTrue(perStep.contains("one state per layer and direction, not one per time step"), perStep);
         assertArrayEquals(new int[] {1, 3, 20}, gru.forward(x, Tensor.zeros(1, 3, 20)).hN().shape());
+    }
+
+    @Test
+    @DisplayName("a batch with the wrong in_features keeps the plain fix: rows·features = in_features alone is no sign of a missing batch dim")
+    void batchWithWrongFeatures() {
+        String m = message(() -> new Linear(20, 5).forward(Tensor.zeros(2, 10)));
+        assertTrue(m.contains("Fix: build Linear(10, 5), or reshape the input so its last dim is 20."), m);
+        String inNet = message(() -> new Sequential(new Linear(8, 10), new Linear(20, 5)).forward(Tensor.zeros(2, 8)));
+        assertTrue(inNet.contains("Fix: (1) Linear: in_features=10, i.e. new Linear(10, 5)"), inNet);
+        assertFalse(inNet.contains("unsqueeze"), inNet);
     }
 }
