@@ -1,5 +1,6 @@
 package layerwise.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import layerwise.tensor.ShapeError;
@@ -72,20 +73,16 @@ final class NetworkErrors {
         return TorchFormat.shapeString(in);
     }
 
-    /** ", from (3) Flatten of [1, 16, 16, 16], from (2) ..., the network's input". */
+    /** ", from (3) Flatten of [1, 16, 16, 16], from (2) ..., the network's input", the first layer always named. */
     private static String walkBack(List<Step> steps) {
-        StringBuilder sb = new StringBuilder();
-        int shown = 0;
+        List<String> parts = new ArrayList<>();
         for (int j = steps.size() - 2; j >= 0; j--) {
-            if (shown == WALK_BACK && j > 0) {
-                sb.append(", ...");
-                j = 0;
-            }
-            Step s = steps.get(j);
-            sb.append(", from ").append(s.label()).append(" of ").append(TorchFormat.shapeString(s.input()));
-            shown++;
+            parts.add(", from " + steps.get(j).label() + " of " + TorchFormat.shapeString(steps.get(j).input()));
         }
-        return sb.append(steps.size() > 1 ? ", the network's input" : " (the network's input)").toString();
+        if (parts.size() > WALK_BACK + 1) {
+            parts = new ArrayList<>(List.of(String.join("", parts.subList(0, WALK_BACK)), ", ...", parts.get(parts.size() - 1)));
+        }
+        return String.join("", parts) + (steps.size() > 1 ? ", the network's input" : " (the network's input)");
     }
 
     private static String fix(int[] networkInput, List<Step> steps, ShapeError cause) {

@@ -67,4 +67,16 @@ class NetworkErrorTest {
         Sequential net = new Sequential(features(), new Flatten(), new Linear(4096, 10));
         assertEquals(10, net.forward(Tensor.zeros(1, 3, 32, 32)).size(1));
     }
+
+    @Test
+    @DisplayName("a long network: the walk back names six layers, then '...', then the first")
+    void longWalkBack() {
+        Sequential net = new Sequential();
+        for (int i = 0; i < 9; i++) net.append(new ReLU());
+        net.append(new Linear(4, 2));
+        String m = assertThrows(ShapeError.class, () -> net.forward(Tensor.zeros(1, 3))).getMessage();
+        assertTrue(m.contains("got 3 features, from (8) ReLU of [1, 3], from (7) ReLU of [1, 3], from (6) ReLU of [1, 3], "
+                + "from (5) ReLU of [1, 3], from (4) ReLU of [1, 3], from (3) ReLU of [1, 3], ..., from (0) ReLU of [1, 3], "
+                + "the network's input."), m);
+    }
 }
