@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The settings of a Conv2d that {@link Solve#conv2d(int[], int[], ConvSettings)} must keep, set fluently:
  * {@code Solve.where().kernelSize(3).padding(0)}. Unset ones are searched in the bounded range below,
- * simplest first (dilation, then stride, then kernel size, then padding, smallest first).
+ * simplest first (see {@link #SIMPLEST}: padding no wider than half the kernel, then the smallest dilation, stride, kernel and padding).
  */
 public final class ConvSettings {
     /** The search range of the free settings (square: the same value for height and width). */
@@ -60,8 +60,12 @@ public final class ConvSettings {
         }
     }
 
-    static final Comparator<Dim> SIMPLEST = Comparator.comparingInt(Dim::d).thenComparingInt(Dim::s)
-            .thenComparingInt(Dim::k).thenComparingInt(Dim::p);
+    /**
+     * Simplest first: padding within half the (dilated) kernel before padding wider than that (which only
+     * adds windows that see more zeros than image), then dilation, stride, kernel size and padding, smallest first.
+     */
+    static final Comparator<Dim> SIMPLEST = Comparator.comparingInt((Dim t) -> 2 * t.p() <= t.d() * (t.k() - 1) ? 0 : 1)
+            .thenComparingInt(Dim::d).thenComparingInt(Dim::s).thenComparingInt(Dim::k).thenComparingInt(Dim::p);
 
     /** Every setting in range that keeps the fixed values, simplest first. */
     List<Dim> space() {
