@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The settings of a Conv2d that {@link Solve#conv2d(int[], int[], ConvSettings)} must keep, set fluently:
  * {@code Solve.where().kernelSize(3).padding(0)}. Unset ones are searched in the bounded range below,
- * simplest first (see {@link #SIMPLEST}: padding no wider than half the kernel, then the smallest dilation, stride, kernel and padding).
+ * simplest first: padding no wider than half the kernel, then the smallest dilation, stride, kernel size
+ * and padding.
  */
 public final class ConvSettings {
     /** The search range of the free settings (square: the same value for height and width). */

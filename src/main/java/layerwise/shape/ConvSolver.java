@@ -102,7 +102,8 @@ final class ConvSolver {
             String example = Formulas.sized(size, max.p(), max.p(), max.d(), max.k(), max.s(), false);
             return formula + settings + " is at most " + max.out(size) + " for " + dim + " = " + size + ":\n"
                     + example + " (stride " + max.s() + ", dilation " + max.d() + "), less than " + target + ".\n"
-                    + (fixed.padding != null ? "Each side loses d·(k−1)/2 pixels to the kernel; keeping or growing the size takes padding."
+                    + (fixed.padding != null
+                    ? "Each side loses d·(k−1)/2 pixels to the kernel; keeping or growing the size takes padding."
                     : "The output grows only with padding, searched up to " + ConvSettings.MAX_PADDING + ".");
         }
         if (target < min.out(size)) {

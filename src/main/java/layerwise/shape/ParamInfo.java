@@ -65,7 +65,8 @@ public record ParamInfo(String key, int[] shape, long count, int fanIn, int fanO
         StringBuilder sb = new StringBuilder();
         if (fanIn >= 0) sb.append("fan_in=").append(fanIn).append(" fan_out=").append(fanOut);
         if (!Double.isNaN(bound)) {
-            sb.append(sb.length() > 0 ? "  " : "").append("init U(±").append(String.format(java.util.Locale.ROOT, "%.4f", bound)).append(')');
+            String b = String.format(java.util.Locale.ROOT, "%.4f", bound);
+            sb.append(sb.length() > 0 ? "  " : "").append("init U(±").append(b).append(')');
         }
         if (gates.equals("projection")) {
             sb.append("  projection h = W_hr·h");
