@@ -117,21 +117,48 @@ final class NetworkErrors {
         }
         if (hint != null) return cause.fix();
         String fix = at + ": in_features=" + got + ", i.e. new " + lin.rebuiltFor(got);
-        // Or the layers before: the last conv sets C in the C·H·W the Flatten makes.
+        // Or the layers before: the last conv sets C in the C·H·W the Flatten makes, and its padding H and W.
         Step flatten = lastBefore(steps, Flatten.class);
-        Step conv = flatten == null ? null : lastBefore(steps.subList(0, steps.indexOf(flatten)), Conv2d.class);
+        Step conv = flatten == null ? null : lastBefore(steps.subList(0, steps.indexOf(flatten) + 1), Conv2d.class);
         if (flatten != null && conv != null && flatten.input().length == 4) {
             int[] s = flatten.input();
-            int hw = s[2] * s[3];
             Conv2d c = (Conv2d) conv.module();
-            if (s[1] == c.outChannels() && lin.inFeatures() % hw == 0) {
-                int channels = lin.inFeatures() / hw;
-                return fix + "; or make the layers before give " + lin.inFeatures() + " features: (" + conv.path()
-                        + ") Conv2d: out_channels=" + channels + " gives " + channels + "×" + s[2] + "×" + s[3] + " = "
+            String before = "; or make the layers before give " + lin.inFeatures() + " features: (" + conv.path() + ") Conv2d: ";
+            if (s[1] == c.outChannels() && lin.inFeatures() % (s[2] * s[3]) == 0) {
+                int channels = lin.inFeatures() / (s[2] * s[3]);
+                return fix + before + "out_channels=" + channels + " gives " + channels + "×" + s[2] + "×" + s[3] + " = "
                         + lin.inFeatures();
             }
+            String padding = paddingThatGives(steps, conv, flatten, lin.inFeatures());
+            if (padding != null) return fix + before + padding;
         }
         return fix + "; or change the layers before it so they give " + lin.inFeatures() + " features";
+    }
+
+    /**
+     * "padding=1 gives 16×32×32 = 16384": the padding of {@code conv} that makes the Flatten give
+     * {@code features}, when every layer between them keeps the shape (activations, dropout); else null.
+     */
+    private static String paddingThatGives(List<Step> steps, Step conv, Step flatten, int features) {
+        int from = steps.indexOf(conv);
+        int to = steps.indexOf(flatten);
+        for (int j = from + 1; j < to; j++) {                // layer j's output is layer j+1's input
+            if (!java.util.Arrays.equals(steps.get(j).input(), steps.get(j + 1).input())) return null;
+        }
+        Conv2d c = (Conv2d) conv.module();
+        int[] in = conv.input();
+        if (in.length != 4 || c.paddingString() != null) return null;
+        int[] k = c.kernelSize();
+        int[] st = c.stride();
+        int[] d = c.dilation();
+        for (int p = 0; p <= Math.max(k[0], k[1]); p++) {
+            int h = (in[2] + 2 * p - d[0] * (k[0] - 1) - 1) / st[0] + 1;
+            int w = (in[3] + 2 * p - d[1] * (k[1] - 1) - 1) / st[1] + 1;
+            if (h > 0 && w > 0 && (long) c.outChannels() * h * w == features) {
+                return "padding=" + p + " gives " + c.outChannels() + "×" + h + "×" + w + " = " + features;
+            }
+        }
+        return null;
     }
 
     private static String convFix(List<Step> steps, Conv2d conv, ShapeError cause) {
@@ -142,7 +169,7 @@ final class NetworkErrors {
         if (channels == conv.inChannels() || ShapeHints.convChannels(in, conv.inChannels()) != null) return cause.fix();
         if (channels % conv.groups() != 0) return cause.fix();
         String fix = "(" + failing.path() + ") Conv2d: in_channels=" + channels + ", i.e. new " + conv.rebuiltFor(channels);
-        Step before = lastBefore(steps.subList(0, steps.size() - 1), Conv2d.class);
+        Step before = lastBefore(steps, Conv2d.class);
         if (before != null && ((Conv2d) before.module()).outChannels() == channels) {
             fix += "; or " + before.label() + ": out_channels=" + conv.inChannels();
         }

@@ -79,4 +79,17 @@ class NetworkErrorTest {
                 + "from (5) ReLU of [1, 3], from (4) ReLU of [1, 3], from (3) ReLU of [1, 3], ..., from (0) ReLU of [1, 3], "
                 + "the network's input."), m);
     }
+
+    @Test
+    @DisplayName("a conv that lost its padding: the classifier's size, or the conv's padding that gives it")
+    void convWithoutPadding() {
+        Sequential net = new Sequential(new Conv2d(3, 16, 3), new ReLU(), new Flatten(), new Linear(16 * 32 * 32, 10));
+        String m = assertThrows(ShapeError.class, () -> net.forward(Tensor.zeros(1, 3, 32, 32))).getMessage();
+        assertTrue(m.contains("got 14400 features = 16×30×30, from (2) Flatten of [1, 16, 30, 30]"), m);
+        assertTrue(m.contains("Fix: (3) Linear: in_features=14400, i.e. new Linear(14400, 10); or make the layers before "
+                + "give 16384 features: (0) Conv2d: padding=1 gives 16×32×32 = 16384"), m);
+        Sequential fixed = new Sequential(new Conv2d(3, 16, 3, Conv2d.options().padding(1)), new ReLU(), new Flatten(),
+                new Linear(16 * 32 * 32, 10));
+        assertEquals(10, fixed.forward(Tensor.zeros(1, 3, 32, 32)).size(1));
+    }
 }
