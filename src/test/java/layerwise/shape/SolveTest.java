@@ -126,6 +126,17 @@ class SolveTest {
     }
 
     @Test
+    @DisplayName("conv2d: an unbatched image (C, H, W) works the same; a changed batch size is refused with the reason")
+    void unbatchedAndBatch() {
+        Solutions one = Solve.conv2d(new int[] {3, 28, 28}, new int[] {8, 14, 14}, Solve.where().kernelSize(3));
+        for (Proposal p : one.proposals()) assertArrayEquals(new int[] {8, 14, 14}, run(p.module(), new int[] {3, 28, 28}));
+        Solutions batch = Solve.conv2d(new int[] {4, 3, 28, 28}, new int[] {2, 8, 28, 28});
+        assertFalse(batch.possible());
+        assertTrue(batch.reason().contains("keeps the batch size N"), batch.reason());
+        assertArrayEquals(new int[] {4, 8, 28, 28}, batch.nearest().get(0).output());
+    }
+
+    @Test
     @DisplayName("linear: random shapes; a solution exists exactly when a leading block of the input has the target's rows")
     void linearRandomTargets() {
         Random rnd = new Random(5);
