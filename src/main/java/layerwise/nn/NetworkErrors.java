@@ -62,7 +62,7 @@ final class NetworkErrors {
                 int[] s = before.input();
                 int start = wrap(f.startDim(), s.length);
                 int end = wrap(f.endDim(), s.length);
-                if (start < end && end < s.length) features += " = " + ShapeHints.product(s, start, end + 1);
+                if (start < end && end < s.length) features += " = " + TorchFormat.product(s, start, end + 1);
             }
             return features;
         }

@@ -11,6 +11,7 @@ import layerwise.nn.MaxPool2d;
 import layerwise.nn.Module;
 import layerwise.nn.RNNBase;
 import layerwise.tensor.Functional;
+import layerwise.tensor.TorchFormat;
 
 /**
  * The formula that gives each layer's output shape, with the numbers filled in, e.g.
@@ -100,7 +101,7 @@ final class Formulas {
         if (start < 0 || end >= n || start > end) return;
         long product = 1;
         for (int i = start; i <= end; i++) product *= in[i];
-        lines.add("dims " + start + ".." + end + " become one: " + Names.product(in, start, end + 1) + " = " + product);
+        lines.add("dims " + start + ".." + end + " become one: " + TorchFormat.product(in, start, end + 1) + " = " + product);
     }
 
     private static void recurrent(RNNBase r, int[] in, List<String> lines) {

@@ -10,6 +10,7 @@ import layerwise.nn.Module;
 import layerwise.nn.Sequential;
 import layerwise.nn.TensorModule;
 import layerwise.tensor.Tensor;
+import layerwise.tensor.TorchFormat;
 
 /** {@link Solve#linear} and {@link Solve#linearAfter}: the Linear (and the reshape) that give a shape. */
 final class LinearSolver {
@@ -42,7 +43,7 @@ final class LinearSolver {
         if (!found.isEmpty()) return Solutions.found(question, found);
         int[] lead = Arrays.copyOf(in, in.length - 1);
         String reason = "a Linear maps the last dim and keeps every row. The target wants " + Names.numel(wantLead)
-                + " rows (" + (wantLead.length == 0 ? "one vector" : Names.product(wantLead, 0, wantLead.length))
+                + " rows (" + (wantLead.length == 0 ? "one vector" : TorchFormat.product(wantLead, 0, wantLead.length))
                 + "), but no leading block of the input holds that many (" + blocks(in)
                 + "); getting them would mix values of different samples.";
         List<Proposal> nearest = new ArrayList<>();
@@ -56,7 +57,7 @@ final class LinearSolver {
     private static String blocks(int[] in) {
         List<String> parts = new ArrayList<>();
         for (int j = 0; j < in.length; j++) {
-            parts.add(j == 0 ? "1" : (j == 1 ? "" + in[0] : Names.product(in, 0, j).replace("×", "·") + " = "
+            parts.add(j == 0 ? "1" : (j == 1 ? "" + in[0] : TorchFormat.product(in, 0, j).replace("×", "·") + " = "
                     + Names.numel(Arrays.copyOf(in, j))));
         }
         return String.join(", ", parts);
@@ -84,7 +85,7 @@ final class LinearSolver {
             Sequential net = new Sequential(new Flatten(start, -1), new Linear(inF, outF));
             int[] got = net.forward(Tensor.zeros(in)).shape();
             String flatten = start == 1 ? "new Flatten()" : "new Flatten(" + start + ", -1)";
-            String folded = start == in.length - 1 ? "" + inF : Names.product(in, start, in.length) + " = " + inF;
+            String folded = start == in.length - 1 ? "" + inF : TorchFormat.product(in, start, in.length) + " = " + inF;
             return Proposal.of("new Sequential(" + flatten + ", new Linear(" + inF + ", " + outF + "))", net, List.of(
                     "Flatten dims " + start + ".." + (in.length - 1) + ": " + folded
                             + " features (or x.flatten(" + start + ") before a Linear)",
@@ -147,7 +148,7 @@ final class LinearSolver {
             }
             String flatten = flat ? "" : from == 1 ? "new Flatten(), " : "new Flatten(0, -1), ";
             if (!flat) {
-                derivation.add(flatten.substring(4, flatten.length() - 2) + ": " + Names.product(feat, from, feat.length)
+                derivation.add(flatten.substring(4, flatten.length() - 2) + ": " + TorchFormat.product(feat, from, feat.length)
                         + " = " + inF + " features");
             }
             derivation.add("Linear: in_features = " + inF + " → out_features = " + outFeatures);

@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.util.Locale;
 
 import layerwise.nn.Module;
+import layerwise.tensor.TorchFormat;
 
 /** How the shape tools print layers, shapes and counts. */
 final class Names {
@@ -18,10 +19,7 @@ final class Names {
 
     /** PyTorch's size spelling, "[1, 3, 32, 32]"; "-" for none. */
     static String shape(int[] s) {
-        if (s == null) return "-";
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < s.length; i++) sb.append(i > 0 ? ", " : "").append(s[i]);
-        return sb.append(']').toString();
+        return s == null ? "-" : TorchFormat.shapeString(s);
     }
 
     /** A count with thousands separators, "1,234,567", as torchinfo prints it. */
@@ -40,12 +38,5 @@ final class Names {
         long n = 1;
         for (int d : s) n *= d;
         return n;
-    }
-
-    /** "16×16×16". */
-    static String product(int[] s, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = from; i < to; i++) sb.append(i > from ? "×" : "").append(s[i]);
-        return sb.toString();
     }
 }

@@ -35,18 +35,10 @@ final class Walk {
         Step withOutput(int[] out) {
             return new Step(path, depth, module, input, out, hN, cN);
         }
-
-        /** "(4) Linear(in_features=...)" for a layer, the repr's first word for the model itself. */
-        String label() {
-            return path.isEmpty() ? Names.oneLine(module) : "(" + path + ") " + Names.oneLine(module);
-        }
     }
 
     /** Every step in order, and the exception of the layer that failed (then the last leaf step), or null. */
     record Result(List<Step> steps, RuntimeException failure) {
-        List<Step> leaves() {
-            return steps.stream().filter(s -> !s.container()).toList();
-        }
     }
 
     static Result run(Module model, Tensor input) {

@@ -60,7 +60,7 @@ public final class ShapeHints {
         long trailing = 1;
         for (int d = 1; d < n; d++) trailing *= s[d];
         Hint flatten = n >= 3 && trailing == in
-                ? new Hint(Kind.NOT_FLATTENED, "The input " + shape + " still has its feature dims apart: " + product(s, 1, n) + " = "
+                ? new Hint(Kind.NOT_FLATTENED, "The input " + shape + " still has its feature dims apart: " + TorchFormat.product(s, 1, n) + " = "
                         + in + " = in_features once flattened, but a Linear reads only the last dim (" + last + ").",
                         "flatten them first: new Flatten() before the Linear in a Sequential, or x.flatten(1), which is ["
                                 + s[0] + ", " + in + "]")
@@ -127,12 +127,5 @@ public final class ShapeHints {
                 + TorchFormat.shapeString(dst) + " transposed. A layer's weight is (out_features, in_features), one row "
                 + "per output, so a matrix written as (in, out) is its transpose.",
                 "copy the transpose: weight.copy_(w.t())");
-    }
-
-    /** "16×32×32": the sizes of dims from..to-1. */
-    public static String product(int[] s, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = from; i < to; i++) sb.append(i > from ? "×" : "").append(s[i]);
-        return sb.toString();
     }
 }
