@@ -143,18 +143,18 @@ final class LinearSolver {
             int[] got = net.forward(Tensor.zeros(in)).shape();
             List<String> derivation = new ArrayList<>();
             for (Trace.Step s : trace.steps()) {
-                derivation.add("(" + s.path() + ") " + s.layer() + ": " + Names.shape(s.input()) + " → " + Names.shape(s.output()));
+                String layer = s.path().isEmpty() ? s.layer() : "(" + s.path() + ") " + s.layer();
+                derivation.add(layer + ": " + Names.shape(s.input()) + " → " + Names.shape(s.output()));
                 for (String line : s.formulas()) derivation.add("    " + line);
             }
-            String flatten = flat ? "" : from == 1 ? "new Flatten(), " : "new Flatten(0, -1), ";
+            String flatten = from == 1 ? "Flatten()" : "Flatten(0, -1)";
             if (!flat) {
-                derivation.add(flatten.substring(4, flatten.length() - 2) + ": " + TorchFormat.product(feat, from, feat.length)
-                        + " = " + inF + " features");
+                derivation.add(flatten + ": " + TorchFormat.product(feat, from, feat.length) + " = " + inF + " features");
             }
             derivation.add("Linear: in_features = " + inF + " → out_features = " + outFeatures);
-            return Proposal.of("new Sequential(stack, " + flatten + "new Linear(" + inF + ", " + outFeatures + "))",
+            return Proposal.of("new Sequential(stack, " + (flat ? "" : "new " + flatten + ", ") + "new Linear(" + inF + ", "
+                    + outFeatures + "))",
                     net, derivation, in, got);
         });
     }
-
 }
