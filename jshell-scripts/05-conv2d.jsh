@@ -121,6 +121,7 @@ try {
 }
 println(mistake);
 check(mistake.startsWith("mat1 and mat2 shapes cannot be multiplied (1x14400 and 16384x10)"), "no padding: 30x30, not 32x32");
+check(mistake.contains("(0) Conv2d: padding=1 gives 16×32×32 = 16384"), "the message names the padding that keeps 32x32");
 
 // ---------------------------------------------------------------------------------------------------
 // 10. Pictures: kernels and feature maps of a small generated image.
@@ -143,4 +144,4 @@ Tensor.manualSeed(0);
 var randomKernels = new Conv2d(1, 8, 3, Conv2d.options().padding(1));   // PyTorch's default init
 Plots.imageGrid(randomKernels.weight, "the 8 kernels of a fresh Conv2d(1, 8, 3)", List.of(), "05-kernels-default-init");
 Plots.imageGrid(randomKernels.forward(picture), "their 8 feature maps (bias included)", List.of(), "05-feature-maps-default-init");
-println("Lesson 05 done. Next: /open jshell-scripts/07-rnn.jsh");
+println("Lesson 05 done. Next: /open jshell-scripts/06-from-conv-to-linear.jsh");

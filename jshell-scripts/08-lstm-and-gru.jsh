@@ -143,4 +143,4 @@ int headIn = encoder.numDirections() * encoder.outputSize(); // 2 * 2 = 4
 var head = new Linear(headIn, 5);
 checkShape(head.forward(summary), 3, 5);                     // ==> [3, 5]
 check(encoder.outputSize() == 2 && encoder.hiddenSize() == 6, "H_out = proj_size = 2; c keeps hidden_size = 6");
-println("Lesson 08 done. Next: /open jshell-scripts/10-pytorch-interop.jsh");
+println("Lesson 08 done. Next: /open jshell-scripts/09-debugging-shape-errors.jsh");
