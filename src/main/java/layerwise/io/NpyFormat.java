@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +31,10 @@ final class NpyFormat {
     private static final int ALIGN = 64;
     /** np.save leaves room for the first axis to grow to this many digits. */
     private static final int GROWTH_AXIS_MAX_DIGITS = 21;
+    /** numpy's NPY_MAXDIMS (2.x; 1.x allows 32). */
+    static final int MAX_RANK = 64;
+    /** A .npy header nests a dict and a tuple; deeper nesting is refused before it can overflow the stack. */
+    private static final int MAX_NESTING = 8;
 
     private NpyFormat() {
     }
@@ -39,6 +42,15 @@ final class NpyFormat {
     // ---------------------------------------------------------------- reading
 
     static RawTensor read(Path file) throws IOException {
+        try {
+            return readChecked(file);
+        } catch (RuntimeException e) {
+            // Every known problem is reported in readChecked; this keeps the file name on anything unforeseen.
+            throw new TensorFileException(file, "cannot read the file: " + e, e);
+        }
+    }
+
+    private static RawTensor readChecked(Path file) throws IOException {
         byte[] bytes;
         try {
             long size = Files.size(file);
@@ -92,6 +104,10 @@ final class NpyFormat {
             throw new TensorFileException(file, "the header is not a valid .npy header: " + e.getMessage());
         }
         int itemSize = itemSize(file, dict.get("descr"));
+        if (!(dict.get("fortran_order") instanceof Boolean)) {
+            throw new TensorFileException(file, "'fortran_order' must be True or False, found "
+                    + PyLiteral.repr(dict.get("fortran_order")) + " (np.save writes False for C order)");
+        }
         if (Boolean.TRUE.equals(dict.get("fortran_order"))) {
             throw new TensorFileException(file, "the array is stored in Fortran (column-major) order; only C"
                     + " order is supported: save it with np.save(path, np.ascontiguousarray(arr))");
@@ -137,6 +153,10 @@ final class NpyFormat {
 
     private static int[] shape(Path file, Object value) throws TensorFileException {
         if (value instanceof List<?> dims) {
+            if (dims.size() > MAX_RANK) {
+                throw new TensorFileException(file, "shape has " + dims.size() + " dimensions; numpy allows at"
+                        + " most " + MAX_RANK);
+            }
             int[] shape = new int[dims.size()];
             for (int i = 0; i < shape.length; i++) {
                 if (!(dims.get(i) instanceof Long d) || d < 0 || d > Integer.MAX_VALUE) {
@@ -175,20 +195,14 @@ final class NpyFormat {
             throw new IllegalArgumentException("shape " + shapeRepr(t.shape()) + " makes a header too long for"
                     + " .npy version 1.0");
         }
-        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + 4 * t.data().length)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length())
+        ByteBuffer prefix = ByteBuffer.allocate(MAGIC.length + 4 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
+        prefix.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length())
                 .put(header.toString().getBytes(StandardCharsets.ISO_8859_1));
-        for (float v : t.data()) {
-            b.putFloat(v);
-        }
-        Path tmp = SafeTensorsWriter.temporarySibling(file);
-        try {
-            Files.write(tmp, b.array());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // The data is streamed: a buffer for the whole file would overflow an int past 512M floats.
+        AtomicFile.write(file, ch -> {
+            SafeTensorsWriter.writeFully(ch, prefix.flip());
+            SafeTensorsWriter.writeFloats(ch, List.of(t));
+        });
     }
 
     /**
@@ -198,6 +212,7 @@ final class NpyFormat {
     private static final class PyLiteral {
         private final String text;
         private int pos;
+        private int depth;
 
         PyLiteral(String text) {
             this.text = text;
@@ -262,6 +277,10 @@ final class NpyFormat {
 
         /** A dict, tuple or list, trailing comma allowed. */
         private Object readSequence(char close, boolean dict) {
+            if (++depth > MAX_NESTING) {
+                throw new IllegalArgumentException("brackets nested deeper than " + MAX_NESTING
+                        + " levels at offset " + pos);
+            }
             pos++;
             Map<String, Object> map = new LinkedHashMap<>();
             List<Object> items = new ArrayList<>();
@@ -269,6 +288,7 @@ final class NpyFormat {
                 skipSpace();
                 if (pos < text.length() && text.charAt(pos) == close) {
                     pos++;
+                    depth--;
                     return dict ? map : items;
                 }
                 Object item = readValue();
@@ -276,6 +296,9 @@ final class NpyFormat {
                 if (dict) {
                     if (!(item instanceof String key)) {
                         throw new IllegalArgumentException("dict keys must be strings, found " + repr(item));
+                    }
+                    if (map.containsKey(key)) {
+                        throw new IllegalArgumentException("duplicate key " + repr(key) + " in the dict");
                     }
                     expect(':');
                     skipSpace();
