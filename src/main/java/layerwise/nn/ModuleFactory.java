@@ -1,6 +1,7 @@
 package layerwise.nn;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import layerwise.io.ExportArgs;
@@ -13,6 +14,11 @@ import layerwise.tensor.Tensor;
  * kind of layer.
  */
 public final class ModuleFactory {
+    /** The modules this factory builds, for error messages. */
+    static final List<String> KNOWN = List.of("Linear", "Conv2d", "RNN", "LSTM", "GRU");
+    /** Modules without parameters (their state dict is empty). */
+    static final List<String> PARAMETERLESS = List.of();
+
     private ModuleFactory() {
     }
 
@@ -30,8 +36,8 @@ public final class ModuleFactory {
             case "GRU":
                 return RecurrentFactory.build(module, a);
             default:
-                throw new IllegalArgumentException("no module \"" + module + "\" to build from metadata (known: Linear, "
-                        + "Conv2d, RNN, LSTM, GRU)");
+                throw new IllegalArgumentException("no module \"" + module + "\" to build from metadata (known: "
+                        + String.join(", ", KNOWN) + ")");
         }
     }
 
