@@ -206,7 +206,12 @@ public final class Functional {
         for (int i = 0; i < v.length; i++) {
             if (v[i] < 0) v[i] *= negativeSlope;
         }
-        return Tensor.of(v, input.shape());
+        return shaped(v, input.shape());
+    }
+
+    /** A contiguous tensor of this shape over v; unlike Tensor.of, a 0-d shape stays 0-d. */
+    private static Tensor shaped(float[] v, int[] shape) {
+        return new Tensor(v, shape, Shapes.contiguousStrides(shape), 0);
     }
 
     /**
@@ -227,6 +232,6 @@ public final class Functional {
         for (int i = 0; i < v.length; i++) {
             v[i] = u[i] < p ? 0f : v[i] * scale;
         }
-        return Tensor.of(v, input.shape());
+        return shaped(v, input.shape());
     }
 }
