@@ -174,6 +174,18 @@ public final class Functional {
         return pool(input, kernelSize, stride, padding, dilation, ceilMode, true, true);
     }
 
+    /**
+     * max_pool2d(..., return_indices=True): {values, indices}, the indices being each maximum's flat
+     * position r * W + c in its (H, W) input plane, as floats (exact below 2^24 = 16,777,216 positions).
+     */
+    public static Tensor[] maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
+                                                int[] dilation, boolean ceilMode) {
+        boolean batched = input.dim() == 4;
+        PoolKernels.Geometry g = PoolChecks.geometry(input, kernelSize, stride, padding, dilation, ceilMode);
+        Tensor[] r = PoolKernels.maxPoolWithIndices(batched ? input : input.unsqueeze(0), g);
+        return batched ? r : new Tensor[] {r[0].squeeze(0), r[1].squeeze(0)};
+    }
+
     /** avg_pool2d with stride = kernel size and no padding. */
     public static Tensor avgPool2d(Tensor input, int kernelSize) {
         return avgPool2d(input, new int[] {kernelSize}, new int[] {kernelSize}, new int[] {0}, false, true);
@@ -183,6 +195,23 @@ public final class Functional {
     public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
                                    boolean countIncludePad) {
         return pool(input, kernelSize, stride, padding, new int[] {1}, ceilMode, countIncludePad, false);
+    }
+
+    /**
+     * avg_pool2d with divisor_override: every window's sum is divided by {@code divisorOverride} instead
+     * of its size (count_include_pad then changes nothing).
+     */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
+                                   boolean countIncludePad, int divisorOverride) {
+        if (divisorOverride == 0) {
+            throw new ShapeError("divisor must be not zero",
+                    "divisor_override replaces the window size as the divisor of each window's sum.",
+                    "pass a divisor_override other than 0, or none for the window size");
+        }
+        boolean batched = input.dim() == 4;
+        PoolKernels.Geometry g = PoolChecks.geometry(input, kernelSize, stride, padding, new int[] {1}, ceilMode);
+        Tensor y = PoolKernels.avgPoolDividedBy(batched ? input : input.unsqueeze(0), g, divisorOverride);
+        return batched ? y : y.squeeze(0);
     }
 
     private static Tensor pool(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
