@@ -20,14 +20,34 @@ public final class ExportShapes {
     private ExportShapes() {
     }
 
+    /** Deepest nesting of Sequentials read from metadata; real models nest a few levels. */
+    static final int MAX_NESTING = 32;
+
     /** Keys and shapes of the state dict of the module {@code metadata} describes. */
     public static Map<String, int[]> stateDict(Map<String, String> metadata) {
+        checkNesting(metadata);
         Map<String, int[]> shapes = new LinkedHashMap<>();
-        add(shapes, "", new ExportArgs(metadata, "metadata"), metadata);
+        add(shapes, "", metadata);
         return shapes;
     }
 
-    private static void add(Map<String, int[]> shapes, String prefix, ExportArgs a, Map<String, String> metadata) {
+    /** Refuses nesting deeper than {@link #MAX_NESTING} in one pass, before any level is taken apart. */
+    private static void checkNesting(Map<String, String> metadata) {
+        for (String key : metadata.keySet()) {
+            int levels = 0;
+            int at = 0;
+            for (int dot = key.indexOf('.'); dot > at; dot = key.indexOf('.', at)) {
+                at = dot + 1;
+                if (++levels > MAX_NESTING) {
+                    throw new IllegalArgumentException("metadata nests Sequentials deeper than " + MAX_NESTING
+                            + " levels (at " + key.substring(0, at) + ")");
+                }
+            }
+        }
+    }
+
+    private static void add(Map<String, int[]> shapes, String prefix, Map<String, String> metadata) {
+        ExportArgs a = new ExportArgs(metadata, "metadata");
         String module = a.string("module");
         switch (module) {
             case "Linear" -> {
@@ -57,12 +77,7 @@ public final class ExportShapes {
                     put(shapes, prefix, "bias_hh", gates * hidden);
                 }
             }
-            case "Sequential" -> {
-                for (int i = 0; metadata.containsKey(prefix + i + ".module"); i++) {
-                    String child = prefix + i + ".";
-                    add(shapes, child, new ExportArgs(children(metadata, child), "metadata"), metadata);
-                }
-            }
+            case "Sequential" -> children(metadata).forEach((name, child) -> add(shapes, prefix + name + ".", child));
             default -> {
                 if (!ModuleFactory.PARAMETERLESS.contains(module)) {
                     throw new IllegalArgumentException("no module \"" + module + "\" to build from metadata (known: "
@@ -72,13 +87,24 @@ public final class ExportShapes {
         }
     }
 
-    /** The metadata entries under {@code prefix} (a Sequential child's "0."), with the prefix removed. */
-    static Map<String, String> children(Map<String, String> metadata, String prefix) {
-        Map<String, String> child = new LinkedHashMap<>();
+    /**
+     * A Sequential's children from its metadata: the entries under "0.", "1.", ... with that prefix removed,
+     * by index, for the indices 0, 1, 2, ... that have a "module" (one pass over the entries).
+     */
+    static Map<String, Map<String, String>> children(Map<String, String> metadata) {
+        Map<String, Map<String, String>> byIndex = new LinkedHashMap<>();
         metadata.forEach((k, v) -> {
-            if (k.startsWith(prefix)) child.put(k.substring(prefix.length()), v);
+            int dot = k.indexOf('.');
+            if (dot > 0 && k.substring(0, dot).matches("0|[1-9]\\d{0,8}")) {
+                byIndex.computeIfAbsent(String.valueOf(Integer.parseInt(k.substring(0, dot))),
+                        i -> new LinkedHashMap<>()).put(k.substring(dot + 1), v);
+            }
         });
-        return child;
+        Map<String, Map<String, String>> children = new LinkedHashMap<>();
+        for (int i = 0; byIndex.containsKey(String.valueOf(i)) && byIndex.get(String.valueOf(i)).containsKey("module"); i++) {
+            children.put(String.valueOf(i), byIndex.get(String.valueOf(i)));
+        }
+        return children;
     }
 
     /** RNN, LSTM, GRU: see {@link RNNBase} for the names and shapes. */

@@ -17,7 +17,8 @@ public final class ModuleFactory {
     /** The modules this factory builds, for error messages. */
     static final List<String> KNOWN = List.of("Linear", "Conv2d", "RNN", "LSTM", "GRU");
     /** Modules without parameters (their state dict is empty). */
-    static final List<String> PARAMETERLESS = List.of();
+    static final List<String> PARAMETERLESS = List.of("MaxPool2d", "AvgPool2d", "Flatten", "ReLU", "LeakyReLU",
+            "Tanh", "Sigmoid", "Dropout");
 
     private ModuleFactory() {
     }

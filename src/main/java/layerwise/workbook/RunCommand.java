@@ -108,10 +108,11 @@ final class RunCommand {
         PrintStream console = System.out;
         List<String> failed = new ArrayList<>();
         RoutedOutput routed = new RoutedOutput(System.err);
-        System.setOut(new PrintStream(routed, true, Charset.defaultCharset()));
         try {
             for (int i = 0; i < scripts.size(); i++) {
                 Path script = scripts.get(i);
+                // afresh for each lesson: one that closed or replaced System.out does not silence the next
+                System.setOut(new PrintStream(routed, true, Charset.defaultCharset()));
                 LessonJvm.report(status, "running " + script);
                 String head = String.format(Locale.ROOT, "[%d/%d] %s ...", i + 1, scripts.size(), name(script));
                 console.print(head);
