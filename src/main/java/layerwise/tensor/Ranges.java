@@ -52,7 +52,7 @@ final class Ranges {
     private static String cNumber(double v) {
         if (Double.isNaN(v)) return "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        return ShapeError.number(v);
+        return TorchFormat.number(v);
     }
 
     /**

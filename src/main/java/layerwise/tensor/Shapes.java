@@ -9,7 +9,7 @@ final class Shapes {
     }
 
     static String str(int... shape) {
-        return ShapeError.shapeString(shape);
+        return TorchFormat.shapeString(shape);
     }
 
     /** Most elements one tensor holds: its storage is one Java float[]. */
@@ -77,7 +77,7 @@ final class Shapes {
     static int[] checkCreationShape(int[] shape) {
         for (int s : shape) {
             if (s < 0) {
-                throw new ShapeError("Trying to create tensor with negative dimension " + s + ": " + str(shape),
+                throw new ShapeError(TorchText.negativeDimension(s, shape),
                         "Every size in a shape counts elements, so it must be 0 or more.",
                         "replace " + s + " with a size >= 0");
             }
@@ -89,8 +89,7 @@ final class Shapes {
     static int wrapDim(int dim, int rank) {
         int r = Math.max(rank, 1);
         if (dim < -r || dim >= r) {
-            throw ShapeError.indexError(
-                    "Dimension out of range (expected to be in range of [" + (-r) + ", " + (r - 1) + "], but got " + dim + ")",
+            throw new IndexError(TorchText.dimOutOfRange(dim, r),
                     "This tensor has " + rank + " dim" + (rank == 1 ? "" : "s") + "; dim " + dim + " does not exist.",
                     "pass a dim between " + (-r) + " and " + (r - 1) + " (negative dims count from the end)");
         }

@@ -50,7 +50,7 @@ public final class LessonRunner {
     private final Duration snippetTimeout;
     private final Optional<Path> startup;
 
-    /** A runner with the learner's startup and the time limit of {@value #TIMEOUT_PROPERTY} (default 120 s). */
+    /** A runner with the learner's startup and the time limit of {@value #TIMEOUT_PROPERTY} (default {@link #DEFAULT_TIMEOUT}). */
     public LessonRunner() {
         this(timeoutFromProperty(), Optional.of(STARTUP));
     }
@@ -92,10 +92,6 @@ public final class LessonRunner {
                     + seconds + "'");
         }
         return Duration.ofMillis(v >= Long.MAX_VALUE / 1000.0 ? Long.MAX_VALUE : Math.round(v * 1000));
-    }
-
-    public Duration snippetTimeout() {
-        return snippetTimeout;
     }
 
     /** Runs {@code script} in a fresh JShell after the startup; stops at the first failure. */
