@@ -107,7 +107,8 @@ public final class Functional {
      * rest, so an odd total puts the extra row at the bottom (or column at the right).
      */
     public static int[] samePadding(int kernelSize, int dilation) {
-        int total = dilation * (kernelSize - 1);
+        int total = Shapes.checkedSize("padding='same' in total (dilation * (kernel_size - 1))",
+                (long) dilation * (kernelSize - 1));
         return new int[] {total / 2, total - total / 2};
     }
 
@@ -223,7 +224,7 @@ public final class Functional {
     public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
                                    boolean countIncludePad, int divisorOverride) {
         if (divisorOverride == 0) {
-            throw new ShapeError("divisor must be not zero",
+            throw new ValueError("divisor must be not zero",
                     "divisor_override replaces the window size as the divisor of each window's sum.",
                     "pass a divisor_override other than 0, or none for the window size");
         }

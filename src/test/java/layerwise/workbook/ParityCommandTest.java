@@ -184,4 +184,23 @@ class ParityCommandTest {
             System.clearProperty(CallerPaths.PROPERTY);
         }
     }
+
+    @Test
+    @DisplayName("every fixture of every module kind passes, forward and --init")
+    void everyFixturePasses() throws Exception {
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.list(DIR)) {
+            files = s.filter(p -> p.toString().endsWith(".safetensors")).sorted().toList();
+        }
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (Path file : files) {
+            kinds.add(SafeTensors.read(file).metadata().get("module"));
+            String forward = ParityCommand.checkForward(file);
+            assertTrue(forward.startsWith("PASS "), forward);
+            String init = ParityCommand.checkInit(file);
+            assertTrue(init.startsWith("PASS "), init);
+        }
+        assertEquals("[AvgPool2d, Conv2d, Dropout, Flatten, GRU, GRUCell, LSTM, LSTMCell, LeakyReLU, Linear, MaxPool2d,"
+                + " RNN, RNNCell, ReLU, Sequential, Sigmoid, Tanh]", kinds.toString());
+    }
 }
