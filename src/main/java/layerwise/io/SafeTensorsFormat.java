@@ -320,7 +320,7 @@ final class SafeTensorsFormat {
         return out;
     }
 
-    private static ByteBuffer readFully(FileChannel ch, Path file, long position, int length) throws IOException {
+    static ByteBuffer readFully(FileChannel ch, Path file, long position, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             if (ch.read(b, position + b.position()) < 0) {

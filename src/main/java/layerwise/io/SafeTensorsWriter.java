@@ -71,12 +71,16 @@ final class SafeTensorsWriter {
     static void writeFloats(FileChannel ch, Iterable<RawTensor> tensors) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (RawTensor t : tensors) {
-            for (float v : t.data()) {
+            float[] data = t.data();
+            for (int i = 0; i < data.length; ) {
                 if (!b.hasRemaining()) {
                     writeFully(ch, b.flip());
                     b.clear();
                 }
-                b.putFloat(v);
+                int n = Math.min(data.length - i, b.remaining() / 4);
+                b.asFloatBuffer().put(data, i, n); // raw bits, NaN payloads included
+                b.position(b.position() + 4 * n);
+                i += n;
             }
         }
         writeFully(ch, b.flip());

@@ -229,4 +229,14 @@ class NpyFormatTest {
         assertEquals(128 + 4L * v.length, Files.size(p));
         assertEquals(new RawTensor(new int[] {100, 1000}, v), NpyFormat.read(p));
     }
+
+    @Test
+    void aHeaderOfMegabytesIsRefusedBeforeItIsRead() throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + 2_000_000).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0}).putInt(2_000_000);
+        Path p = dir.resolve("wide.npy");
+        Files.write(p, b.array());
+        assertProblem(p, "the header is 2000000 bytes; a .npy header is a short dict (numpy itself refuses more"
+                + " than 10000 bytes), and more than 1048576 is not read");
+    }
 }
