@@ -85,4 +85,12 @@ class SizeOverflowTest {
         assertTrue(assertThrows(ShapeError.class, () -> Tensor.arange(0, 1e10, 1)).torchMessage()
                 .endsWith("would have 10000000000 elements"));
     }
+
+    @Test
+    void catOfPartsWhoseSizesSumBeyondAnIntIsNamed() {
+        Tensor half = Tensor.zeros(1).expand(2000000000);
+        ShapeError e = assertThrows(ShapeError.class, () -> Tensor.cat(half, half));
+        assertEquals("the joined dim 0 (the sum of the parts' sizes) would be 4000000000, more than the largest size,"
+                + " 2147483647", e.torchMessage());
+    }
 }
