@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a file so that a reader, or a crash, only ever sees the old file or the new one, whole.
@@ -18,7 +19,8 @@ import java.nio.file.StandardOpenOption;
  * {@code ATOMIC_MOVE} (one {@code rename(2)}: the name points at the old inode until it points at the new
  * one; a plain {@code REPLACE_EXISTING} move may delete the old file first), then {@code fsync} the
  * directory so the rename itself survives a power cut. On any failure the temporary file is removed and
- * the old file is untouched. A directory is never replaced.
+ * the old file is untouched. A directory is never replaced; a symbolic link keeps pointing at the file,
+ * which is replaced.
  */
 final class AtomicFile {
 
@@ -45,7 +47,7 @@ final class AtomicFile {
     }
 
     static void write(Path file, Body body) throws IOException {
-        Path absolute = file.toAbsolutePath();
+        Path absolute = target(file.toAbsolutePath());
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new NoSuchFileException(file.toString(), null,
@@ -56,7 +58,9 @@ final class AtomicFile {
                     "cannot write: it is a directory (a directory is never replaced by a file; choose a file"
                             + " name inside it, e.g. " + file.resolve("model.safetensors") + ")");
         }
-        Path tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        // a random name: two threads or processes saving the same file at once each get their own
+        Path tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 body.writeTo(ch);
@@ -80,6 +84,19 @@ final class AtomicFile {
             throw e;
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * The file to replace: for a symbolic link, the file it points to (replacing the link itself would
+     * break it, and writing through it, as {@code open()} does, would not be atomic).
+     */
+    private static Path target(Path absolute) {
+        if (!Files.isSymbolicLink(absolute)) return absolute;
+        try {
+            return absolute.toRealPath();
+        } catch (IOException dangling) {
+            return absolute; // a link to nothing: replace the link
+        }
     }
 
     /**

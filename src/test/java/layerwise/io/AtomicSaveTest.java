@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import layerwise.tensor.Tensor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -157,5 +159,42 @@ class AtomicSaveTest {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         String v = version(file);
         assertTrue(v.equals("1") || v.equals("2"), v);
+    }
+
+    @Test
+    void twoThreadsSavingTheSameFileBothSucceedAndLeaveAWholeVersion() throws Exception {
+        Path file = dir.resolve("model.safetensors");
+        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> writers = new ArrayList<>();
+        for (float v : new float[] {1f, 2f}) {
+            Thread t = new Thread(() -> {
+                for (int i = 0; i < 50; i++) {
+                    try {
+                        SafeTensors.write(file, stateDict(v));
+                    } catch (IOException | RuntimeException e) {
+                        errors.add(e);
+                    }
+                }
+            });
+            writers.add(t);
+            t.start();
+        }
+        for (Thread t : writers) t.join(30_000);
+        assertEquals(List.of(), errors);
+        String v = version(file);
+        assertTrue(v.equals("1") || v.equals("2"), v);
+        assertEquals(List.of(), temporaryFiles());
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "symbolic links need a privilege there")
+    void savingThroughASymbolicLinkReplacesItsTargetAndKeepsTheLink() throws IOException {
+        Path real = dir.resolve("v3.safetensors");
+        SafeTensors.write(real, stateDict(1f));
+        Path link = Files.createSymbolicLink(dir.resolve("latest.safetensors"), real.getFileName());
+        SafeTensors.write(link, stateDict(2f));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("2", version(real));
+        assertEquals(List.of(), temporaryFiles());
     }
 }
