@@ -26,6 +26,7 @@ final class LessonJvm {
     /** Runs {@code ./workbook run ARGS} in a JVM like this one and returns the status it earned. */
     static int supervise(String[] args) throws IOException, InterruptedException {
         Path status = Files.createTempFile("layerwise-run", ".status");
+        status.toFile().deleteOnExit(); // also after Ctrl-C, which skips the finally below
         try {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * [2/8] 01-tensors ... ok (2.1 s)
  * </pre>
  * What a lesson prints appears indented under its name (with {@code --quiet}, only when it fails).
- * Exit status 1 if any script failed, 2 for an unknown lesson or file.
+ * Exit status 1 if any script failed, 2 for an unknown lesson or file. The lessons run in a second JVM
+ * that this one watches ({@link LessonJvm}), so a snippet that ends its JVM fails the run.
  */
 final class RunCommand {
     private RunCommand() {
