@@ -139,6 +139,9 @@ final class RunCommand {
             console.println(failed.isEmpty() ? "All " + scripts.size() + " scripts ran clean."
                     : failed.size() + " of " + scripts.size() + " failed: " + String.join(", ", failed));
         }
+        LessonJvm.report(status, "running the picture gallery");
+        Gallery.write(layerwise.io.OutputDirectory.path(), Lesson.all())
+                .ifPresent(page -> console.println("Pictures: " + page.toUri()));
         console.flush();
         int exit = failed.isEmpty() ? 0 : 1;
         LessonJvm.report(status, "finished " + exit);
