@@ -1,0 +1,315 @@
+package layerwise.grade;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+
+/**
+ * The learner's exercise file, loaded into a JShell whose code runs in a separate JVM (JShell's default JDI
+ * engine) with its own heap limit. The grader calls one exercise at a time through {@link #call}: a call
+ * that runs past the time limit is stopped, and when it will not stop, or the VM dies (System.exit, a
+ * crash), the VM is killed and a fresh one loads the file again for the next exercise.
+ *
+ * <p>Only the file's declarations are loaded (imports, methods, classes, variables); the calls a learner
+ * left in the file to try things out are skipped, so they cannot hang or end the grading.
+ */
+public final class Learner implements AutoCloseable {
+    /** How long a stopped call gets to unwind before its VM is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    private static final List<String> DEFAULT_IMPORTS = List.of("java.io", "java.math", "java.net", "java.nio.file",
+            "java.util", "java.util.concurrent", "java.util.function", "java.util.prefs", "java.util.regex", "java.util.stream");
+
+    private final Path file;
+    private final List<String> imports;
+    private final Limits limits;
+    private final String marker = "-Dlayerwise.grade.vm=" + UUID.randomUUID();
+    private final ExecutorService evaluator = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "learner-eval");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Problems JShell reported while loading, by declared name: "02-linear.jsh:34: cannot find symbol ...". */
+    private final Map<String, String> problems = new LinkedHashMap<>();
+    private final RecentOutput output = new RecentOutput();
+    private JShell js;
+    private volatile boolean vmEnded;
+    private int starts;
+
+    /**
+     * @param file    the learner's exercise file
+     * @param imports lines such as {@code import layerwise.tensor.*;} evaluated before it (the workbook's startup)
+     */
+    public Learner(Path file, List<String> imports, Limits limits) {
+        this.file = file;
+        this.imports = List.copyOf(imports);
+        this.limits = limits;
+    }
+
+    /** How many VMs this file has needed so far (1 unless a call ended or wedged one). */
+    public int starts() {
+        return starts;
+    }
+
+    /**
+     * Calls {@code method(args...)} in the learner's VM and returns what it returned. Everything else is a
+     * {@link GradeFailure} naming the case: the stub's "not started", a compile problem, an exception, a time-out,
+     * the VM ending, an argument changed in place, a thread left running.
+     */
+    public Value call(String where, String method, Arg... args) {
+        return invoke(where, "", method, args);
+    }
+
+    /**
+     * Like {@link #call}, after {@code Tensor.manualSeed(seed)} in the learner's VM: for exercises that draw
+     * random numbers, compared with the library drawing after the same seed.
+     */
+    public Value callAfterSeed(long seed, String where, String method, Arg... args) {
+        return invoke(where, "layerwise.tensor.Tensor.manualSeed(" + seed + "L); ", method, args);
+    }
+
+    private Value invoke(String where, String prelude, String method, Arg... args) {
+        ensureStarted();
+        StringBuilder src = new StringBuilder("LayerwiseGradeProbe.run(a -> { ").append(prelude).append("return ").append(method).append('(');
+        for (int i = 0; i < args.length; i++) src.append(i == 0 ? "" : ", ").append('(').append(args[i].type()).append(") a[").append(i).append(']');
+        src.append("); }");
+        for (Arg a : args) src.append(", ").append(a.source());
+        src.append(");");
+        String signature = method + "(" + java.util.Arrays.stream(args).map(Arg::type).collect(Collectors.joining(", ")) + ")";
+
+        List<SnippetEvent> events = evalWithLimit(src.toString(), where, method);
+        SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+        if (event == null || vmEnded) throw vmEnded(where, method);
+        if (event.status() == Snippet.Status.REJECTED) {
+            String problem = problems.get(method);
+            if (problem != null) throw new GradeFailure(Status.DOES_NOT_COMPILE, problem);
+            String diag = js.diagnostics(event.snippet()).filter(Diag::isError).map(d -> d.getMessage(null))
+                    .findFirst().orElse("rejected");
+            throw new GradeFailure(Status.DOES_NOT_COMPILE, "the grader calls " + signature + " and JShell says: "
+                    + firstLine(diag) + ". Keep the stub's name and parameter types.");
+        }
+        if (event.exception() != null) {
+            throw new GradeFailure(Status.ERROR, where + ": the grader could not call " + method + ": " + event.exception());
+        }
+        Outcome outcome = Outcome.parse(event.value());
+        if (!outcome.threads().isEmpty()) shutDown(); // a spinning thread would slow every later exercise: fresh VM
+        return outcome.valueOrFailure(where, method, problems.get(method), limits);
+    }
+
+    private List<SnippetEvent> evalWithLimit(String source, String where, String method) {
+        Future<List<SnippetEvent>> pending = evaluator.submit(() -> js.eval(source));
+        try {
+            return pending.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            stopOrKill(pending);
+            throw new GradeFailure(Status.TIMED_OUT, where + ": " + method + " did not return within "
+                    + limits.timeout().toSeconds() + " s (the limit per call). An endless loop, or a loop that never reaches its end?");
+        } catch (ExecutionException e) {
+            if (vmEnded || e.getCause() instanceof IllegalStateException) throw vmEnded(where, method);
+            throw new GradeFailure(Status.ERROR, where + ": grading " + method + " failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GradeFailure(Status.ERROR, "grading was interrupted");
+        }
+    }
+
+    /** Asks JShell to stop the call; a call that catches the stop (or never checks) costs its VM. */
+    private void stopOrKill(Future<List<SnippetEvent>> pending) {
+        try {
+            js.stop();
+            pending.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception notStopped) {
+            killVm();
+            try {
+                pending.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception ignored) {
+                // the VM is gone; the evaluation thread is abandoned with it
+            }
+            shutDown();
+        }
+    }
+
+    private GradeFailure vmEnded(String where, String method) {
+        String recent = output.text();
+        shutDown();
+        if (recent.contains("OutOfMemoryError")) {
+            return new GradeFailure(Status.ERROR, where + ": " + method + " ran out of memory (the limit is "
+                    + limits.heapMegabytes() + " MB) and took its VM down. Does it allocate without bound?");
+        }
+        return new GradeFailure(Status.ERROR, where + ": " + method + " ended the grading VM (System.exit, or a crash)."
+                + " An exercise returns its answer; it must not call System.exit.");
+    }
+
+    /** Starts a VM and loads the file when there is none (the first call, or after one ended). */
+    private void ensureStarted() {
+        if (js != null && !vmEnded) return;
+        shutDown();
+        vmEnded = false;
+        starts++;
+        String cp = System.getProperty("java.class.path");
+        PrintStream sink = new PrintStream(output, true, StandardCharsets.UTF_8);
+        js = JShell.builder()
+                .in(new ByteArrayInputStream(new byte[0])).out(sink).err(sink)
+                .compilerOptions("--class-path", cp)
+                .remoteVMOptions("--class-path", cp, "-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
+                        "-Dslf4j.internal.verbosity=ERROR", marker)
+                .build();
+        js.onShutdown(j -> vmEnded = true);
+        for (String pkg : DEFAULT_IMPORTS) js.eval("import " + pkg + ".*;");
+        for (String line : imports) js.eval(line);
+        load();
+        for (SnippetEvent e : js.eval(Probe.SOURCE)) {
+            if (e.status() == Snippet.Status.REJECTED) throw new IllegalStateException("the grading probe does not compile: "
+                    + js.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList());
+        }
+    }
+
+    /** Evaluates the file's declarations, snippet by snippet, and remembers what JShell rejected. */
+    private void load() {
+        problems.clear();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Source s : Source.split(text, js.sourceCodeAnalysis())) {
+            List<Snippet> parsed = js.sourceCodeAnalysis().sourceToSnippets(s.text());
+            if (parsed.isEmpty() || !isDeclaration(parsed.get(0))) continue;
+            List<SnippetEvent> events = evalWithLimit(s.text(), file.getFileName() + ":" + s.line(), "a declaration");
+            for (SnippetEvent e : events) {
+                if (e.causeSnippet() != null || !(e.snippet() instanceof DeclarationSnippet d)) continue;
+                String problem = switch (e.status()) {
+                    case REJECTED -> js.diagnostics(d).filter(Diag::isError).map(x -> firstLine(x.getMessage(null)))
+                            .findFirst().orElse("does not compile");
+                    case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> "cannot find symbol "
+                            + js.unresolvedDependencies(d).collect(Collectors.joining(", "));
+                    default -> null;
+                };
+                String name = parsed.get(0) instanceof DeclarationSnippet p ? p.name() : d.name();
+                if (problem != null) problems.put(name, file.getFileName() + ":" + s.line() + ": " + name + " does not compile: " + problem);
+            }
+        }
+    }
+
+    private static boolean isDeclaration(Snippet s) {
+        return switch (s.kind()) {
+            case IMPORT, METHOD, TYPE_DECL, VAR -> true;
+            default -> s.kind() == Snippet.Kind.ERRONEOUS;
+        };
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Kills this file's learner VM (and only it: found by the marker on its command line). */
+    private void killVm() {
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(marker)).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+        vmEnded = true;
+    }
+
+    private void shutDown() {
+        if (js == null) return;
+        JShell closing = js;
+        js = null;
+        // close() waits for the VM to answer; one that is wedged is killed instead
+        Thread closer = new Thread(closing::close, "learner-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(STOP_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) killVm();
+    }
+
+    @Override
+    public void close() {
+        shutDown();
+        killVm();
+        evaluator.shutdownNow();
+    }
+
+    /** The last few kilobytes the learner's VM wrote outside a call (JVM messages such as OutOfMemoryError). */
+    private static final class RecentOutput extends OutputStream {
+        private static final int KEEP = 4096;
+        private final byte[] ring = new byte[KEEP];
+        private long written;
+
+        @Override
+        public synchronized void write(int b) {
+            ring[(int) (written++ % KEEP)] = (byte) b;
+        }
+
+        synchronized String text() {
+            int n = (int) Math.min(written, KEEP);
+            byte[] last = new byte[n];
+            for (int i = 0; i < n; i++) last[i] = ring[(int) ((written - n + i) % KEEP)];
+            return new String(last, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** One snippet of the file and the line it starts on. */
+    record Source(String text, int line) {
+        static List<Source> split(String text, SourceCodeAnalysis analysis) {
+            List<Source> out = new ArrayList<>();
+            String[] lines = text.split("\n", -1);
+            StringBuilder buf = new StringBuilder();
+            int start = 0;
+            for (int i = 0; i < lines.length; i++) {
+                String trimmed = lines[i].trim();
+                if (buf.length() == 0) {
+                    // blank lines, line comments and tool commands (/open, /exit) between snippets are not code
+                    if (trimmed.isEmpty() || trimmed.startsWith("//") || trimmed.startsWith("/") && !trimmed.startsWith("/*")) continue;
+                    start = i + 1;
+                }
+                buf.append(lines[i]).append('\n');
+                String rest = buf.toString();
+                while (true) {
+                    SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+                    if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                        rest = "";
+                        break;
+                    }
+                    if (!info.completeness().isComplete()) break;
+                    out.add(new Source(info.source(), start));
+                    rest = info.remaining();
+                    if (rest.isBlank()) break;
+                }
+                buf.setLength(0);
+                if (!rest.isBlank()) buf.append(rest);
+            }
+            if (!buf.toString().isBlank()) out.add(new Source(buf.toString(), start));
+            return out;
+        }
+    }
+}
