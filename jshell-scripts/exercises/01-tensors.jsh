@@ -1,4 +1,4 @@
-// Exercises for lesson 01, tensors (lessons/01-tensors.md). 10 points.
+// Exercises for lesson 01, tensors (lessons/01-tensors.md). 9 points.
 // In the workbook: /open jshell-scripts/exercises/01-tensors.jsh, call a method to try it, edit this
 // file (or /edit numel), /open it again. Grade it: ./workbook grade 01. Stuck: ./workbook hint 1.2
 // Each method replaces its `throw` with your code; keep the names and parameter types.

@@ -8,8 +8,18 @@ import java.util.stream.Collectors;
  * One argument the grader passes to a learner's method, written as Java source for the learner's JShell:
  * its declared type (for the cast in the call) and an expression that rebuilds the value exactly.
  * Floats are written as their bit patterns, so the learner's method sees the grader's numbers bit for bit.
+ * An argument not marked {@link #writable()} (see {@link #inPlace()}) must come back unchanged.
  */
-public record Arg(String type, String source, String shape) {
+public record Arg(String type, String source, String shape, boolean inPlace) {
+
+    Arg(String type, String source, String shape) {
+        this(type, source, shape, false);
+    }
+
+    /** The same argument, which the exercise is meant to fill in place (an init's {@code uniform_}). */
+    public Arg writable() {
+        return new Arg(type, source, shape, true);
+    }
 
     public static Arg of(int value) {
         return new Arg("int", Integer.toString(value), Integer.toString(value));

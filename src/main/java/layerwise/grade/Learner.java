@@ -95,7 +95,9 @@ public final class Learner implements AutoCloseable {
         ensureStarted();
         StringBuilder src = new StringBuilder("LayerwiseGradeProbe.run(a -> { ").append(prelude).append("return ").append(method).append('(');
         for (int i = 0; i < args.length; i++) src.append(i == 0 ? "" : ", ").append('(').append(args[i].type()).append(") a[").append(i).append(']');
-        src.append("); }");
+        src.append("); }, \",");
+        for (int i = 0; i < args.length; i++) if (args[i].inPlace()) src.append(i).append(',');
+        src.append('"');
         for (Arg a : args) src.append(", ").append(a.source());
         src.append(");");
         String signature = method + "(" + java.util.Arrays.stream(args).map(Arg::type).collect(Collectors.joining(", ")) + ")";

@@ -2,7 +2,7 @@ package layerwise.grade;
 
 /**
  * The code the grader defines in the learner's JShell, after the learner's file, to call one exercise:
- * {@code LayerwiseGradeProbe.run(a -> linearLoops((float[]) a[0], ...), args...)}. It runs in the learner's
+ * {@code LayerwiseGradeProbe.run(a -> linearLoops((float[]) a[0], ...), ",writable indices,", args...)}. It runs in the learner's
  * VM, so it only observes and reports; every judgement is made by the grader, in its own VM.
  *
  * <p>Around the call it swallows what the method prints (megabytes cost nothing and reach nobody), keeps a
@@ -26,7 +26,7 @@ final class Probe {
                     for (int i = 0; i < parts.length; i++) values[i] = Float.intBitsToFloat(Integer.parseUnsignedInt(parts[i], 16));
                     return values;
                 }
-                static String run(java.util.function.Function<Object[], Object> call, Object... args) {
+                static String run(java.util.function.Function<Object[], Object> call, String writable, Object... args) {
                     Object[] before = new Object[args.length];
                     for (int i = 0; i < args.length; i++) before[i] = snapshot(args[i]);
                     java.util.Set<Thread> threadsBefore = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
@@ -45,7 +45,7 @@ final class Probe {
                     }
                     StringBuilder changed = new StringBuilder();
                     for (int i = 0; i < args.length; i++) {
-                        if (!java.util.Objects.equals(before[i], snapshot(args[i]))) changed.append(changed.length() == 0 ? "" : ",").append(i);
+                        if (!writable.contains("," + i + ",") && !java.util.Objects.equals(before[i], snapshot(args[i]))) changed.append(changed.length() == 0 ? "" : ",").append(i);
                     }
                     return outcome + ";M" + changed + ";T" + b64(leftRunning(threadsBefore));
                 }
