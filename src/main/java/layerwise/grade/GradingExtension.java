@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives a grading test what it needs: the {@link Learner} for its class's exercise file (one learner VM per
- * file, started on the first call and closed after the class), and the {@link Cases} of its exercise.
+ * Gives a grading test what it needs: the {@link Learner} holding its class's exercise file (one learner VM for
+ * the whole run, started on the first call and closed when the run ends), and the {@link Cases} of its exercise.
  */
 public final class GradingExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(GradingExtension.class);
@@ -33,7 +33,9 @@ public final class GradingExtension implements ParameterResolver {
         if (!Files.isRegularFile(file)) {
             throw new GradeFailure(Status.NOT_STARTED, "no exercise file " + file + " to grade");
         }
-        ExtensionContext.Store store = context.getParent().orElseThrow().getStore(NS);
-        return store.getOrComputeIfAbsent(Learner.class, k -> new Learner(file, settings.imports(), settings.limits()), Learner.class);
+        Learner learner = context.getRoot().getStore(NS)
+                .getOrComputeIfAbsent(Learner.class, k -> new Learner(settings.imports(), settings.limits()), Learner.class);
+        learner.use(file);
+        return learner;
     }
 }

@@ -29,13 +29,15 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 
 /**
- * The learner's exercise file, loaded into a JShell whose code runs in a separate JVM (JShell's default JDI
- * engine) with its own heap limit. The grader calls one exercise at a time through {@link #call}: a call
- * that runs past the time limit is stopped, and when it will not stop, or the VM dies (System.exit, a
- * crash), the VM is killed and a fresh one loads the file again for the next exercise.
+ * A JShell whose code runs in a separate JVM (JShell's default JDI engine) with its own heap limit, holding
+ * one learner's exercise file at a time. The grader runs one exercise's cases at a time ({@link #calls}): a run
+ * past the time limit is stopped, and when it will not stop, or the VM dies (System.exit, a crash), the VM
+ * is killed and a fresh one loads the file again for the next exercise.
  *
- * <p>Only the file's declarations are loaded (imports, methods, classes, variables); the calls a learner
- * left in the file to try things out are skipped, so they cannot hang or end the grading.
+ * <p>Starting the VM and replaying the imports costs seconds, so one learner serves a whole grading run:
+ * {@link #use} drops the previous file's declarations and loads the next file's. Only declarations are loaded
+ * (imports, methods, classes, variables); the calls a learner left in the file to try things out are
+ * skipped, so they cannot hang or end the grading.
  */
 public final class Learner implements AutoCloseable {
     /** How long a stopped call gets to unwind before its VM is killed. */
@@ -43,7 +45,9 @@ public final class Learner implements AutoCloseable {
     private static final List<String> DEFAULT_IMPORTS = List.of("java.io", "java.math", "java.net", "java.nio.file",
             "java.util", "java.util.concurrent", "java.util.function", "java.util.prefs", "java.util.regex", "java.util.stream");
 
-    private final Path file;
+    private Path file;
+    /** The current file's snippets, dropped when the next file is loaded. */
+    private final List<Snippet> fileSnippets = new ArrayList<>();
     private final List<String> imports;
     private final Limits limits;
     private final String marker = "-Dlayerwise.grade.vm=" + UUID.randomUUID();
@@ -60,47 +64,56 @@ public final class Learner implements AutoCloseable {
     private int starts;
 
     /**
-     * @param file    the learner's exercise file
-     * @param imports lines such as {@code import layerwise.tensor.*;} evaluated before it (the workbook's startup)
+     * @param imports lines such as {@code import layerwise.tensor.*;} evaluated before a file (the workbook's startup)
      */
-    public Learner(Path file, List<String> imports, Limits limits) {
-        this.file = file;
+    public Learner(List<String> imports, Limits limits) {
         this.imports = List.copyOf(imports);
         this.limits = limits;
     }
 
-    /** How many VMs this file has needed so far (1 unless a call ended or wedged one). */
+    /** Grades this exercise file from now on: the previous file's declarations are dropped. */
+    public void use(Path next) {
+        if (next.equals(file)) return;
+        file = next;
+        if (js == null || vmEnded) return; // loaded when the VM starts
+        for (Snippet s : fileSnippets) if (js.status(s).isActive()) js.drop(s);
+        load();
+    }
+
+    /** How many VMs this learner has needed so far (1 unless a call ended or wedged one). */
     public int starts() {
         return starts;
     }
 
-    /**
-     * Calls {@code method(args...)} in the learner's VM and returns what it returned. Everything else is a
-     * {@link GradeFailure} naming the case: the stub's "not started", a compile problem, an exception, a time-out,
-     * the VM ending, an argument changed in place, a thread left running.
-     */
-    public Value call(String where, String method, Arg... args) {
-        return invoke(where, "", method, args);
+    /** The cases of one exercise, to be run with {@link Calls#check()}. */
+    public Calls calls(String method) {
+        return new Calls(this, method);
     }
 
     /**
-     * Like {@link #call}, after {@code Tensor.manualSeed(seed)} in the learner's VM: for exercises that draw
-     * random numbers, compared with the library drawing after the same seed.
+     * Runs every call of one exercise in one snippet, under one time limit, and returns each call's outcome.
+     * What ends them all is a {@link GradeFailure} naming the first case: a compile problem (the method is
+     * missing or its signature changed), a time-out, the VM ending.
      */
-    public Value callAfterSeed(long seed, String where, String method, Arg... args) {
-        return invoke(where, "layerwise.tensor.Tensor.manualSeed(" + seed + "L); ", method, args);
-    }
-
-    private Value invoke(String where, String prelude, String method, Arg... args) {
+    List<Outcome> run(String method, List<Calls.Call> calls) {
         ensureStarted();
-        StringBuilder src = new StringBuilder("LayerwiseGradeProbe.run(a -> { ").append(prelude).append("return ").append(method).append('(');
-        for (int i = 0; i < args.length; i++) src.append(i == 0 ? "" : ", ").append('(').append(args[i].type()).append(") a[").append(i).append(']');
+        Arg[] first = calls.get(0).args();
+        int n = first.length;
+        // the last element of each case's array is its seed (-1: none)
+        StringBuilder src = new StringBuilder("LayerwiseGradeProbe.runEach(a -> { long seed = (Long) a[").append(n)
+                .append("]; if (seed >= 0) layerwise.tensor.Tensor.manualSeed(seed); return ").append(method).append('(');
+        for (int i = 0; i < n; i++) src.append(i == 0 ? "" : ", ").append('(').append(first[i].type()).append(") a[").append(i).append(']');
         src.append("); }, \",");
-        for (int i = 0; i < args.length; i++) if (args[i].inPlace()) src.append(i).append(',');
-        src.append('"');
-        for (Arg a : args) src.append(", ").append(a.source());
-        src.append(");");
-        String signature = method + "(" + java.util.Arrays.stream(args).map(Arg::type).collect(Collectors.joining(", ")) + ")";
+        for (int i = 0; i < n; i++) if (first[i].inPlace()) src.append(i).append(',');
+        src.append("\", new Object[][] {");
+        for (Calls.Call c : calls) {
+            src.append("\n{");
+            for (Arg a : c.args()) src.append(a.source()).append(", ");
+            src.append(c.seed()).append("L},");
+        }
+        src.append("});");
+        String where = calls.size() == 1 ? calls.get(0).where() : "one of its " + calls.size() + " cases";
+        String signature = method + "(" + java.util.Arrays.stream(first).map(Arg::type).collect(Collectors.joining(", ")) + ")";
 
         List<SnippetEvent> events = evalWithLimit(src.toString(), where, method);
         SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
@@ -114,10 +127,36 @@ public final class Learner implements AutoCloseable {
                     + firstLine(diag) + ". Keep the stub's name and parameter types.");
         }
         if (event.exception() != null) {
-            throw new GradeFailure(Status.ERROR, where + ": the grader could not call " + method + ": " + event.exception());
+            throw new GradeFailure(Status.ERROR, "the grader could not call " + method + ": " + event.exception());
         }
-        Outcome outcome = Outcome.parse(event.value());
-        if (!outcome.threads().isEmpty()) shutDown(); // a spinning thread would slow every later exercise: fresh VM
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String one : fetch(event.value(), where, method).split("\\|")) outcomes.add(Outcome.parse(one));
+        // a thread left spinning would slow every later exercise: the next one gets a fresh VM
+        if (outcomes.stream().anyMatch(o -> !o.threads().isEmpty())) shutDown();
+        return outcomes;
+    }
+
+    /**
+     * The whole answer of a run: JShell cuts a value string near 21,800 characters, so a long answer stays in
+     * the probe and comes over in pieces.
+     */
+    private String fetch(String value, String where, String method) {
+        String head = value.substring(1, value.length() - 1); // strip the quotes; the text has no escapes
+        int hash = head.indexOf('#');
+        int length = Integer.parseInt(head.substring(0, hash));
+        StringBuilder all = new StringBuilder(head.substring(hash + 1));
+        while (all.length() < length) {
+            int to = Math.min(length, all.length() + Probe.CHUNK);
+            List<SnippetEvent> piece = evalWithLimit("LayerwiseGradeProbe.last.substring(" + all.length() + ", " + to + ")", where, method);
+            String v = piece.get(0).value();
+            if (v == null || vmEnded) throw vmEnded(where, method);
+            all.append(v, 1, v.length() - 1);
+        }
+        return all.toString();
+    }
+
+    /** A call's answer, or the failure it earns (see {@link Outcome#valueOrFailure}). */
+    Value valueOrFailure(Outcome outcome, String where, String method) {
         return outcome.valueOrFailure(where, method, problems.get(method), limits);
     }
 
@@ -183,7 +222,11 @@ public final class Learner implements AutoCloseable {
         js.onShutdown(j -> vmEnded = true);
         for (String pkg : DEFAULT_IMPORTS) js.eval("import " + pkg + ".*;");
         for (String line : imports) js.eval(line);
+        defineProbe();
         load();
+    }
+
+    private void defineProbe() {
         for (SnippetEvent e : js.eval(Probe.SOURCE)) {
             if (e.status() == Snippet.Status.REJECTED) throw new IllegalStateException("the grading probe does not compile: "
                     + js.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList());
@@ -193,6 +236,7 @@ public final class Learner implements AutoCloseable {
     /** Evaluates the file's declarations, snippet by snippet, and remembers what JShell rejected. */
     private void load() {
         problems.clear();
+        fileSnippets.clear();
         String text;
         try {
             text = Files.readString(file);
@@ -205,6 +249,7 @@ public final class Learner implements AutoCloseable {
             List<SnippetEvent> events = evalWithLimit(s.text(), file.getFileName() + ":" + s.line(), "a declaration");
             for (SnippetEvent e : events) {
                 if (e.causeSnippet() != null || !(e.snippet() instanceof DeclarationSnippet d)) continue;
+                fileSnippets.add(d);
                 String problem = switch (e.status()) {
                     case REJECTED -> js.diagnostics(d).filter(Diag::isError).map(x -> firstLine(x.getMessage(null)))
                             .findFirst().orElse("does not compile");
@@ -214,6 +259,7 @@ public final class Learner implements AutoCloseable {
                 };
                 String name = parsed.get(0) instanceof DeclarationSnippet p ? p.name() : d.name();
                 if (problem != null) problems.put(name, file.getFileName() + ":" + s.line() + ": " + name + " does not compile: " + problem);
+                if (name.equals("LayerwiseGradeProbe")) defineProbe(); // the file's own class of that name loses
             }
         }
     }
@@ -230,7 +276,7 @@ public final class Learner implements AutoCloseable {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** Kills this file's learner VM (and only it: found by the marker on its command line). */
+    /** Kills this learner's VM (and only it: found by the marker on its command line). */
     private void killVm() {
         ProcessHandle.current().descendants()
                 .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(marker)).orElse(false))

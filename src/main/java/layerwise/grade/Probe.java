@@ -2,20 +2,23 @@ package layerwise.grade;
 
 /**
  * The code the grader defines in the learner's JShell, after the learner's file, to call one exercise:
- * {@code LayerwiseGradeProbe.run(a -> linearLoops((float[]) a[0], ...), ",writable indices,", args...)}. It runs in the learner's
+ * {@code LayerwiseGradeProbe.runEach(a -> linearLoops((float[]) a[0], ...), ",writable indices,", casesArgs)}. It runs in the learner's
  * VM, so it only observes and reports; every judgement is made by the grader, in its own VM.
  *
  * <p>Around the call it swallows what the method prints (megabytes cost nothing and reach nobody), keeps a
  * copy of every argument to notice one changed in place, and lists threads the call left running. Its
  * answer is one line of ASCII with no quotes or backslashes, so JShell's value string needs no unescaping:
  * <pre>
- *   R&lt;value&gt; | X&lt;exception class&gt;,&lt;base64 message&gt;,&lt;base64 method&gt;   then  ;M&lt;changed args&gt;;T&lt;base64 threads&gt;
+ *   R&lt;value&gt; or X&lt;exception class&gt;,&lt;base64 message&gt;,&lt;base64 method&gt;   then  ;M&lt;changed args&gt;;T&lt;base64 threads&gt;;P&lt;bytes printed&gt;
  * </pre>
+ * per case, the cases joined by '|', the whole preceded by its length and '#'.
  * with values encoded as {@link Value#decode} reads them.
  */
 final class Probe {
     /** At most this many values of a returned array travel back (JShell cuts a value string near 21,800 chars). */
     static final int MAX_VALUES = 2000;
+    /** The longest piece of an answer one value string carries. */
+    static final int CHUNK = 20_000;
 
     static final String SOURCE = """
             class LayerwiseGradeProbe {
@@ -26,12 +29,23 @@ final class Probe {
                     for (int i = 0; i < parts.length; i++) values[i] = Float.intBitsToFloat(Integer.parseUnsignedInt(parts[i], 16));
                     return values;
                 }
-                static String run(java.util.function.Function<Object[], Object> call, String writable, Object... args) {
+                static String last = "";
+                static String runEach(java.util.function.Function<Object[], Object> call, String writable, Object[][] cases) {
+                    StringBuilder all = new StringBuilder();
+                    for (Object[] args : cases) all.append(all.length() == 0 ? "" : "|").append(run(call, writable, args));
+                    last = all.toString();
+                    return last.length() + "#" + last.substring(0, Math.min(last.length(), %2$d));
+                }
+                static String run(java.util.function.Function<Object[], Object> call, String writable, Object[] args) {
                     Object[] before = new Object[args.length];
                     for (int i = 0; i < args.length; i++) before[i] = snapshot(args[i]);
                     java.util.Set<Thread> threadsBefore = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
                     java.io.PrintStream out = System.out, err = System.err;
-                    java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+                    long[] printed = {0};
+                    java.io.PrintStream sink = new java.io.PrintStream(new java.io.OutputStream() {
+                        public void write(int b) { printed[0]++; }
+                        public void write(byte[] b, int off, int len) { printed[0] += len; }
+                    });
                     System.setOut(sink);
                     System.setErr(sink);
                     String outcome;
@@ -47,7 +61,7 @@ final class Probe {
                     for (int i = 0; i < args.length; i++) {
                         if (!writable.contains("," + i + ",") && !java.util.Objects.equals(before[i], snapshot(args[i]))) changed.append(changed.length() == 0 ? "" : ",").append(i);
                     }
-                    return outcome + ";M" + changed + ";T" + b64(leftRunning(threadsBefore));
+                    return outcome + ";M" + changed + ";T" + b64(leftRunning(threadsBefore)) + ";P" + printed[0];
                 }
                 static Object snapshot(Object arg) {
                     if (arg instanceof float[] f) return java.util.Arrays.toString(f);
@@ -98,7 +112,7 @@ final class Probe {
                     return "O" + v.getClass().getSimpleName() + "," + b64(text.length() > 200 ? text.substring(0, 200) + "..." : text);
                 }
             }
-            """.formatted(MAX_VALUES);
+            """.formatted(MAX_VALUES, CHUNK);
 
     private Probe() {
     }
