@@ -24,13 +24,17 @@ public final class Cases {
         return count;
     }
 
-    /** Starts the next case, described by its inputs: {@code next("x", shape(2, 20), "weight", shape(8, 20))}. */
+    /**
+     * Starts the next case, described by its inputs, and returns its label for the report:
+     * {@code next("x", shape(2, 20), "weight", shape(8, 20))} is "case 1 of 3 (x [2, 20], weight [8, 20])".
+     */
     public String next(Object... nameThenShape) {
         current++;
         StringBuilder sb = new StringBuilder("case " + current + " of " + count);
         for (int i = 0; i + 1 < nameThenShape.length; i += 2) {
-            sb.append(i == 0 ? " (" : ", ").append(nameThenShape[i]).append(' ')
-                    .append(nameThenShape[i + 1] instanceof int[] s ? Arrays.toString(s) : String.valueOf(nameThenShape[i + 1]));
+            String value = nameThenShape[i + 1] instanceof int[] s ? Arrays.toString(s) : String.valueOf(nameThenShape[i + 1]);
+            // "x [2, 20]", "stride 2", but "Linear(20, 8)"
+            sb.append(i == 0 ? " (" : ", ").append(nameThenShape[i]).append(value.startsWith("(") ? "" : " ").append(value);
         }
         label = sb.append(nameThenShape.length > 1 ? ")" : "").toString();
         return label;

@@ -35,6 +35,10 @@ public final class Expect {
             default -> throw GradeFailure.wrong(where + ": expected float values of shape " + Arrays.toString(shape)
                     + ", got " + got.describe() + ".");
         }
+        if (got.floats().length < expected.length) {
+            throw new GradeFailure(Status.ERROR, where + ": the answer has more values than the grader reads ("
+                    + Probe.MAX_VALUES + "); expected " + expected.length + ".");
+        }
         int first = -1;
         int differ = 0;
         for (int i = 0; i < expected.length; i++) {

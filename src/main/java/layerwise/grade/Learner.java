@@ -112,7 +112,7 @@ public final class Learner implements AutoCloseable {
             src.append(c.seed()).append("L},");
         }
         src.append("});");
-        String where = calls.size() == 1 ? calls.get(0).where() : "one of its " + calls.size() + " cases";
+        String where = calls.size() == 1 ? calls.get(0).where() : "one of cases 1 to " + calls.size();
         String signature = method + "(" + java.util.Arrays.stream(first).map(Arg::type).collect(Collectors.joining(", ")) + ")";
 
         List<SnippetEvent> events = evalWithLimit(src.toString(), where, method);
@@ -167,7 +167,7 @@ public final class Learner implements AutoCloseable {
         } catch (TimeoutException e) {
             stopOrKill(pending);
             throw new GradeFailure(Status.TIMED_OUT, where + ": " + method + " did not return within "
-                    + limits.timeout().toSeconds() + " s (the limit per call). An endless loop, or a loop that never reaches its end?");
+                    + seconds(limits.timeout()) + " s (the limit per exercise). An endless loop, or a loop that never reaches its end?");
         } catch (ExecutionException e) {
             if (vmEnded || e.getCause() instanceof IllegalStateException) throw vmEnded(where, method);
             throw new GradeFailure(Status.ERROR, where + ": grading " + method + " failed: " + e.getCause());
@@ -175,6 +175,10 @@ public final class Learner implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new GradeFailure(Status.ERROR, "grading was interrupted");
         }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
     }
 
     /** Asks JShell to stop the call; a call that catches the stop (or never checks) costs its VM. */

@@ -25,8 +25,8 @@ class Exercises03Initialization {
 
     /** A Linear weight (out, in) or a conv weight (out, in, kH, kW). */
     private static int[] weightShape(Cases cases, int i) {
-        int out = cases.between(1, 32), in = cases.between(1, 32);
-        return i % 2 == 0 ? new int[] {out, in} : new int[] {out, in, cases.between(1, 5), cases.between(1, 5)};
+        int out = cases.between(1, 24), in = cases.between(1, 24);
+        return i % 2 == 0 ? new int[] {out, in} : new int[] {out, in, cases.between(1, 3), cases.between(1, 3)};
     }
 
     private static Fans fans(int[] shape) {
