@@ -32,7 +32,7 @@ class HostileGradingTest {
             "1.2 | ERROR            | contiguousStrides threw IllegalStateException: boom",
             "1.3 | ERROR            | broadcastShape left a thread running (never-ends)",
             "1.4 | WRONG_ANSWER     | matmul changed its argument #1 in place",
-            "1.5 | DOES_NOT_COMPILE | 01-tensors.jsh:37: sumDim does not compile: incompatible types: int cannot be converted to java.lang.String",
+            "1.5 | DOES_NOT_COMPILE | sumDim does not compile: incompatible types: int cannot be converted to java.lang.String",
             "2.1 | TIMED_OUT        | linearWeightShape did not return within 3 s (the limit per exercise)",
             "2.2 | ERROR            | linearBiasShape overflowed the stack",
             "2.3 | WRONG_ANSWER     | (x [",
@@ -65,6 +65,15 @@ class HostileGradingTest {
         assertEquals(Integer.parseInt(m.group(1)) + 1, Integer.parseInt(m.group(2)), size);
         String conv = report.result("5.3").orElseThrow().message();
         assertTrue(conv.matches("(?s).*expected a tensor of shape \\[\\d+, \\d+, \\d+, \\d+\\], got shape \\[\\d+, \\d+, \\d+, \\d+\\]\\."), conv);
+    }
+
+    @Test
+    @DisplayName("a compile error names the file and the line where the method starts")
+    void compileErrorNamesTheLine() throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(GradeRuns.HOSTILE.resolve("01-tensors.jsh"));
+        int line = lines.indexOf(lines.stream().filter(l -> l.startsWith("float[] sumDim(")).findFirst().orElseThrow()) + 1;
+        String message = report.result("1.5").orElseThrow().message();
+        assertTrue(message.startsWith("01-tensors.jsh:" + line + ": sumDim does not compile"), message);
     }
 
     @Test
