@@ -3,7 +3,6 @@ package layerwise.workbook;
 import java.util.List;
 
 import layerwise.nn.Conv2d;
-import layerwise.tensor.Functional;
 import layerwise.tensor.Kernels;
 import layerwise.tensor.Tensor;
 
@@ -30,7 +29,7 @@ final class ConvBench {
             Conv2d conv = new Conv2d(64, 64, 3, Conv2d.options().padding(1));
             Tensor x = Tensor.randn(batch, 64, 56, 56);
             if (kind == Kernels.selected()) return () -> conv.forward(x);
-            return () -> Functional.conv2d(x, conv.weight, conv.bias, new int[] {1}, new int[] {1}, new int[] {1}, 1, kind);
+            return () -> Kernels.conv2d(x, conv.weight, conv.bias, new int[] {1}, new int[] {1}, new int[] {1}, 1, kind);
         });
     }
 }

@@ -12,6 +12,7 @@ import layerwise.grade.Grader;
 import layerwise.grade.Hints;
 import layerwise.grade.Limits;
 import layerwise.grade.Report;
+import layerwise.io.OutputDirectory;
 
 /**
  * {@code ./workbook grade [NN... | all | FILE.jsh... | DIR] [--seed N] [--solutions] [--timeout S] [--memory MB]
@@ -34,7 +35,7 @@ final class GradeCommand {
         long seed = ThreadLocalRandom.current().nextLong(1, 1_000_000);
         Duration timeout = Limits.DEFAULT.timeout();
         int memory = Limits.DEFAULT.heapMegabytes();
-        Path reportDir = Path.of(System.getProperty("layerwise.out", "out"));
+        Path reportDir = OutputDirectory.path();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {

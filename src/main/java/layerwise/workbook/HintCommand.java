@@ -3,6 +3,7 @@ package layerwise.workbook;
 import java.nio.file.Path;
 import java.util.List;
 import layerwise.grade.Hints;
+import layerwise.io.OutputDirectory;
 
 /**
  * {@code ./workbook hint X.Y}: prints the next hint of exercise X.Y's ladder (a nudge first, the key formula
@@ -14,7 +15,7 @@ final class HintCommand {
     }
 
     static Path shownFile() {
-        return Path.of(System.getProperty("layerwise.out", "out"), "hints-shown.properties");
+        return OutputDirectory.path().resolve("hints-shown.properties");
     }
 
     static int main(String[] args) {
