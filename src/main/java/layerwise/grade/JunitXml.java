@@ -30,7 +30,8 @@ final class JunitXml {
             for (ExerciseResult r : rs) {
                 sb.append(String.format(Locale.ROOT, "    <testcase classname=\"%s\" name=\"%s %s\" time=\"%.3f\">%n",
                         esc(file.getKey()), esc(r.id()), esc(r.title()), r.seconds()));
-                sb.append(String.format(Locale.ROOT, "      <properties><property name=\"points\" value=\"%d\"/><property name=\"max\" value=\"%d\"/><property name=\"status\" value=\"%s\"/></properties>%n",
+                sb.append(String.format(Locale.ROOT, "      <properties><property name=\"points\" value=\"%d\"/>"
+                        + "<property name=\"max\" value=\"%d\"/><property name=\"status\" value=\"%s\"/></properties>%n",
                         r.points(), r.max(), r.status().label()));
                 String tag = r.status() == Status.WRONG_ANSWER ? "failure" : isError(r.status()) ? "error" : r.status() == Status.NOT_STARTED ? "skipped" : null;
                 if (tag != null) {

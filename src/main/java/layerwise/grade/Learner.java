@@ -2,7 +2,6 @@ package layerwise.grade;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
 
 /**
  * A JShell whose code runs in a separate JVM (JShell's default JDI engine) with its own heap limit, holding
@@ -247,7 +245,7 @@ public final class Learner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (Source s : Source.split(text, js.sourceCodeAnalysis())) {
+        for (SnippetSource s : SnippetSource.split(text, js.sourceCodeAnalysis())) {
             List<Snippet> parsed = js.sourceCodeAnalysis().sourceToSnippets(s.text());
             if (parsed.isEmpty() || !isDeclaration(parsed.get(0))) continue;
             List<SnippetEvent> events = evalWithLimit(s.text(), file.getFileName() + ":" + s.line(), "a declaration");
@@ -309,59 +307,5 @@ public final class Learner implements AutoCloseable {
         shutDown();
         killVm();
         evaluator.shutdownNow();
-    }
-
-    /** The last few kilobytes the learner's VM wrote outside a call (JVM messages such as OutOfMemoryError). */
-    private static final class RecentOutput extends OutputStream {
-        private static final int KEEP = 4096;
-        private final byte[] ring = new byte[KEEP];
-        private long written;
-
-        @Override
-        public synchronized void write(int b) {
-            ring[(int) (written++ % KEEP)] = (byte) b;
-        }
-
-        synchronized String text() {
-            int n = (int) Math.min(written, KEEP);
-            byte[] last = new byte[n];
-            for (int i = 0; i < n; i++) last[i] = ring[(int) ((written - n + i) % KEEP)];
-            return new String(last, StandardCharsets.UTF_8);
-        }
-    }
-
-    /** One snippet of the file and the line it starts on. */
-    record Source(String text, int line) {
-        static List<Source> split(String text, SourceCodeAnalysis analysis) {
-            List<Source> out = new ArrayList<>();
-            String[] lines = text.split("\n", -1);
-            StringBuilder buf = new StringBuilder();
-            int start = 0;
-            for (int i = 0; i < lines.length; i++) {
-                String trimmed = lines[i].trim();
-                if (buf.length() == 0) {
-                    // blank lines, line comments and tool commands (/open, /exit) between snippets are not code
-                    if (trimmed.isEmpty() || trimmed.startsWith("//") || trimmed.startsWith("/") && !trimmed.startsWith("/*")) continue;
-                    start = i + 1;
-                }
-                buf.append(lines[i]).append('\n');
-                String rest = buf.toString();
-                while (true) {
-                    SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
-                    if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-                        rest = "";
-                        break;
-                    }
-                    if (!info.completeness().isComplete()) break;
-                    out.add(new Source(info.source(), start));
-                    rest = info.remaining();
-                    if (rest.isBlank()) break;
-                }
-                buf.setLength(0);
-                if (!rest.isBlank()) buf.append(rest);
-            }
-            if (!buf.toString().isBlank()) out.add(new Source(buf.toString(), start));
-            return out;
-        }
     }
 }

@@ -59,7 +59,8 @@ final class Probe {
                     }
                     StringBuilder changed = new StringBuilder();
                     for (int i = 0; i < args.length; i++) {
-                        if (!writable.contains("," + i + ",") && !java.util.Objects.equals(before[i], snapshot(args[i]))) changed.append(changed.length() == 0 ? "" : ",").append(i);
+                        boolean same = java.util.Objects.equals(before[i], snapshot(args[i]));
+                        if (!same && !writable.contains("," + i + ",")) changed.append(changed.length() == 0 ? "" : ",").append(i);
                     }
                     return outcome + ";M" + changed + ";T" + b64(leftRunning(threadsBefore)) + ";P" + printed[0];
                 }
@@ -81,7 +82,8 @@ final class Probe {
                 }
                 static String where(Throwable t) {
                     for (StackTraceElement e : t.getStackTrace()) {
-                        if (e.getClassName().startsWith("REPL.") && !e.getMethodName().startsWith("lambda$") && !e.getClassName().contains("LayerwiseGradeProbe")) return e.getMethodName();
+                        boolean learners = e.getClassName().startsWith("REPL.") && !e.getClassName().contains("LayerwiseGradeProbe");
+                        if (learners && !e.getMethodName().startsWith("lambda$")) return e.getMethodName();
                     }
                     return "";
                 }
@@ -90,7 +92,9 @@ final class Probe {
                 }
                 static String hex(float[] values) {
                     StringBuilder sb = new StringBuilder();
-                    for (int i = 0; i < Math.min(values.length, %1$d); i++) sb.append(i == 0 ? "" : ",").append(Integer.toHexString(Float.floatToRawIntBits(values[i])));
+                    for (int i = 0; i < Math.min(values.length, %1$d); i++) {
+                        sb.append(i == 0 ? "" : ",").append(Integer.toHexString(Float.floatToRawIntBits(values[i])));
+                    }
                     return sb.toString();
                 }
                 static String encode(Object v) {

@@ -10,6 +10,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 
 /**
  * Turns the JUnit Platform's events for the grading tests into {@link ExerciseResult}s: a test's
@@ -21,6 +22,7 @@ final class ScoreListener implements TestExecutionListener {
     private final PrintStream progress;
     private final List<ExerciseResult> results = new ArrayList<>();
     private final Map<String, Long> started = new HashMap<>();
+    private int total;
 
     ScoreListener(Settings settings, PrintStream progress) {
         this.settings = settings;
@@ -32,9 +34,18 @@ final class ScoreListener implements TestExecutionListener {
     }
 
     @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+        total = (int) plan.countTestIdentifiers(t -> exercise(t).isPresent());
+    }
+
+    @Override
     public void executionStarted(TestIdentifier test) {
         started.put(test.getUniqueId(), System.nanoTime());
-        exercise(test).ifPresent(e -> progress.printf("grading %-4s %s ...%n", e.exercise().id(), title(test)));
+    }
+
+    /** One line per exercise as it is graded: "[ 8/35] 2.3 wrong answer (0.4 s)". */
+    private void progress(ExerciseResult r) {
+        progress.printf(java.util.Locale.ROOT, "[%2d/%d] %-4s %s (%.1f s)%n", results.size(), total, r.id(), r.status().label(), r.seconds());
     }
 
     @Override
@@ -51,6 +62,7 @@ final class ScoreListener implements TestExecutionListener {
         double seconds = (System.nanoTime() - started.getOrDefault(test.getUniqueId(), System.nanoTime())) / 1e9;
         if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
             results.add(new ExerciseResult(e.id(), title(test), file, e.points(), e.points(), Status.PASSED, "", seconds));
+            progress(results.get(results.size() - 1));
             return;
         }
         Throwable t = result.getThrowable().orElse(null);
@@ -58,6 +70,7 @@ final class ScoreListener implements TestExecutionListener {
         Status status = failure != null ? failure.status() : Status.ERROR;
         String message = failure != null ? failure.getMessage() : "the grader failed: " + t;
         results.add(new ExerciseResult(e.id(), title(test), file, 0, e.points(), status, message, seconds));
+        progress(results.get(results.size() - 1));
     }
 
     private static GradeFailure gradeFailure(Throwable t) {

@@ -28,7 +28,7 @@ record Settings(Path dir, Function<String, Optional<Path>> fileOverride, long se
         Path dir = Path.of(config.apply(DIR).orElse("jshell-scripts/exercises"));
         long seed = config.apply(SEED).map(Long::parseLong).orElse(0L);
         Limits limits = new Limits(
-                Duration.ofMillis((long) (1000 * config.apply(TIMEOUT).map(Double::parseDouble).orElse((double) Limits.DEFAULT.timeout().toSeconds()))),
+                config.apply(TIMEOUT).map(s -> Duration.ofMillis(Math.round(1000 * Double.parseDouble(s)))).orElse(Limits.DEFAULT.timeout()),
                 config.apply(MEMORY).map(Integer::parseInt).orElse(Limits.DEFAULT.heapMegabytes()));
         Path startup = Path.of(config.apply(STARTUP).orElse("jshell-scripts/startup.jsh"));
         return new Settings(dir, lesson -> config.apply(FILE_PREFIX + lesson).map(Path::of), seed, limits, imports(startup));

@@ -82,7 +82,8 @@ class Exercises01Tensors {
             float[] a = cases.floats(n * k), b = cases.floats(k * m);
             String where = cases.next("a", shape(n, k), "b", shape(k, m));
             float[] expected = Tensor.of(a, n, k).matmul(Tensor.of(b, k, m)).toFloatArray();
-            calls.add(where, got -> Expect.floats(where, shape(n, m), expected, got), Arg.of(a, n, k), Arg.of(b, k, m), Arg.of(n), Arg.of(k), Arg.of(m));
+            calls.add(where, got -> Expect.floats(where, shape(n, m), expected, got),
+                    Arg.of(a, n, k), Arg.of(b, k, m), Arg.of(n), Arg.of(k), Arg.of(m));
         }
         calls.check();
     }
@@ -97,7 +98,8 @@ class Exercises01Tensors {
             float[] x = cases.floats(rows * cols);
             String where = cases.next("x", shape(rows, cols), "dim", dim);
             float[] expected = Tensor.of(x, rows, cols).sum(dim).toFloatArray();
-            calls.add(where, got -> Expect.floats(where, shape(dim == 0 ? cols : rows), expected, got), Arg.of(x, rows, cols), Arg.of(rows), Arg.of(cols), Arg.of(dim));
+            calls.add(where, got -> Expect.floats(where, shape(dim == 0 ? cols : rows), expected, got),
+                    Arg.of(x, rows, cols), Arg.of(rows), Arg.of(cols), Arg.of(dim));
         }
         calls.check();
     }

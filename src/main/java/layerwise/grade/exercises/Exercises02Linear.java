@@ -30,7 +30,8 @@ class Exercises02Linear {
         for (int i = 0; i < cases.count(); i++) {
             int in = i == 0 ? 20 : cases.between(1, 64), out = i == 0 ? 8 : cases.between(1, 64);
             String where = cases.next("Linear", "(" + in + ", " + out + ")");
-            calls.add(where, got -> Expect.ints(where, new Linear(in, out).weight.shape(), got), Arg.of(in), Arg.of(out));
+            calls.add(where, got -> Expect.ints(where, new Linear(in, out).weight.shape(), got),
+                    Arg.of(in), Arg.of(out));
         }
         calls.check();
     }
@@ -59,7 +60,8 @@ class Exercises02Linear {
             float[] x = cases.floats(batch * in), w = cases.floats(out * in), b = cases.floats(out);
             String where = cases.next("x", shape(batch, in), "weight", shape(out, in), "bias", shape(out));
             float[] expected = Functional.linear(Tensor.of(x, batch, in), Tensor.of(w, out, in), Tensor.of(b, out)).toFloatArray();
-            calls.add(where, got -> Expect.floats(where, shape(batch, out), expected, got), Arg.of(x, batch, in), Arg.of(w, out, in), Arg.of(b, out), Arg.of(batch), Arg.of(in), Arg.of(out));
+            calls.add(where, got -> Expect.floats(where, shape(batch, out), expected, got),
+                    Arg.of(x, batch, in), Arg.of(w, out, in), Arg.of(b, out), Arg.of(batch), Arg.of(in), Arg.of(out));
         }
         calls.check();
     }
@@ -76,7 +78,8 @@ class Exercises02Linear {
             float[] w = cases.floats(out * in), b = cases.floats(out);
             String where = cases.next("x", xShape, "weight", shape(out, in), "bias", shape(out));
             Tensor expected = Functional.linear(x, Tensor.of(w, out, in), Tensor.of(b, out));
-            calls.add(where, got -> Expect.floats(where, expected.shape(), expected.toFloatArray(), got), Arg.tensor(x.toFloatArray(), xShape), Arg.tensor(w, out, in), Arg.tensor(b, out));
+            calls.add(where, got -> Expect.floats(where, expected.shape(), expected.toFloatArray(), got),
+                    Arg.tensor(x.toFloatArray(), xShape), Arg.tensor(w, out, in), Arg.tensor(b, out));
         }
         calls.check();
     }
@@ -90,7 +93,8 @@ class Exercises02Linear {
             int in = cases.between(1, 512), out = cases.between(1, 512);
             boolean bias = i != 1;
             String where = cases.next("Linear", "(" + in + ", " + out + ", bias=" + bias + ")");
-            calls.add(where, got -> Expect.number(where, new Linear(in, out, bias).numParameters(), got), Arg.of(in), Arg.of(out), Arg.of(bias));
+            calls.add(where, got -> Expect.number(where, new Linear(in, out, bias).numParameters(), got),
+                    Arg.of(in), Arg.of(out), Arg.of(bias));
         }
         calls.check();
     }

@@ -56,7 +56,8 @@ class Exercises03Initialization {
             int fanIn = cases.between(1, 1024), fanOut = cases.between(1, 1024);
             double gain = i == 0 ? 1.0 : cases.uniform(0.5, 2.0);
             String where = cases.next("fan_in", fanIn, "fan_out", fanOut, "gain", gain);
-            calls.add(where, got -> Expect.number(where, gain * Math.sqrt(6.0 / (fanIn + fanOut)), got), Arg.of(fanIn), Arg.of(fanOut), Arg.of(gain));
+            calls.add(where, got -> Expect.number(where, gain * Math.sqrt(6.0 / (fanIn + fanOut)), got),
+                    Arg.of(fanIn), Arg.of(fanOut), Arg.of(gain));
         }
         calls.check();
     }
@@ -73,7 +74,8 @@ class Exercises03Initialization {
             String where = cases.next("weight", shape, "gain", gain, "seed", seed);
             Tensor.manualSeed(seed);
             Tensor expected = Init.xavierUniform(Tensor.zeros(shape), gain);
-            calls.addAfterSeed(seed, where, got -> Expect.floats(where, shape, expected.toFloatArray(), got), Arg.tensor(new float[expected.numel()], shape).writable(), Arg.of(gain));
+            calls.addAfterSeed(seed, where, got -> Expect.floats(where, shape, expected.toFloatArray(), got),
+                    Arg.tensor(new float[expected.numel()], shape).writable(), Arg.of(gain));
         }
         calls.check();
     }
@@ -89,7 +91,8 @@ class Exercises03Initialization {
             String mode = i % 3 == 2 ? "fan_out" : "fan_in";
             String where = cases.next("weight", shape, "a", a, "mode", mode);
             int fan = mode.equals("fan_in") ? fans(shape).fanIn() : fans(shape).fanOut();
-            calls.add(where, got -> Expect.number(where, Init.calculateGain("leaky_relu", a) / Math.sqrt(fan), got), Arg.of(shape), Arg.of(a), Arg.of(mode));
+            calls.add(where, got -> Expect.number(where, Init.calculateGain("leaky_relu", a) / Math.sqrt(fan), got),
+                    Arg.of(shape), Arg.of(a), Arg.of(mode));
         }
         calls.check();
     }
@@ -107,7 +110,8 @@ class Exercises03Initialization {
             String where = cases.next("weight", shape, "a", a, "mode", mode, "seed", seed);
             Tensor.manualSeed(seed);
             Tensor expected = Init.kaimingNormal(Tensor.zeros(shape), a, mode);
-            calls.addAfterSeed(seed, where, got -> Expect.floats(where, shape, expected.toFloatArray(), got), Arg.tensor(new float[expected.numel()], shape).writable(), Arg.of(a), Arg.of(mode));
+            calls.addAfterSeed(seed, where, got -> Expect.floats(where, shape, expected.toFloatArray(), got),
+                    Arg.tensor(new float[expected.numel()], shape).writable(), Arg.of(a), Arg.of(mode));
         }
         calls.check();
     }

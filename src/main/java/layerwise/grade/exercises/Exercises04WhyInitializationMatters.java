@@ -29,7 +29,8 @@ class Exercises04WhyInitializationMatters {
             int fanIn = cases.between(1, 1024);
             double varW = cases.uniform(0.001, 2), varX = cases.uniform(0.1, 4);
             String where = cases.next("fan_in", fanIn, "Var(w)", varW, "Var(x)", varX);
-            calls.add(where, got -> Expect.number(where, fanIn * varW * varX, got), Arg.of(fanIn), Arg.of(varW), Arg.of(varX));
+            calls.add(where, got -> Expect.number(where, fanIn * varW * varX, got),
+                    Arg.of(fanIn), Arg.of(varW), Arg.of(varX));
         }
         calls.check();
     }
@@ -42,7 +43,8 @@ class Exercises04WhyInitializationMatters {
         for (int i = 0; i < cases.count(); i++) {
             int fanIn = cases.between(1, 1024), fanOut = cases.between(1, 1024);
             String where = cases.next("fan_in", fanIn, "fan_out", fanOut);
-            calls.add(where, got -> Expect.number(where, Math.sqrt(2.0 / (fanIn + fanOut)), got), Arg.of(fanIn), Arg.of(fanOut));
+            calls.add(where, got -> Expect.number(where, Math.sqrt(2.0 / (fanIn + fanOut)), got),
+                    Arg.of(fanIn), Arg.of(fanOut));
         }
         calls.check();
     }
@@ -65,7 +67,8 @@ class Exercises04WhyInitializationMatters {
                 h = activation.equals("relu") ? pre.relu() : pre.tanh();
                 expected[l] = h.std().item();
             }
-            calls.add(where, got -> Expect.floats(where, shape(depth), expected, got), Arg.of(x, batch, width), Arg.of(batch), Arg.of(width), Arg.of(w, depth, width, width), Arg.of(depth), Arg.of(activation));
+            calls.add(where, got -> Expect.floats(where, shape(depth), expected, got),
+                    Arg.of(x, batch, width), Arg.of(batch), Arg.of(width), Arg.of(w, depth, width, width), Arg.of(depth), Arg.of(activation));
         }
         calls.check();
     }

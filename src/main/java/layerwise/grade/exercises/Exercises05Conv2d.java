@@ -35,7 +35,8 @@ class Exercises05Conv2d {
             int in = i == 0 ? 3 : groups * cases.between(1, 8), out = i == 0 ? 16 : groups * cases.between(1, 8);
             int k = i == 0 ? 3 : cases.between(1, 7);
             String where = cases.next("Conv2d", "(" + in + ", " + out + ", " + k + ", groups=" + groups + ")");
-            calls.add(where, got -> Expect.ints(where, new Conv2d(in, out, k, Conv2d.options().groups(groups)).weight.shape(), got), Arg.of(in), Arg.of(out), Arg.of(k), Arg.of(groups));
+            calls.add(where, got -> Expect.ints(where, new Conv2d(in, out, k, Conv2d.options().groups(groups)).weight.shape(), got),
+                    Arg.of(in), Arg.of(out), Arg.of(k), Arg.of(groups));
         }
         calls.check();
     }
@@ -53,7 +54,8 @@ class Exercises05Conv2d {
             // the library's conv on a (1, 1, size, 1) image answers for one dim
             int expected = Functional.conv2d(Tensor.zeros(1, 1, size, 1), Tensor.zeros(1, 1, k, 1), null,
                     new int[] {s, 1}, new int[] {p, 0}, new int[] {d, 1}, 1).size(2);
-            calls.add(where, got -> Expect.number(where, expected, got), Arg.of(size), Arg.of(k), Arg.of(s), Arg.of(p), Arg.of(d));
+            calls.add(where, got -> Expect.number(where, expected, got),
+                    Arg.of(size), Arg.of(k), Arg.of(s), Arg.of(p), Arg.of(d));
         }
         calls.check();
     }
@@ -73,7 +75,9 @@ class Exercises05Conv2d {
                     "stride", stride, "padding", padding, "dilation", dilation, "groups", groups);
             Tensor expected = Functional.conv2d(Tensor.of(x, n, c, h, w), Tensor.of(weight, out, c / groups, k, k), Tensor.of(bias, out),
                     new int[] {stride}, new int[] {padding}, new int[] {dilation}, groups);
-            calls.add(where, got -> Expect.floats(where, expected.shape(), expected.toFloatArray(), got), Arg.tensor(x, n, c, h, w), Arg.tensor(weight, out, c / groups, k, k), Arg.tensor(bias, out), Arg.of(stride), Arg.of(padding), Arg.of(dilation), Arg.of(groups));
+            calls.add(where, got -> Expect.floats(where, expected.shape(), expected.toFloatArray(), got),
+                    Arg.tensor(x, n, c, h, w), Arg.tensor(weight, out, c / groups, k, k), Arg.tensor(bias, out),
+                    Arg.of(stride), Arg.of(padding), Arg.of(dilation), Arg.of(groups));
         }
         calls.check();
     }
@@ -100,7 +104,8 @@ class Exercises05Conv2d {
                                 boolean inside = r >= 0 && r < h && q >= 0 && q < w;
                                 cols[((ch * k + u) * k + v) * ho * wo + oi * wo + oj] = inside ? x[(ch * h + r) * w + q] : 0f;
                             }
-            calls.add(where, got -> Expect.floats(where, shape(c * k * k, ho * wo), cols, got), Arg.tensor(x, c, h, w), Arg.of(k), Arg.of(stride), Arg.of(padding));
+            calls.add(where, got -> Expect.floats(where, shape(c * k * k, ho * wo), cols, got),
+                    Arg.tensor(x, c, h, w), Arg.of(k), Arg.of(stride), Arg.of(padding));
         }
         calls.check();
     }
@@ -129,7 +134,8 @@ class Exercises05Conv2d {
             }
             String where = cases.next("input", shape(channels, height, width), "stack", "[" + stack + "]");
             int expected = x.numel();
-            calls.add(where, got -> Expect.number(where, expected, got), Arg.of(channels), Arg.of(height), Arg.of(width), Arg.of(layers));
+            calls.add(where, got -> Expect.number(where, expected, got),
+                    Arg.of(channels), Arg.of(height), Arg.of(width), Arg.of(layers));
         }
         calls.check();
     }
@@ -144,7 +150,8 @@ class Exercises05Conv2d {
             int in = groups * cases.between(1, 16), out = groups * cases.between(1, 16), k = cases.between(1, 7);
             boolean bias = i != 1;
             String where = cases.next("Conv2d", "(" + in + ", " + out + ", " + k + ", groups=" + groups + ", bias=" + bias + ")");
-            calls.add(where, got -> Expect.number(where, new Conv2d(in, out, k, Conv2d.options().groups(groups).bias(bias)).numParameters(), got), Arg.of(in), Arg.of(out), Arg.of(k), Arg.of(groups), Arg.of(bias));
+            calls.add(where, got -> Expect.number(where, new Conv2d(in, out, k, Conv2d.options().groups(groups).bias(bias)).numParameters(), got),
+                    Arg.of(in), Arg.of(out), Arg.of(k), Arg.of(groups), Arg.of(bias));
         }
         calls.check();
     }

@@ -55,7 +55,9 @@ class Exercises07Rnn {
             // h' = tanh(W_ih x + b_ih + W_hh h + b_hh)
             Tensor expected = Tensor.of(wIh, hidden, in).matmul(Tensor.of(x, in)).add(Tensor.of(bIh, hidden))
                     .add(Tensor.of(wHh, hidden, hidden).matmul(Tensor.of(h, hidden))).add(Tensor.of(bHh, hidden)).tanh();
-            calls.add(where, got -> Expect.floats(where, shape(hidden), expected.toFloatArray(), got), Arg.of(x, in), Arg.of(h, hidden), Arg.of(wIh, hidden, in), Arg.of(wHh, hidden, hidden), Arg.of(bIh, hidden), Arg.of(bHh, hidden), Arg.of(in), Arg.of(hidden));
+            calls.add(where, got -> Expect.floats(where, shape(hidden), expected.toFloatArray(), got),
+                    Arg.of(x, in), Arg.of(h, hidden), Arg.of(wIh, hidden, in), Arg.of(wHh, hidden, hidden),
+                    Arg.of(bIh, hidden), Arg.of(bHh, hidden), Arg.of(in), Arg.of(hidden));
         }
         calls.check();
     }
@@ -76,7 +78,9 @@ class Exercises07Rnn {
             rnn.getParameter("bias_ih_l0").copy_(Tensor.of(bIh, hidden));
             rnn.getParameter("bias_hh_l0").copy_(Tensor.of(bHh, hidden));
             float[] expected = rnn.forward(Tensor.of(xs, steps, 1, in), Tensor.of(h0, 1, 1, hidden)).output().toFloatArray();
-            calls.add(where, got -> Expect.floats(where, shape(steps, hidden), expected, got), Arg.of(xs, steps, in), Arg.of(h0, hidden), Arg.of(wIh, hidden, in), Arg.of(wHh, hidden, hidden), Arg.of(bIh, hidden), Arg.of(bHh, hidden), Arg.of(steps), Arg.of(in), Arg.of(hidden));
+            calls.add(where, got -> Expect.floats(where, shape(steps, hidden), expected, got),
+                    Arg.of(xs, steps, in), Arg.of(h0, hidden), Arg.of(wIh, hidden, in), Arg.of(wHh, hidden, hidden),
+                    Arg.of(bIh, hidden), Arg.of(bHh, hidden), Arg.of(steps), Arg.of(in), Arg.of(hidden));
         }
         calls.check();
     }
@@ -91,7 +95,8 @@ class Exercises07Rnn {
             boolean bidirectional = i >= 2;
             String where = cases.next("RNN", "(" + in + ", " + hidden + ", num_layers=" + layers + ", bidirectional=" + bidirectional + ")");
             long expected = new RNN(in, hidden, RNNBase.options().numLayers(layers).bidirectional(bidirectional)).numParameters();
-            calls.add(where, got -> Expect.number(where, expected, got), Arg.of(in), Arg.of(hidden), Arg.of(layers), Arg.of(bidirectional));
+            calls.add(where, got -> Expect.number(where, expected, got),
+                    Arg.of(in), Arg.of(hidden), Arg.of(layers), Arg.of(bidirectional));
         }
         calls.check();
     }
@@ -107,7 +112,8 @@ class Exercises07Rnn {
             String where = cases.next("num_layers", layers, "bidirectional", bidirectional, "batch", batch, "hidden_size", hidden);
             RNN rnn = new RNN(2, hidden, RNNBase.options().numLayers(layers).bidirectional(bidirectional));
             int[] expected = rnn.forward(Tensor.zeros(1, batch, 2)).hN().shape();
-            calls.add(where, got -> Expect.ints(where, expected, got), Arg.of(layers), Arg.of(bidirectional), Arg.of(batch), Arg.of(hidden));
+            calls.add(where, got -> Expect.ints(where, expected, got),
+                    Arg.of(layers), Arg.of(bidirectional), Arg.of(batch), Arg.of(hidden));
         }
         calls.check();
     }

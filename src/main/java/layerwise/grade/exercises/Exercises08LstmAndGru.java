@@ -67,7 +67,8 @@ class Exercises08LstmAndGru {
         for (int i = 0; i < cases.count(); i++) {
             int in = cases.between(1, 32), hidden = cases.between(1, 32);
             String where = cases.next("LSTM", "(" + in + ", " + hidden + ")");
-            calls.add(where, got -> Expect.ints(where, new LSTM(in, hidden).getParameter("weight_ih_l0").shape(), got), Arg.of(in), Arg.of(hidden));
+            calls.add(where, got -> Expect.ints(where, new LSTM(in, hidden).getParameter("weight_ih_l0").shape(), got),
+                    Arg.of(in), Arg.of(hidden));
         }
         calls.check();
     }
@@ -82,7 +83,8 @@ class Exercises08LstmAndGru {
             float[] w = cases.floats(4 * hidden * in);
             String where = cases.next("weight_ih", shape(4 * hidden, in));
             float[] expected = Tensor.of(w, 4 * hidden, in).chunk(4, 0).get(1).toFloatArray();
-            calls.add(where, got -> Expect.floats(where, shape(hidden, in), expected, got), Arg.of(w, 4 * hidden, in), Arg.of(in), Arg.of(hidden));
+            calls.add(where, got -> Expect.floats(where, shape(hidden, in), expected, got),
+                    Arg.of(w, 4 * hidden, in), Arg.of(in), Arg.of(hidden));
         }
         calls.check();
     }
@@ -112,7 +114,8 @@ class Exercises08LstmAndGru {
             Weights w = Weights.draw(cases, 3);
             String where = w.describe(cases);
             RNNOutput out = w.load(new GRU(w.in(), w.hidden())).forward(Tensor.of(w.x(), 1, 1, w.in()), Tensor.of(w.h(), 1, 1, w.hidden()));
-            calls.add(where, got -> Expect.floats(where, shape(w.hidden()), out.hN().toFloatArray(), got), w.args(false));
+            calls.add(where, got -> Expect.floats(where, shape(w.hidden()), out.hN().toFloatArray(), got),
+                    w.args(false));
         }
         calls.check();
     }
@@ -127,7 +130,8 @@ class Exercises08LstmAndGru {
             boolean bidirectional = i >= 2;
             String where = cases.next("LSTM", "(" + in + ", " + hidden + ", num_layers=" + layers + ", bidirectional=" + bidirectional + ")");
             long expected = new LSTM(in, hidden, RNNBase.options().numLayers(layers).bidirectional(bidirectional)).numParameters();
-            calls.add(where, got -> Expect.number(where, expected, got), Arg.of(in), Arg.of(hidden), Arg.of(layers), Arg.of(bidirectional));
+            calls.add(where, got -> Expect.number(where, expected, got),
+                    Arg.of(in), Arg.of(hidden), Arg.of(layers), Arg.of(bidirectional));
         }
         calls.check();
     }
