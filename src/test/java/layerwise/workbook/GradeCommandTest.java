@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The grade and hint commands' arguments (the grading itself is tested in layerwise.grade). */
 class GradeCommandTest {
@@ -48,5 +51,30 @@ class GradeCommandTest {
         assertTrue(Files.readString(HintCommand.shownFile()).contains("5.2=2"));
         Files.delete(HintCommand.shownFile());
         assertThrows(Command.UsageError.class, () -> HintCommand.main(new String[] {"9.9"}));
+    }
+
+    @Test
+    @DisplayName("a single submitted file is graded by its lesson number, the reports go where --report says")
+    void gradesOneFile(@TempDir Path reports) throws Exception {
+        PrintStream saved = System.out;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+            status = GradeCommand.main(new String[] {"src/test/resources/solutions/04-why-initialization-matters.jsh",
+                    "--seed", "11", "--report", reports.toString()});
+        } finally {
+            System.setOut(saved);
+            System.setErr(savedErr);
+        }
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, table);
+        assertTrue(table.startsWith("src/test/resources/solutions/04-why-initialization-matters.jsh\n"), table);
+        assertTrue(table.contains("Total: 5 / 5 points, 3 of 3 exercises passed"), table);
+        assertTrue(table.contains("Seed: 11 "), table);
+        assertTrue(Files.readString(reports.resolve("grade.json")).startsWith("{\"seed\":11,\"points\":5,\"max\":5,"));
+        assertTrue(Files.isRegularFile(reports.resolve("grade-junit.xml")));
     }
 }
