@@ -123,8 +123,10 @@ class Exercises05Conv2d {
             StringBuilder stack = new StringBuilder();
             int c = channels;
             for (int l = 0; l < depth; l++) {
-                boolean pool = l % 2 == 1;
-                int k = pool ? 2 : cases.between(1, 5), s = pool ? 2 : cases.between(1, 2), p = pool ? 0 : cases.between(0, k / 2);
+                int room = Math.min(x.size(2), x.size(3)); // a kernel must fit the image it slides over
+                boolean pool = l % 2 == 1 && room >= 2;
+                int k = pool ? 2 : cases.between(1, Math.min(5, room)), s = pool ? 2 : cases.between(1, 2);
+                int p = pool ? 0 : cases.between(0, k / 2);
                 int out = pool ? 0 : cases.between(2, 16);
                 Module layer = pool ? new MaxPool2d(k, s, p) : new Conv2d(c, out, k, Conv2d.options().stride(s).padding(p));
                 c = pool ? c : out;
