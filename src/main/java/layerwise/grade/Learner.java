@@ -49,11 +49,8 @@ public final class Learner implements AutoCloseable {
     private final List<String> imports;
     private final Limits limits;
     private final String marker = "-Dlayerwise.grade.vm=" + UUID.randomUUID();
-    private final ExecutorService evaluator = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "learner-eval");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Runs each evaluation, so that the grader can wait for it with a time limit. */
+    private ExecutorService evaluator = newEvaluator();
     /** Problems JShell reported while loading, by declared name: "02-linear.jsh:34: cannot find symbol ...". */
     private final Map<String, String> problems = new LinkedHashMap<>();
     private final RecentOutput output = new RecentOutput();
@@ -175,6 +172,14 @@ public final class Learner implements AutoCloseable {
         }
     }
 
+    private static ExecutorService newEvaluator() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "learner-eval");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
     }
@@ -188,8 +193,10 @@ public final class Learner implements AutoCloseable {
             killVm();
             try {
                 pending.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception ignored) {
-                // the VM is gone; the evaluation thread is abandoned with it
+            } catch (Exception stillWaiting) {
+                // the VM could not be killed or JShell did not notice: abandon that thread, evaluate on a new one
+                evaluator.shutdownNow();
+                evaluator = newEvaluator();
             }
             shutDown();
         }
