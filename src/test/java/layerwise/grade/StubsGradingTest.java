@@ -31,7 +31,9 @@ class StubsGradingTest {
     void everyStubNotStarted() {
         assertEquals(35, report.results().size());
         for (ExerciseResult r : report.results()) {
-            assertEquals(Status.NOT_STARTED, r.status(), r.id() + ": " + r.message());
+            assertEquals(Status.NOT_STARTED, r.status(), r.file() + ", exercise " + r.id() + " is not the shipped stub (" + r.message()
+                    + "). The suite grades the stubs as shipped: grade your own answers with ./workbook grade, "
+                    + "and git checkout jshell-scripts/exercises before running the tests");
             assertTrue(r.message().startsWith("Exercise " + r.id() + ": "), r.message());
         }
         assertEquals(0, report.points());
