@@ -56,7 +56,6 @@ public final class Learner implements AutoCloseable {
     private final RecentOutput output = new RecentOutput();
     private JShell js;
     private volatile boolean vmEnded;
-    private int starts;
 
     /**
      * @param imports lines such as {@code import layerwise.tensor.*;} evaluated before a file (the workbook's startup)
@@ -73,11 +72,6 @@ public final class Learner implements AutoCloseable {
         if (js == null || vmEnded) return; // loaded when the VM starts
         for (Snippet s : fileSnippets) if (js.status(s).isActive()) js.drop(s);
         load();
-    }
-
-    /** How many VMs this learner has needed so far (1 unless a call ended or wedged one). */
-    public int starts() {
-        return starts;
     }
 
     /** The cases of one exercise, to be run with {@link Calls#check()}. */
@@ -218,7 +212,6 @@ public final class Learner implements AutoCloseable {
         if (js != null && !vmEnded) return;
         shutDown();
         vmEnded = false;
-        starts++;
         String cp = System.getProperty("java.class.path");
         PrintStream sink = new PrintStream(output, true, StandardCharsets.UTF_8);
         js = JShell.builder()
