@@ -37,13 +37,19 @@ public final class Functional {
         if (last != in) {
             int rows = 1;                                        // the leading dims, flattened as torch prints mat1
             for (int d = 0; d < input.dim() - 1; d++) rows *= input.size(d);
+            if (layer == null) {
+                throw new ShapeError(TorchText.matmulShapes(rows, last, in, out),
+                        "The weight " + Shapes.str(weight.shape()) + " expects the last input dim to be " + in + ", got " + last + ".",
+                        "pass an input whose last dim is " + in + ", or a weight of shape " + Shapes.str(out, last));
+            }
+            String expects = layer.describe() + " expects the last input dim to be " + in + ", got " + last
+                    + " (input " + Shapes.str(input.shape()) + ").";
+            // A malformed input (a column, an unflattened feature map, ...) is repaired, not the layer rebuilt.
+            ShapeHints.Hint hint = ShapeHints.linear(input.shape(), in, layer.rebuiltFor(last));
             throw new ShapeError(TorchText.matmulShapes(rows, last, in, out),
-                    layer == null
-                            ? "The weight " + Shapes.str(weight.shape()) + " expects the last input dim to be " + in + ", got " + last + "."
-                            : layer.describe() + " expects the last input dim to be " + in + ", got " + last
-                                    + " (input " + Shapes.str(input.shape()) + ").",
-                    layer == null ? "pass an input whose last dim is " + in + ", or a weight of shape " + Shapes.str(out, last)
-                            : "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + ".");
+                    hint == null ? expects : expects + " " + hint.meaning(),
+                    hint == null ? "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + "."
+                            : hint.fix());
         }
         Kernels.Kind kind = Kernels.selected();
         // The fast path multiplies by a contiguous copy of W^T; the plain one reads W^T as a view, as the formula says.
