@@ -42,7 +42,7 @@ final class GradeCommand {
                 case "--seed" -> seed = number(args, ++i, "--seed");
                 case "--timeout" -> timeout = Duration.ofSeconds(number(args, ++i, "--timeout"));
                 case "--memory" -> memory = (int) number(args, ++i, "--memory");
-                case "--report" -> reportDir = Path.of(value(args, ++i, "--report"));
+                case "--report" -> reportDir = typed(value(args, ++i, "--report"));
                 case "--solutions" -> {
                     if (!Files.isDirectory(SOLUTIONS)) throw new Command.UsageError(SOLUTIONS + " not found: the reference solutions are in the project's source tree");
                     dir = SOLUTIONS;
@@ -50,7 +50,7 @@ final class GradeCommand {
                 case "all" -> lessons.clear();
                 default -> {
                     if (a.startsWith("-")) throw new Command.UsageError("unknown option " + a);
-                    Path p = Path.of(a);
+                    Path p = typed(a);
                     if (a.matches("\\d{1,2}")) {
                         lessons.add(a.length() == 1 ? "0" + a : a);
                     } else if (Files.isDirectory(p)) {
@@ -80,6 +80,13 @@ final class GradeCommand {
         List<Path> written = Grader.write(report, reportDir);
         System.out.println("Wrote " + written.get(0) + " and " + written.get(1) + ".");
         return report.points() == report.max() ? 0 : 1;
+    }
+
+    /** A path as the user typed it (relative to where they ran ./workbook), shown relative to the project when inside it. */
+    private static Path typed(String path) {
+        Path p = CallerPaths.resolve(path);
+        Path root = Path.of("").toAbsolutePath();
+        return p.isAbsolute() && p.startsWith(root) ? root.relativize(p) : p;
     }
 
     private static String value(String[] args, int i, String option) {
