@@ -75,7 +75,7 @@ final class Join {
                         "reshape entry " + i + " to " + Shapes.str(s0) + ", or use cat to join along an existing dim");
             }
         }
-        int d = Shapes.wrapDim(dim, s0.length + 1);
+        int d = Shapes.wrapNewDim(dim, s0.length, "stack");
         List<Tensor> parts = new ArrayList<>();
         for (Tensor t : tensors) parts.add(Views.unsqueeze(t, d));
         return cat(parts, d);

@@ -89,9 +89,28 @@ final class Shapes {
     static int wrapDim(int dim, int rank) {
         int r = Math.max(rank, 1);
         if (dim < -r || dim >= r) {
-            throw new IndexError(TorchText.dimOutOfRange(dim, r),
-                    "This tensor has " + rank + " dim" + (rank == 1 ? "" : "s") + "; dim " + dim + " does not exist.",
+            String why = rank == 0
+                    ? "This tensor is 0-d (a scalar): it has no dims, and PyTorch accepts only dim 0 or -1 for it."
+                    : "This tensor has " + rank + " dim" + (rank == 1 ? "" : "s") + "; dim " + dim + " does not exist.";
+            throw new IndexError(TorchText.dimOutOfRange(dim, r), why,
                     "pass a dim between " + (-r) + " and " + (r - 1) + " (negative dims count from the end)");
+        }
+        return dim < 0 ? dim + r : dim;
+    }
+
+    /**
+     * The position of a new dim inserted into a tensor of the given rank (unsqueeze, stack): there are
+     * rank + 1 places, so -(rank+1) .. rank are valid, as in torch. op names the call in the explanation.
+     */
+    static int wrapNewDim(int dim, int rank, String op) {
+        int r = rank + 1;
+        if (dim < -r || dim >= r) {
+            throw new IndexError(TorchText.dimOutOfRange(dim, r),
+                    op + " inserts a new dim into " + (rank == 0 ? "a 0-d tensor" : "tensors of " + rank + " dim"
+                            + (rank == 1 ? "" : "s")) + ": there " + (r == 1 ? "is 1 place" : "are " + r + " places")
+                            + " for it, positions " + (-r)
+                            + " to " + rank + "; " + dim + " is not one of them.",
+                    "pass a dim between " + (-r) + " and " + rank + " (" + rank + " or -1 puts it last, 0 first)");
         }
         return dim < 0 ? dim + r : dim;
     }

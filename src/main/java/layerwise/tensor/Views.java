@@ -110,7 +110,7 @@ final class Views {
 
     static Tensor unsqueeze(Tensor t, int dim) {
         int r = t.shape.length;
-        int d = Shapes.wrapDim(dim, r + 1);
+        int d = Shapes.wrapNewDim(dim, r, "unsqueeze");
         int stride = d < r ? t.shape[d] * t.strides[d] : 1;
         return make(t, insert(t.shape, d, 1), insert(t.strides, d, stride), t.offset);
     }
@@ -158,9 +158,10 @@ final class Views {
 
     static Tensor flatten(Tensor t, int startDim, int endDim) {
         int r = t.shape.length;
-        if (r == 0) return reshape(t, new int[] {1});
         int s = Shapes.wrapDim(startDim, r);
         int e = Shapes.wrapDim(endDim, r);
+        // A 0-d tensor takes only dims 0 and -1 (both checked above, start first, as torch does) and becomes [1].
+        if (r == 0) return reshape(t, new int[] {1});
         if (s > e) {
             throw new ShapeError("flatten() has invalid args: start_dim cannot come after end_dim",
                     "start_dim " + startDim + " is dim " + s + ", end_dim " + endDim + " is dim " + e + ".",
