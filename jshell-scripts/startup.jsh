@@ -7,5 +7,6 @@ import layerwise.io.*;
 import layerwise.shape.*;
 import layerwise.plot.*;
 import layerwise.table.*;
+import layerwise.interop.*;
 import static layerwise.workbook.Repl.*;
 layerwise.workbook.Banner.show();

@@ -16,6 +16,11 @@ public final class AvgPool2d extends Pool2d {
         this(kernelSize, kernelSize, 0);
     }
 
+    /** PyTorch's positional {@code nn.AvgPool2d(kernel_size, stride)}. */
+    public AvgPool2d(int kernelSize, int stride) {
+        this(kernelSize, stride, 0);
+    }
+
     public AvgPool2d(int kernelSize, int stride, int padding) {
         this(new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, false, true);
     }

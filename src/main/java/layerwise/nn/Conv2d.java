@@ -13,7 +13,8 @@ import layerwise.tensor.Tensor;
  *   weight (C_out, C_in/groups, kH, kW)      bias (C_out) or null
  *   output (N, C_out, H_out, W_out), H_out = floor((H + padTop + padBottom - dH*(kH-1) - 1)/sH) + 1
  * </pre>
- * The common case is positional, as in PyTorch: {@code new Conv2d(3, 16, 3)}. Everything else goes
+ * The common case is positional, as in PyTorch: {@code new Conv2d(3, 16, 3)}, and in PyTorch's order
+ * {@code new Conv2d(in, out, k, stride, padding, dilation, groups, bias)}. Everything else goes
  * through {@link #options()}: {@code new Conv2d(3, 16, 3, Conv2d.options().padding(1).stride(2))},
  * {@code new Conv2d(3, 3, new int[] {3, 5}, Conv2d.options().padding("same").groups(3))}.
  */
@@ -52,6 +53,25 @@ public final class Conv2d extends Module implements TensorModule, LayerDescripti
     /** PyTorch's positional {@code nn.Conv2d(in, out, kernel_size, stride, padding)}; the rest through {@link #options()}. */
     public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
         this(inChannels, outChannels, new int[] {kernelSize}, options().stride(stride).padding(padding));
+    }
+
+    /** PyTorch's positional {@code nn.Conv2d(in, out, kernel_size, stride, padding, dilation)}. */
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation) {
+        this(inChannels, outChannels, new int[] {kernelSize},
+                options().stride(stride).padding(padding).dilation(dilation));
+    }
+
+    /** PyTorch's positional {@code nn.Conv2d(in, out, kernel_size, stride, padding, dilation, groups)}. */
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation, int groups) {
+        this(inChannels, outChannels, new int[] {kernelSize},
+                options().stride(stride).padding(padding).dilation(dilation).groups(groups));
+    }
+
+    /** PyTorch's positional {@code nn.Conv2d(in, out, kernel_size, stride, padding, dilation, groups, bias)}. */
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation, int groups,
+                  boolean bias) {
+        this(inChannels, outChannels, new int[] {kernelSize},
+                options().stride(stride).padding(padding).dilation(dilation).groups(groups).bias(bias));
     }
 
     public Conv2d(int inChannels, int outChannels, int kernelSize, Conv2dOptions options) {

@@ -24,6 +24,11 @@ public final class MaxPool2d extends Pool2d {
         this(kernelSize, kernelSize, 0);
     }
 
+    /** PyTorch's positional {@code nn.MaxPool2d(kernel_size, stride)}. */
+    public MaxPool2d(int kernelSize, int stride) {
+        this(kernelSize, stride, 0);
+    }
+
     public MaxPool2d(int kernelSize, int stride, int padding) {
         this(new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, new int[] {1}, false);
     }

@@ -208,6 +208,16 @@ public abstract class Module {
         }
     }
 
+    /** {@link #save(Path)} with a path as text, as PyTorch's {@code torch.save(model.state_dict(), "x.pt")} takes one. */
+    public void save(String path) {
+        save(Path.of(path));
+    }
+
+    /** {@link #load(Path)} with a path as text. */
+    public void load(String path) {
+        load(Path.of(path));
+    }
+
     /** Reads a safetensors state dict and loads it strictly (see {@link #loadStateDict(Map)}). */
     public void load(Path path) {
         Map<String, Tensor> sd;

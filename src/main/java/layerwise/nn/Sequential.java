@@ -20,6 +20,25 @@ public final class Sequential extends Module implements TensorModule {
         for (M layer : layers) append(layer);
     }
 
+    /**
+     * Layers typed only as Module (from a {@code List<Module>}, say), or a mix that includes a recurrent
+     * layer: each must have a one-tensor forward, checked here. RNN, LSTM, GRU and LSTMCell return their
+     * states as well, so they are refused with the calls that work instead (Java picks the constructor
+     * above whenever every argument is a one-tensor module).
+     */
+    public Sequential(Module first, Module... rest) {
+        List<Module> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(List.of(rest));
+        for (int i = 0; i < all.size(); i++) {
+            if (!(all.get(i) instanceof TensorModule)) throw NotOneTensor.inSequential(all, i);
+        }
+        for (Module layer : all) {
+            registerModule(String.valueOf(layers.size()), layer);
+            layers.add((TensorModule) layer);
+        }
+    }
+
     /** Adds a layer at the end, named by its position. Returns this. */
     public <M extends Module & TensorModule> Sequential append(M layer) {
         registerModule(String.valueOf(layers.size()), layer);

@@ -53,6 +53,14 @@ public final class Tensor {
     public static Tensor of(float[][] data) { return Nested.of(data); }
     public static Tensor of(float[][][] data) { return Nested.of(data); }
     public static Tensor of(float[][][][] data) { return Nested.of(data); }
+    /** PyTorch's spelling of {@link #of(float[], int...)}: {@code Tensor.tensor(new float[] {1, 2, 3})}. */
+    public static Tensor tensor(float[] data, int... shape) { return of(data, shape); }
+    /** PyTorch's spelling of {@link #of(float[][])}, like torch.tensor([[1., 2.], [3., 4.]]). */
+    public static Tensor tensor(float[][] data) { return of(data); }
+    public static Tensor tensor(float[][][] data) { return of(data); }
+    public static Tensor tensor(float[][][][] data) { return of(data); }
+    /** torch.tensor(1.0): a 0-d tensor, as {@link #scalar(float)}. */
+    public static Tensor tensor(float value) { return scalar(value); }
     /** A 0-d tensor, like torch.tensor(1.0). */
     public static Tensor scalar(float value) { return new Tensor(new float[] {value}, new int[0], new int[0], 0); }
     public static Tensor zeros(int... shape) {
