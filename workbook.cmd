@@ -3,8 +3,8 @@ rem Layerwise workbook launcher for Windows (cmd.exe).
 rem   workbook                  JShell with the workbook loaded (builds first when needed)
 rem   workbook run NN^|all^|FILE  run lessons headless and strictly (exit 1 on any failure)
 rem   workbook help             every command
-rem JAVA_HOME picks the JDK (17 or newer). LAYERWISE_CLASSPATH, when set, is used as the class path as it
-rem is and nothing is built. File arguments are resolved against the caller's directory.
+rem JAVA_HOME picks the JDK (17 or newer); LAYERWISE_HEAP=8g sets the heap. LAYERWISE_CLASSPATH, when set,
+rem is used as the class path as it is and nothing is built. File arguments are resolved against the caller's directory.
 setlocal
 set "CALLER=%CD%"
 cd /d "%~dp0"
@@ -54,6 +54,11 @@ if "%NEEDS_BUILD%"=="1" (
 )
 
 :launch
+rem LAYERWISE_HEAP=8g gives the JVM that runs your code at most 8 GB of heap (java -Xmx8g).
+if defined LAYERWISE_HEAP (
+  set "JVM_FLAGS=%JVM_FLAGS% -Xmx%LAYERWISE_HEAP%"
+  set "JSHELL_FLAGS=%JSHELL_FLAGS% -R-Xmx%LAYERWISE_HEAP%"
+)
 if "%~1"=="" (
   "%JAVA_BIN%jshell" --class-path "%CP%" -R-Dslf4j.internal.verbosity=ERROR %JSHELL_FLAGS% --startup DEFAULT --startup jshell-scripts\startup.jsh
   exit /b

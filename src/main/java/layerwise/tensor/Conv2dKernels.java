@@ -34,7 +34,7 @@ final class Conv2dKernels {
         float[] b = bias == null ? null : bias.toFloatArray();
         int cg = g.groupInChannels();
         int og = g.groupOutChannels();
-        float[] out = new float[g.batch() * g.outChannels() * g.outH() * g.outW()];
+        float[] out = Storage.allocate(g.batch(), g.outChannels(), g.outH(), g.outW());
         int at = 0;
         for (int n = 0; n < g.batch(); n++) {
             for (int o = 0; o < g.outChannels(); o++) {
@@ -73,8 +73,8 @@ final class Conv2dKernels {
         int og = g.groupOutChannels();
         int rows = cg * g.kH() * g.kW();          // one row per (c, u, v)
         int cols = g.outH() * g.outW();           // one column per output position (i, j)
-        float[] out = new float[g.batch() * g.outChannels() * cols];
-        float[] patches = new float[rows * cols];
+        float[] out = Storage.allocate(g.batch(), g.outChannels(), g.outH(), g.outW());
+        float[] patches = Storage.allocate(rows, cols);
         for (int n = 0; n < g.batch(); n++) {
             for (int group = 0; group < g.groups(); group++) {
                 int outBase = (n * g.outChannels() + group * og) * cols;

@@ -37,7 +37,7 @@ final class Matmul {
         if (db <= 2) {
             // Fold a's leading dims into rows: (..., m) @ (m, p) is one (rows x m) @ (m x p) product.
             int rows = Shapes.numel(Arrays.copyOf(a.shape, da - 1));
-            out = new float[Shapes.numel(rows, p)];
+            out = Storage.allocate(rows, p);
             Tensor x = a.contiguous();
             Tensor y = b.contiguous();
             MatmulKernels.mm(kind, x.storage, x.offset, y.storage, y.offset, out, 0, rows, m1, p);
@@ -47,7 +47,7 @@ final class Matmul {
             int count = Shapes.numel(batch);
             Tensor x = Views.expand(da == 1 ? Views.unsqueeze(a, 0) : a, concat(batch, n, m1)).contiguous();
             Tensor y = Views.expand(b, concat(batch, m2, p)).contiguous();
-            out = new float[Shapes.numel(concat(batch, n, p))];
+            out = Storage.allocate(concat(batch, n, p));
             for (int i = 0; i < count; i++) {
                 MatmulKernels.mm(kind, x.storage, x.offset + i * n * m1, y.storage, y.offset + i * m2 * p,
                         out, i * n * p, n, m1, p);

@@ -139,7 +139,7 @@ final class MatmulKernels {
     static Tensor transposedCopy(Tensor weight) {
         Tensor w = weight.contiguous();
         int out = w.shape[0], in = w.shape[1];
-        float[] t = new float[in * out];
+        float[] t = Storage.allocate(in, out);
         for (int o0 = 0; o0 < out; o0 += TRANSPOSE_TILE) {
             for (int k0 = 0; k0 < in; k0 += TRANSPOSE_TILE) {
                 for (int o = o0; o < Math.min(out, o0 + TRANSPOSE_TILE); o++) {

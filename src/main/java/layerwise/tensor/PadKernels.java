@@ -31,8 +31,11 @@ final class PadKernels {
         int top = pad.length == 4 ? pad[2] : 0, bottom = pad.length == 4 ? pad[3] : 0;
         int outH = h + top + bottom, outW = w + left + right;
         int planes = countPlanes(shape, pad.length / 2);
+        int[] outShape = shape.clone();
+        outShape[rank - 1] = outW;
+        if (pad.length == 4) outShape[rank - 2] = outH;
         float[] src = x.toFloatArray();
-        float[] out = new float[planes * outH * outW];
+        float[] out = Storage.allocate(outShape);
         int at = 0;
         for (int plane = 0; plane < planes; plane++) {
             int base = plane * h * w;
@@ -44,9 +47,6 @@ final class PadKernels {
                 }
             }
         }
-        int[] outShape = shape.clone();
-        outShape[rank - 1] = outW;
-        if (pad.length == 4) outShape[rank - 2] = outH;
         return Tensor.of(out, outShape);
     }
 

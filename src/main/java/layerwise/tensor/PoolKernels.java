@@ -33,7 +33,7 @@ final class PoolKernels {
         int[] s = x.shape();
         int planes = s[0] * s[1], h = s[2], w = s[3];
         float[] in = x.toFloatArray();
-        float[] out = new float[planes * g.outH() * g.outW()];
+        float[] out = Storage.allocate(s[0], s[1], g.outH(), g.outW());
         int at = 0;
         for (int plane = 0; plane < planes; plane++) {
             int base = plane * h * w;
@@ -68,8 +68,8 @@ final class PoolKernels {
         int[] s = x.shape();
         int planes = s[0] * s[1], h = s[2], w = s[3];
         float[] in = x.toFloatArray();
-        float[] out = new float[planes * g.outH() * g.outW()];
-        float[] where = new float[out.length];
+        float[] out = Storage.allocate(s[0], s[1], g.outH(), g.outW());
+        float[] where = Storage.allocate(s[0], s[1], g.outH(), g.outW());
         int at = 0;
         for (int plane = 0; plane < planes; plane++) {
             int base = plane * h * w;
@@ -104,7 +104,7 @@ final class PoolKernels {
         int[] s = x.shape();
         int planes = s[0] * s[1], h = s[2], w = s[3];
         float[] in = x.toFloatArray();
-        float[] out = new float[planes * g.outH() * g.outW()];
+        float[] out = Storage.allocate(s[0], s[1], g.outH(), g.outW());
         int at = 0;
         for (int plane = 0; plane < planes; plane++) {
             int base = plane * h * w;
@@ -129,7 +129,7 @@ final class PoolKernels {
         int[] s = x.shape();
         int planes = s[0] * s[1], h = s[2], w = s[3];
         float[] in = x.toFloatArray();
-        float[] out = new float[planes * g.outH() * g.outW()];
+        float[] out = Storage.allocate(s[0], s[1], g.outH(), g.outW());
         int at = 0;
         for (int plane = 0; plane < planes; plane++) {
             int base = plane * h * w;

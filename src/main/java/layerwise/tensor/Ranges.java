@@ -38,7 +38,7 @@ final class Ranges {
                     "use a larger step or a shorter range");
         }
         int n = (int) size;
-        float[] data = new float[n];
+        float[] data = Storage.allocate(n);
         int vec = vectorized(n);
         for (int i0 = 0; i0 < vec; i0 += 8) {
             float base = (float) (start + step * i0);
@@ -66,7 +66,7 @@ final class Ranges {
             throw new ShapeError("number of steps must be non-negative", "steps is the number of values to produce.",
                     "pass steps >= 0");
         }
-        float[] data = new float[steps];
+        float[] data = Storage.allocate(steps);
         if (steps == 1) data[0] = start;
         if (steps > 1) {
             float step = (end - start) / (steps - 1);

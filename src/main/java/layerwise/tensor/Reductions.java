@@ -30,8 +30,8 @@ final class Reductions {
         float[] data = Strided.toArray(Views.permute(t, order));
         int[] outShape = keepdim ? t.shape.clone() : Views.remove(t.shape, d);
         if (keepdim) outShape[d] = 1;
-        int rows = Shapes.numel(outShape);
-        float[] out = new float[rows];
+        float[] out = Storage.allocate(outShape);
+        int rows = out.length;
         for (int i = 0; i < rows; i++) out[i] = op.apply(data, i * n, n);
         return new Tensor(out, outShape, Shapes.contiguousStrides(outShape), 0);
     }

@@ -22,8 +22,8 @@ final class Strided {
 
     /** A row-major copy of t's elements. */
     static float[] toArray(Tensor t) {
-        int n = Shapes.numel(t.shape);
-        float[] out = new float[n];
+        float[] out = Storage.allocate(t.shape);
+        int n = out.length;
         if (n == 0) return out;
         if (t.isContiguous()) {
             System.arraycopy(t.storage, t.offset, out, 0, n);

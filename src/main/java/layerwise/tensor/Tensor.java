@@ -46,9 +46,10 @@ public final class Tensor {
     // ---------------------------------------------------------------- creation
     /** Copies data into a new contiguous tensor of the given shape (no shape: 1-D). */
     public static Tensor of(float[] data, int... shape) {
-        if (shape.length == 0) return contiguous(data.clone(), new int[] {data.length});
-        int[] s = Shapes.inferSize(shape, data.length);
-        return contiguous(data.clone(), s);
+        int[] s = shape.length == 0 ? new int[] {data.length} : Shapes.inferSize(shape, data.length);
+        float[] copy = Storage.allocate(s);
+        System.arraycopy(data, 0, copy, 0, data.length);
+        return contiguous(copy, s);
     }
     public static Tensor of(float[][] data) { return Nested.of(data); }
     public static Tensor of(float[][][] data) { return Nested.of(data); }
@@ -65,7 +66,7 @@ public final class Tensor {
     public static Tensor scalar(float value) { return new Tensor(new float[] {value}, new int[0], new int[0], 0); }
     public static Tensor zeros(int... shape) {
         int[] s = Shapes.checkCreationShape(shape);
-        return contiguous(new float[Shapes.numel(s)], s);
+        return contiguous(Storage.allocate(s), s);
     }
     public static Tensor ones(int... shape) { return full(shape, 1f); }
     /** torch.empty; here always zero-filled. */

@@ -88,4 +88,15 @@ class ModuleLimitsTest {
                 () -> ModuleFactory.fromMetadata(Map.of("module", "ReLU", "inplace", "true")));
         assertTrue(e.getMessage().startsWith("metadata: ReLU(inplace=True) is not supported"), e.getMessage());
     }
+
+    @Test
+    void aLayerTooBigForTheHeapIsRefusedWithItsShape() {
+        long max = Runtime.getRuntime().maxMemory();
+        // a square weight with more float32 bytes than the whole heap (the build runs tests with -Xmx2g)
+        int side = (int) Math.ceil(Math.sqrt(max / 4.0)) + 64;
+        org.junit.jupiter.api.Assumptions.assumeTrue((long) side * side <= Integer.MAX_VALUE, "heap below 8 GB");
+        ShapeError e = assertThrows(ShapeError.class, () -> new Linear(side, side));
+        assertTrue(e.getMessage().contains("A tensor of shape [" + side + ", " + side + "] holds"), e.getMessage());
+        assertTrue(e.getMessage().contains("LAYERWISE_HEAP="), e.getMessage());
+    }
 }

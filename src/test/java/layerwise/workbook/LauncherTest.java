@@ -27,9 +27,16 @@ class LauncherTest {
     }
 
     private static Outcome workbook(String... args) throws IOException, InterruptedException {
+        return workbookWithHeap(null, args);
+    }
+
+    /** ./workbook with LAYERWISE_HEAP set to heap (null: unset). */
+    private static Outcome workbookWithHeap(String heap, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", "workbook"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().remove("LAYERWISE_HEAP");
+        if (heap != null) pb.environment().put("LAYERWISE_HEAP", heap);
         pb.environment().put("LAYERWISE_CLASSPATH", System.getProperty("java.class.path"));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process p = pb.start();
@@ -64,6 +71,23 @@ class LauncherTest {
         } finally {
             Files.delete(tmp);
         }
+    }
+
+    @Test
+    @DisplayName("LAYERWISE_HEAP=300m sets the heap of the JVM that runs the lesson; a value -Xmx can't take is refused")
+    void heapSize(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("heap.jsh"),
+                "println(\"heap MiB: \" + Runtime.getRuntime().maxMemory() / (1 << 20));\n");
+        Outcome o = workbookWithHeap("300m", "run", script.toString());
+        assertEquals(0, o.status(), o.output());
+        // the collector keeps a little of -Xmx for itself: at most 300, and not the test JVM's 2048
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("heap MiB: (\\d+)").matcher(o.output());
+        assertTrue(m.find(), o.output());
+        int mib = Integer.parseInt(m.group(1));
+        assertTrue(mib > 200 && mib <= 300, o.output());
+        Outcome bad = workbookWithHeap("lots", "run", script.toString());
+        assertEquals(2, bad.status(), bad.output());
+        assertTrue(bad.output().contains("LAYERWISE_HEAP=lots is not a heap size"), bad.output());
     }
 
     @Test
