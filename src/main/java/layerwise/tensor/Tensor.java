@@ -13,7 +13,7 @@ import java.util.List;
  * tensor. Shape mistakes throw {@link ShapeError} with PyTorch's message first.
  *
  * <p>The work is done by small package-private classes: {@code Shapes} (shape arithmetic and
- * broadcasting), {@code Views}, {@code Strided} (walking strided memory), {@code Elementwise},
+ * broadcasting), {@code Storage} (every new float[], checked against the heap), {@code Views}, {@code Strided} (walking strided memory), {@code Elementwise},
  * {@code Reductions}, {@code Matmul} with {@code MatmulKernels} (chosen by {@link Kernels}), {@code Join} (cat, stack),
  * {@code RandomFill} with {@code Generator} (torch's MT19937 stream), and {@code TensorFormat} (printing).
  */
