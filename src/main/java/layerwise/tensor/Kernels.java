@@ -27,6 +27,21 @@ public final class Kernels {
         return DEFAULT;
     }
 
+    /** How many threads the fast kernels use (default: every core), like {@code torch.get_num_threads()}. */
+    public static int threads() {
+        return Parallel.threads();
+    }
+
+    /** Sets how many threads the fast kernels use, like {@code torch.set_num_threads(n)}; 1 runs them on the caller's thread. */
+    public static void setThreads(int n) {
+        Parallel.setThreads(n);
+    }
+
+    /** "SIMD on (512-bit vectors, ...)" or why it is off: whether the fast kernels use the Vector API. */
+    public static String simd() {
+        return Simd.describe();
+    }
+
     /** torch.matmul computed with the given kernel. */
     public static Tensor matmul(Tensor a, Tensor b, Kind kind) {
         return Matmul.matmul(a, b, kind);
