@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /**
  * Which kernel runs the hot ops. Each hot op has a plain "teaching" kernel that mirrors its formula and
- * a fast default (cache-blocked, multi-threaded) that computes the same sums in the same order.
+ * a fast default (packed, cache-blocked, SIMD, multi-threaded). Both add each output's terms in the same
+ * order, starting from the same value (0, or the bias) and treating padding the same way (a padding tap
+ * multiplies 0, so Inf and NaN weights behave alike). What differs, precisely: with SIMD (the Vector API
+ * module present) the matrix products round each step {@code s + a*b} once, as a fused multiply-add,
+ * where the plain loops round the product and then the sum; so matmul, linear and conv2d results can
+ * differ in the last bits, by at most 2·k·2^-24·(|s0| + Σ|a·b|) for k terms (tested). Without SIMD, and
+ * for the elementwise, depthwise and gate kernels, the two agree bit for bit.
  *
  * <p>The default is {@link Kind#FAST}. Start the JVM with {@code -Dlayerwise.kernels=plain} to make
  * {@link Tensor#matmul} use the plain kernel everywhere (the property is read once, at start-up); for
