@@ -23,29 +23,80 @@ final class Gemm {
 
     static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
                      float[] c, int cOff, int ldc, boolean accumulate) {
+        split(m, n, k, (i0, i1, j0, j1) -> range(i1 - i0, j1 - j0, k, a, aOff + i0 * ars, ars, acs,
+                b, bOff + j0 * bcs, brs, bcs, c, cOff + i0 * ldc + j0, ldc, accumulate));
+    }
+
+    /** B packed once (see {@link #pack}) for many products A_t B, e.g. one per time step of a recurrent layer. */
+    static final class PackedB {
+        final int k;
+        final int n;
+        /** SIMD: {@link SimdGemm#packAll}'s panels, row length nPad; scalar: B row-major, nPad = n. */
+        final float[] data;
+        final int nPad;
+        final boolean simd;
+
+        private PackedB(int k, int n, float[] data, int nPad, boolean simd) {
+            this.k = k;
+            this.n = n;
+            this.data = data;
+            this.nPad = nPad;
+            this.simd = simd;
+        }
+    }
+
+    static PackedB pack(int k, int n, float[] b, int bOff, int brs, int bcs) {
+        if (Simd.ACTIVE) return new PackedB(k, n, SimdGemm.packAll(k, n, b, bOff, brs, bcs), SimdGemm.paddedColumns(n), true);
+        float[] rowMajor = new float[k * n];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) rowMajor[p * n + j] = b[bOff + p * brs + j * bcs];
+        }
+        return new PackedB(k, n, rowMajor, n, false);
+    }
+
+    /** C = A B (or C += A B) with B packed by {@link #pack}; the same sums as {@link #gemm}. */
+    static void gemm(int m, float[] a, int aOff, int ars, int acs, PackedB b, float[] c, int cOff, int ldc, boolean accumulate) {
+        int k = b.k;
+        split(m, b.n, k, (i0, i1, j0, j1) -> {
+            if (b.simd) {
+                SimdGemm.gemm(i1 - i0, j1 - j0, k, a, aOff + i0 * ars, ars, acs, null, 0, 0, 0,
+                        b.data, b.nPad, j0, c, cOff + i0 * ldc + j0, ldc, accumulate);
+            } else {
+                scalarRange(i1 - i0, j1 - j0, k, a, aOff + i0 * ars, ars, acs, b.data, j0, b.n, 1,
+                        c, cOff + i0 * ldc + j0, ldc, accumulate);
+            }
+        });
+    }
+
+    /** One thread's block of C: rows i0..i1-1, columns j0..j1-1. */
+    private interface Block {
+        void run(int i0, int i1, int j0, int j1);
+    }
+
+    /**
+     * Cuts C into one block per thread: column ranges in whole register tiles when C is wide enough (each
+     * thread packs its own panels of B and writes its own columns), else row ranges; small products stay
+     * on the caller's thread.
+     */
+    private static void split(int m, int n, int k, Block block) {
         if (m <= 0 || n <= 0) return;
         int threads = (long) m * n * k < PARALLEL_WORK ? 1 : Parallel.threads();
         int unit = Simd.ACTIVE ? SimdGemm.NR : 16;
         if (threads > 1 && n >= 2 * unit * threads) {
-            // Column ranges in whole register tiles: each thread packs its own panels and writes its own columns.
             int units = (n + unit - 1) / unit;
             Parallel.forEach(threads, t -> {
                 int j0 = Math.min(n, units * t / threads * unit);
                 int j1 = Math.min(n, units * (t + 1) / threads * unit);
-                if (j1 > j0) {
-                    range(m, j1 - j0, k, a, aOff, ars, acs, b, bOff + j0 * bcs, brs, bcs, c, cOff + j0, ldc, accumulate);
-                }
+                if (j1 > j0) block.run(0, m, j0, j1);
             });
         } else if (threads > 1 && m >= 16 * threads) {
             Parallel.forEach(threads, t -> {
-                int i0 = (int) ((long) m * t / threads / 8 * 8);
-                int i1 = t == threads - 1 ? m : (int) ((long) m * (t + 1) / threads / 8 * 8);
-                if (i1 > i0) {
-                    range(i1 - i0, n, k, a, aOff + i0 * ars, ars, acs, b, bOff, brs, bcs, c, cOff + i0 * ldc, ldc, accumulate);
-                }
+                int i0 = (int) ((long) m * t / threads);
+                int i1 = (int) ((long) m * (t + 1) / threads);
+                if (i1 > i0) block.run(i0, i1, 0, n);
             });
         } else {
-            range(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
+            block.run(0, m, 0, n);
         }
     }
 

@@ -48,6 +48,33 @@ final class SimdGemm {
 
     static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
                      float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, null, 0, 0, c, cOff, ldc, accumulate);
+    }
+
+    /**
+     * B (k x n) packed once for many products with it (a recurrent layer's W_hh, used at every time step):
+     * for each block of KC rows from p0, panels of NR columns at {@code p0·nPad + j·kc}, nPad = n rounded up
+     * to whole panels. Each block is laid out exactly as {@link #packB} lays it out for one product.
+     */
+    static float[] packAll(int k, int n, float[] b, int bOff, int brs, int bcs) {
+        int nPad = paddedColumns(n);
+        float[] packed = new float[k * nPad];
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            packB(b, bOff + p0 * brs, brs, bcs, Math.min(KC, k - p0), n, packed, p0 * nPad);
+        }
+        return packed;
+    }
+
+    static int paddedColumns(int n) {
+        return (n + NR - 1) / NR * NR;
+    }
+
+    /**
+     * The product with B either packed here, block by block, or taken from {@link #packAll}'s {@code packed}
+     * (then b is unused and this call's column 0 is column {@code packedJ0} of the packed matrix, a multiple of NR).
+     */
+    static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                     float[] packed, int packedNPad, int packedJ0, float[] c, int cOff, int ldc, boolean accumulate) {
         if (k == 0) {
             if (!accumulate) for (int i = 0; i < m; i++) java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
             return;
@@ -58,21 +85,30 @@ final class SimdGemm {
             for (int p0 = 0; p0 < k; p0 += KC) {
                 int kc = Math.min(KC, k - p0);
                 boolean acc = accumulate || p0 > 0;
-                packB(b, bOff + p0 * brs + j0 * bcs, brs, bcs, kc, nc, s.b);
+                float[] bp;
+                int bBase;
+                if (packed == null) {
+                    packB(b, bOff + p0 * brs + j0 * bcs, brs, bcs, kc, nc, s.b, 0);
+                    bp = s.b;
+                    bBase = 0;
+                } else {
+                    bp = packed;
+                    bBase = p0 * packedNPad + (packedJ0 + j0) * kc;
+                }
                 for (int i0 = 0; i0 < m; i0 += MC) {
                     int mc = Math.min(MC, m - i0);
                     packA(a, aOff + i0 * ars + p0 * acs, ars, acs, mc, kc, s.a);
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
-                        int bPanel = jr * kc;                      // panel jr/NR starts at (jr/NR)·kc·NR
+                        int bPanel = bBase + jr * kc;              // panel jr/NR starts at (jr/NR)·kc·NR
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int aPanel = ir * kc;
                             int ct = cOff + (i0 + ir) * ldc + j0 + jr;
                             if (mr == MR && nr == NR) {
-                                kernel(kc, s.a, aPanel, s.b, bPanel, c, ct, ldc, acc);
+                                kernel(kc, s.a, aPanel, bp, bPanel, c, ct, ldc, acc);
                             } else {
-                                edge(kc, s, aPanel, bPanel, c, ct, ldc, mr, nr, acc);
+                                edge(kc, s, aPanel, bp, bPanel, c, ct, ldc, mr, nr, acc);
                             }
                         }
                     }
@@ -82,12 +118,13 @@ final class SimdGemm {
     }
 
     /** A partial tile at the bottom or right edge of C: run the full kernel on a copy, write back mr x nr. */
-    private static void edge(int kc, Scratch s, int aPanel, int bPanel, float[] c, int ct, int ldc, int mr, int nr, boolean acc) {
+    private static void edge(int kc, Scratch s, int aPanel, float[] bp, int bPanel, float[] c, int ct, int ldc, int mr, int nr,
+                             boolean acc) {
         float[] t = s.tile;
         if (acc) {
             for (int r = 0; r < mr; r++) System.arraycopy(c, ct + r * ldc, t, r * NR, nr);
         }
-        kernel(kc, s.a, aPanel, s.b, bPanel, t, 0, NR, acc);
+        kernel(kc, s.a, aPanel, bp, bPanel, t, 0, NR, acc);
         for (int r = 0; r < mr; r++) System.arraycopy(t, r * NR, c, ct + r * ldc, nr);
     }
 
@@ -112,9 +149,9 @@ final class SimdGemm {
     }
 
     /** B block (kc x nc) into panels of NR columns: dst[panel·kc·NR + p·NR + j] = B[p][panel·NR + j], 0 past nc. */
-    private static void packB(float[] b, int off, int rs, int cs, int kc, int nc, float[] dst) {
+    private static void packB(float[] b, int off, int rs, int cs, int kc, int nc, float[] dst, int dstOff) {
         for (int j0 = 0; j0 < nc; j0 += NR) {
-            int base = j0 * kc;
+            int base = dstOff + j0 * kc;
             int cols = Math.min(NR, nc - j0);
             if (cs == 1 && cols == NR) {
                 for (int p = 0; p < kc; p++) {

@@ -110,6 +110,28 @@ class GemmTest {
     }
 
     @Test
+    @DisplayName("B packed once, used for several products: the same results as packing it each time")
+    void packedOnce() {
+        Random r = new Random(4);
+        for (int[] mnk : new int[][] {{32, 1024, 256}, {5, 77, 300}, {1, 33, 1}, {40, 3, 7}, {0, 5, 5}}) {
+            int m = mnk[0], n = mnk[1], k = mnk[2];
+            float[] b = gaussian(r, n * k);                       // stored as W (n x k): B = W^T, a transposed view
+            Gemm.PackedB packed = Gemm.pack(k, n, b, 0, 1, k);
+            for (int step = 0; step < 2; step++) {
+                float[] a = gaussian(r, m * k);
+                float[] once = gaussian(r, m * n);
+                float[] each = once.clone();
+                boolean acc = step == 1;
+                Gemm.gemm(m, a, 0, k, 1, packed, once, 0, n, acc);
+                Gemm.gemm(m, n, k, a, 0, k, 1, b, 0, 1, k, each, 0, n, acc);
+                for (int i = 0; i < m * n; i++) {
+                    if (!SumOrder.same(each[i], once[i])) fail(m + "x" + k + " @ " + k + "x" + n + " at " + i + ": " + once[i] + " vs " + each[i]);
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("zero inner size: C = 0, or C unchanged when accumulating")
     void zeroInner() {
         float[] c = {1, 2, 3, 4};
