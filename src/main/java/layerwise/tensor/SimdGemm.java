@@ -212,7 +212,8 @@ final class SimdGemm {
             r10a = FloatVector.fromArray(S, c, ct + 10 * ldc); r10b = FloatVector.fromArray(S, c, ct + 10 * ldc + L);
             r11a = FloatVector.fromArray(S, c, ct + 11 * ldc); r11b = FloatVector.fromArray(S, c, ct + 11 * ldc + L);
         }
-        for (int p = 0, ai = aO, bi = bO; p < kc; p++, ai += MR, bi += NR) {
+        for (int p = 0; p < kc; p++) {
+            int ai = aO + p * MR, bi = bO + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector x;
