@@ -14,6 +14,17 @@ set "JAVA_BIN="
 if defined JAVA_HOME set "JAVA_BIN=%JAVA_HOME%\bin\"
 set "STAMP=target\.workbook-built"
 
+rem JDK 24 and later warn when Tablesaw's class scanner uses sun.misc.Unsafe; allow it there, quietly,
+rem as ./workbook and the pom's jdk24+ profile do. The JDK's own java tells its version.
+set "JAVA_MAJOR=0"
+for /f "tokens=2 delims==" %%v in ('""%JAVA_BIN%java" -XshowSettings:properties -version 2^>^&1 ^| findstr /c:"java.specification.version""') do set /a "JAVA_MAJOR=%%v" 2>nul
+set "JVM_FLAGS="
+set "JSHELL_FLAGS="
+if %JAVA_MAJOR% GEQ 24 (
+  set "JVM_FLAGS=--sun-misc-unsafe-memory-access=allow"
+  set "JSHELL_FLAGS=-R--sun-misc-unsafe-memory-access=allow"
+)
+
 if defined LAYERWISE_CLASSPATH (
   set "CP=%LAYERWISE_CLASSPATH%"
   goto launch
@@ -45,8 +56,8 @@ if "%NEEDS_BUILD%"=="1" (
 
 :launch
 if "%~1"=="" (
-  "%JAVA_BIN%jshell" --class-path "%CP%" --add-modules jdk.incubator.vector -R-Dslf4j.internal.verbosity=ERROR -R-Dlayerwise.out=out --startup DEFAULT --startup jshell-scripts\startup.jsh
+  "%JAVA_BIN%jshell" --class-path "%CP%" --add-modules jdk.incubator.vector -R-Dslf4j.internal.verbosity=ERROR %JSHELL_FLAGS% --startup DEFAULT --startup jshell-scripts\startup.jsh
   exit /b
 )
-"%JAVA_BIN%java" -cp "%CP%" --add-modules jdk.incubator.vector -Djava.awt.headless=true -Dslf4j.internal.verbosity=ERROR -Dlayerwise.out=out -Dlayerwise.banner=off layerwise.workbook.Main %*
+"%JAVA_BIN%java" -cp "%CP%" %JVM_FLAGS% --add-modules jdk.incubator.vector -Djava.awt.headless=true -Dslf4j.internal.verbosity=ERROR -Dlayerwise.banner=off layerwise.workbook.Main %*
 exit /b %errorlevel%

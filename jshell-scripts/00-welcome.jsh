@@ -36,7 +36,7 @@ check(sum != 1.0f, "ten times 0.1f is not exactly 1.0f");
 checkClose(sum, 1.0f, 1e-6f, "ten times 0.1f");              // ==> 1.0000001
 
 // 7. Where plots go: under out/ unless -Dlayerwise.out says otherwise.
-Path plots = Path.of(System.getProperty("layerwise.out", "out"));
+Path plots = OutputDirectory.path();                         // -Dlayerwise.out, read in one place
 println("Plots are saved under " + plots.toAbsolutePath());
 
 // 8. Running lessons from the shell: ./workbook run 00, ./workbook run all, ./workbook help.

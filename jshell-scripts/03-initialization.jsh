@@ -8,7 +8,7 @@ Tensor.manualSeed(0);                                        // torch.manual_see
 var lin = new Linear(20, 8);                                 // nn.Linear(20, 8)
 Init.xavierUniform(lin.weight);                              // nn.init.xavier_uniform_(lin.weight)
 Init.zeros(lin.bias);                                        // nn.init.zeros_(lin.bias)
-println("weight " + ShapeError.shapeString(lin.weight.shape()) + ", bias " + ShapeError.shapeString(lin.bias.shape()));  // ==> weight [8, 20], bias [8]
+println("weight " + TorchFormat.shapeString(lin.weight.shape()) + ", bias " + TorchFormat.shapeString(lin.bias.shape()));  // ==> weight [8, 20], bias [8]
 checkShape(lin.weight, 8, 20);                               // ==> [8, 20]
 checkShape(lin.bias, 8);                                     // ==> [8]
 checkClose(lin.weight.get(0, 0), -0.4166460931301117f, 0f, "weight[0, 0], bit for bit as torch");

@@ -28,8 +28,9 @@ checkShape(rect.forward(img), 1, 8, outSize(32, 5, 3, 0, 1), outSize(32, 3, 1, 2
 checkShape(new Conv2d(3, 8, 5, Conv2d.options().padding("valid")).forward(img), 1, 8, 28, 28);  // ==> [1, 8, 28, 28]
 var same4 = new Conv2d(3, 8, 4, Conv2d.options().padding("same"));
 checkShape(same4.forward(img), 1, 8, 32, 32);                // ==> [1, 8, 32, 32]
-println(Arrays.toString(same4.reversedPaddingRepeatedTwice()));   // ==> [1, 2, 1, 2]  (left, right, top, bottom)
-check(Arrays.equals(same4.reversedPaddingRepeatedTwice(), new int[] {1, 2, 1, 2}), "the extra column/row goes right/bottom");
+var sides = Functional.samePadding(4, 4, same4.dilation());       // what the layer pads, per side
+println(Arrays.toString(sides));                             // ==> [1, 2, 1, 2]  (left, right, top, bottom)
+check(Arrays.equals(sides, new int[] {1, 2, 1, 2}), "the extra column/row goes right/bottom");
 
 // 4. Dilation: taps d apart, so a 3x3 kernel with d=2 spans 5x5.
 var dilated = new Conv2d(3, 8, 3, Conv2d.options().dilation(2));

@@ -5,7 +5,7 @@
 Tensor.manualSeed(0);                                        // torch.manual_seed(0)
 var rnn = new RNN(4, 3);                                     // nn.RNN(4, 3)
 println(rnn);                                                // ==> RNN(4, 3)
-rnn.namedParameters().forEach((name, p) -> println(name + " " + ShapeError.shapeString(p.shape())));
+rnn.namedParameters().forEach((name, p) -> println(name + " " + TorchFormat.shapeString(p.shape())));
 checkShape(rnn.getParameter("weight_ih_l0"), 3, 4);          // ==> [3, 4]  (H, input_size)
 checkShape(rnn.getParameter("weight_hh_l0"), 3, 3);          // ==> [3, 3]  (H, H)
 checkShape(rnn.getParameter("bias_ih_l0"), 3);               // ==> [3]
@@ -44,6 +44,10 @@ cell.loadStateDict(Map.of("weight_ih", wih, "weight_hh", whh, "bias_ih", bih, "b
 var hc = Tensor.zeros(2, 3);
 for (int t = 0; t < 5; t++) hc = cell.forward(x.select(0, t), hc);
 check(hc.allclose(res.hN().select(0, 0), 1e-5, 1e-6), "RNNCell stepped 5 times gives h_n");
+// One rule for parameters: fixed ones are fields with PyTorch's names; getParameter answers every stateDict key.
+check(cell.weight_ih == cell.getParameter("weight_ih"), "cell.weight_ih is cell.getParameter(\"weight_ih\")");
+check(cell.stateDict().keySet().stream().allMatch(k -> cell.getParameter(k) != null), "every key of the cell");
+check(rnn.stateDict().keySet().stream().allMatch(k -> rnn.getParameter(k) == rnn.stateDict().get(k)), "every key of the layer");
 
 // 4. The hidden state over time: one impulse at t = 0, then zeros (no bias, so 0 is the resting state).
 Tensor.manualSeed(1);
@@ -83,7 +87,7 @@ check(resBF.output().transpose(0, 1).allclose(res.output(), 1e-6, 1e-7), "the sa
 // 6. Two layers, both directions.
 var deep = new RNN(4, 3, RNN.options().numLayers(2).bidirectional(true));
 println(deep);                                               // ==> RNN(4, 3, num_layers=2, bidirectional=True)
-deep.namedParameters().forEach((name, p) -> println(name + " " + ShapeError.shapeString(p.shape())));
+deep.namedParameters().forEach((name, p) -> println(name + " " + TorchFormat.shapeString(p.shape())));
 checkShape(deep.getParameter("weight_ih_l1"), 3, 6);         // ==> [3, 6]  layer 1 reads [forward | reverse]
 var both = deep.forward(x);
 checkShape(both.output(), 5, 2, 6);                          // ==> [5, 2, 6]  (T, N, D*H)

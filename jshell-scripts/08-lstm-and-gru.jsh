@@ -5,7 +5,7 @@
 Tensor.manualSeed(0);                                        // torch.manual_seed(0)
 var lstm = new LSTM(4, 3);                                   // nn.LSTM(4, 3)
 println(lstm);                                               // ==> LSTM(4, 3)
-lstm.namedParameters().forEach((name, p) -> println(name + " " + ShapeError.shapeString(p.shape())));
+lstm.namedParameters().forEach((name, p) -> println(name + " " + TorchFormat.shapeString(p.shape())));
 checkShape(lstm.getParameter("weight_ih_l0"), 12, 4);        // ==> [12, 4]  (4H, input_size)
 checkShape(lstm.getParameter("weight_hh_l0"), 12, 3);        // ==> [12, 3]  (4H, H)
 checkClose(lstm.getParameter("weight_ih_l0").get(3, 0), -0.55157071352005f, 0f, "weight_ih_l0[3, 0], bit for bit as torch");
@@ -85,7 +85,7 @@ check(slip > 1e-3f, "putting b_hn outside changes the result");
 Tensor.manualSeed(2);
 var proj = new LSTM(4, 6, LSTM.options().projSize(2));      // nn.LSTM(4, 6, proj_size=2)
 println(proj);                                               // ==> LSTM(4, 6, proj_size=2)
-proj.namedParameters().forEach((name, p) -> println(name + " " + ShapeError.shapeString(p.shape())));
+proj.namedParameters().forEach((name, p) -> println(name + " " + TorchFormat.shapeString(p.shape())));
 checkShape(proj.getParameter("weight_hh_l0"), 24, 2);        // ==> [24, 2]  W_hh reads the projected h
 checkShape(proj.getParameter("weight_hr_l0"), 2, 6);         // ==> [2, 6]   h = W_hr (o * tanh(c))
 var pres = proj.forward(x);

@@ -102,6 +102,15 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("plot and table are independent of each other and of workbook")
+    void plotAndTableAreIndependent() {
+        assertNone("layerwise.plot must not import layerwise.table or layerwise.workbook",
+                u -> u.pkg().equals("plot") && inPackage(u.target(), "layerwise.table", "layerwise.workbook"));
+        assertNone("layerwise.table must not import layerwise.plot or layerwise.workbook",
+                u -> u.pkg().equals("table") && inPackage(u.target(), "layerwise.plot", "layerwise.workbook"));
+    }
+
+    @Test
     @DisplayName("only plot imports XChart, only table imports Tablesaw")
     void librariesStayInTheirPackage() {
         assertNone("only layerwise.plot may import org.knowm.xchart",

@@ -1,5 +1,7 @@
 package layerwise.init;
 
+import layerwise.tensor.TorchText;
+import layerwise.tensor.TorchError;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
@@ -102,7 +104,7 @@ public final class Init {
     /** {@code eye_(t)}: the identity, {@code torch.eye(rows, cols)}; exactly 2-D. */
     public static Tensor eye(Tensor tensor) {
         if (tensor.dim() != 2) {
-            throw new ShapeError("Only tensors with 2 dimensions are supported",
+            throw new ShapeError(TorchText.onlyTwoDims(),
                     "eye_ writes an identity matrix, so it needs a 2-D weight; got shape " + InitChecks.shape(tensor) + ".",
                     "pass a 2-D tensor such as a Linear weight (out_features, in_features); for a conv weight use Init.dirac.");
         }
@@ -251,7 +253,7 @@ public final class Init {
                     + "The distribution of values may be incorrect.");
         }
         if (std == 0.0) {
-            throw new ArithmeticException(ShapeError.compose("float division by zero",
+            throw new ArithmeticException(TorchError.compose(TorchText.floatDivisionByZero(),
                     "trunc_normal_ divides (a - mean) and (b - mean) by std, which is 0.",
                     "pass std > 0; for a constant use Init.constant(t, mean)."));
         }
@@ -315,7 +317,7 @@ public final class Init {
      */
     public static Tensor sparse(Tensor tensor, double sparsity, double std) {
         if (tensor.dim() != 2) {
-            throw new ShapeError("Only tensors with 2 dimensions are supported",
+            throw new ShapeError(TorchText.onlyTwoDims(),
                     "sparse_ zeroes a fraction of each column of a matrix; got shape " + InitChecks.shape(tensor) + ".",
                     "pass a 2-D weight such as Linear(20, 8).weight of shape [8, 20].");
         }

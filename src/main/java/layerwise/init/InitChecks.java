@@ -1,5 +1,8 @@
 package layerwise.init;
 
+import layerwise.tensor.TorchText;
+import layerwise.tensor.TorchError;
+import layerwise.tensor.TorchFormat;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
@@ -25,7 +28,7 @@ final class InitChecks {
         requireFans(tensor, fn);
         Fans f = Fans.of(tensor.shape());
         if (f.fanIn() + f.fanOut() == 0) {
-            throw new ArithmeticException(ShapeError.compose("float division by zero",
+            throw new ArithmeticException(TorchError.compose(TorchText.floatDivisionByZero(),
                     fn + " divides by fan_in + fan_out, which is 0 for shape " + shape(tensor) + ".",
                     "give the weight at least one element (no zero-size dims)."));
         }
@@ -59,11 +62,11 @@ final class InitChecks {
     }
 
     static String shape(Tensor tensor) {
-        return ShapeError.shapeString(tensor.shape());
+        return TorchFormat.shapeString(tensor.shape());
     }
 
     static IllegalArgumentException badArgument(String torchText, String explanation, String fix) {
-        return new IllegalArgumentException(ShapeError.compose(torchText, explanation, fix));
+        return new IllegalArgumentException(TorchError.compose(torchText, explanation, fix));
     }
 
 

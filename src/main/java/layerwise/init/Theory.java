@@ -1,6 +1,6 @@
 package layerwise.init;
 
-import layerwise.tensor.ShapeError;
+import layerwise.tensor.TorchFormat;
 import layerwise.tensor.Tensor;
 
 
@@ -185,6 +185,6 @@ public record Theory(String scheme, Kind kind, double low, double high, double m
 
     /** A number as a reader wants it: 1 not 1.0, six significant digits otherwise. */
     static String num(double v) {
-        return ShapeError.number(v);
+        return TorchFormat.number(v);
     }
 }

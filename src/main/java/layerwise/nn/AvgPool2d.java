@@ -7,11 +7,7 @@ import layerwise.tensor.Tensor;
  * The mean of each window, like {@code torch.nn.AvgPool2d}: kernel_size, stride (default: the kernel
  * size), padding (zeros, counted in the mean unless countIncludePad is false) and ceil_mode.
  */
-public final class AvgPool2d extends Module implements TensorModule {
-    private final int[] kernelSize;
-    private final int[] stride;
-    private final int[] padding;
-    private final boolean ceilMode;
+public final class AvgPool2d extends Pool2d {
     private final boolean countIncludePad;
 
     public AvgPool2d(int kernelSize) {
@@ -24,10 +20,7 @@ public final class AvgPool2d extends Module implements TensorModule {
 
     /** The full form; a null stride means "the kernel size". */
     public AvgPool2d(int[] kernelSize, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad) {
-        this.kernelSize = kernelSize.clone();
-        this.stride = stride == null ? kernelSize.clone() : stride.clone();
-        this.padding = padding.clone();
-        this.ceilMode = ceilMode;
+        super(kernelSize, stride, padding, ceilMode);
         this.countIncludePad = countIncludePad;
     }
 
@@ -36,21 +29,8 @@ public final class AvgPool2d extends Module implements TensorModule {
         return Functional.avgPool2d(input, kernelSize, stride, padding, ceilMode, countIncludePad);
     }
 
-    public int[] kernelSize() {
-        return kernelSize.clone();
-    }
-
-    public int[] stride() {
-        return stride.clone();
-    }
-
-    public int[] padding() {
-        return padding.clone();
-    }
-
     @Override
     public String extraRepr() {
-        return "kernel_size=" + PyRepr.size(kernelSize) + ", stride=" + PyRepr.size(stride) + ", padding="
-                + PyRepr.size(padding);
+        return windowRepr();
     }
 }

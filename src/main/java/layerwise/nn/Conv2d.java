@@ -3,7 +3,7 @@ package layerwise.nn;
 import java.util.Set;
 
 import layerwise.tensor.Functional;
-import layerwise.tensor.ShapeError;
+import layerwise.tensor.LayerDescription;
 import layerwise.tensor.Tensor;
 
 /**
@@ -17,7 +17,7 @@ import layerwise.tensor.Tensor;
  * through {@link #options()}: {@code new Conv2d(3, 16, 3, Conv2d.options().padding(1).stride(2))},
  * {@code new Conv2d(3, 3, new int[] {3, 5}, Conv2d.options().padding("same").groups(3))}.
  */
-public final class Conv2d extends Module implements TensorModule {
+public final class Conv2d extends Module implements TensorModule, LayerDescription {
 
     public final Tensor weight;
     /** The bias, or null when built with bias(false). */
@@ -71,30 +71,14 @@ public final class Conv2d extends Module implements TensorModule {
     /** Padding per side in F.pad's order {left, right, top, bottom}; "same" may be asymmetric. */
     private int[] sidePadding() {
         if ("valid".equals(paddingString)) return new int[4];
-        if ("same".equals(paddingString)) {
-            int[] tb = Functional.samePadding(kernelSize[0], dilation[0]);
-            int[] lr = Functional.samePadding(kernelSize[1], dilation[1]);
-            return new int[] {lr[0], lr[1], tb[0], tb[1]};
-        }
+        if ("same".equals(paddingString)) return Functional.samePadding(kernelSize[0], kernelSize[1], dilation);
         return new int[] {padding[1], padding[1], padding[0], padding[0]};
     }
 
+    /** PyTorch's {@code _conv_forward}: F.conv2d with the padding per side and the padding mode. */
     @Override
     public Tensor forward(Tensor input) {
-        if (input.dim() != 3 && input.dim() != 4) {
-            throw Conv2dChecks.wrongRank(this, input);
-        }
-        // Other padding modes pad first, then convolve without padding (as PyTorch does).
-        boolean zeros = paddingMode.equals("zeros");
-        Tensor x = zeros ? input : Functional.pad(input, reversedPaddingRepeatedTwice, paddingMode);
-        Conv2dChecks.forward(this, x, zeros ? reversedPaddingRepeatedTwice : new int[4]);
-        if (!zeros) {
-            return Functional.conv2d(x, weight, bias, stride, new int[] {0}, dilation, groups);
-        }
-        if (paddingString != null) {
-            return Functional.conv2d(x, weight, bias, stride, paddingString, dilation, groups);
-        }
-        return Functional.conv2d(x, weight, bias, stride, padding, dilation, groups);
+        return Functional.conv2d(input, weight, bias, stride, reversedPaddingRepeatedTwice, paddingMode, dilation, groups, this);
     }
 
     // ---------------------------------------------------------------- torch-named attributes
@@ -139,7 +123,7 @@ public final class Conv2d extends Module implements TensorModule {
     }
 
     /** The padding of each side, {left, right, top, bottom} (F.pad's order; "same" may be asymmetric). */
-    public int[] reversedPaddingRepeatedTwice() {
+    int[] reversedPaddingRepeatedTwice() {
         return reversedPaddingRepeatedTwice.clone();
     }
 
@@ -147,11 +131,17 @@ public final class Conv2d extends Module implements TensorModule {
         return PADDING_MODES.contains(mode);
     }
 
-    /** How a layer with these arguments is written in Java, for the fixes in error messages. */
-    String javaConstructor(int in, int out) {
+    @Override
+    public String describe() {
+        return toString();
+    }
+
+    /** How this layer with in_channels = inputs is written in Java, for the fixes in error messages. */
+    @Override
+    public String rebuiltFor(int inputs) {
         String k = kernelSize[0] == kernelSize[1] ? String.valueOf(kernelSize[0])
                 : "new int[] {" + kernelSize[0] + ", " + kernelSize[1] + "}";
-        return "Conv2d(" + in + ", " + out + ", " + k + (groups != 1 ? ", options().groups(" + groups + ")" : "") + ")";
+        return "Conv2d(" + inputs + ", " + outChannels + ", " + k + (groups != 1 ? ", options().groups(" + groups + ")" : "") + ")";
     }
 
     @Override

@@ -1,7 +1,8 @@
 package layerwise.nn;
 
+import layerwise.tensor.ValueError;
+import layerwise.tensor.TorchText;
 import layerwise.tensor.Functional;
-import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
 /**
@@ -17,7 +18,7 @@ public final class Dropout extends Module implements TensorModule {
 
     public Dropout(double p) {
         if (!(p >= 0 && p <= 1)) {
-            throw new ShapeError("dropout probability has to be between 0 and 1, but got " + PyRepr.number(p),
+            throw new ValueError(TorchText.dropoutProbability(PyRepr.number(p)),
                     "p is the probability of zeroing each element.", "use a p between 0 and 1, e.g. Dropout(0.5)");
         }
         this.p = p;

@@ -34,10 +34,10 @@ public final class GRU extends RNNBase {
         super(mode(options), inputSize, hiddenSize, options);
     }
 
-    private static String mode(RNNOptions options) {
+    private static RecurrentMode mode(RNNOptions options) {
         RecurrentChecks.noProjection("GRU", options.projSize);
         RecurrentChecks.noNonlinearity("GRU", options.nonlinearity);
-        return "GRU";
+        return RecurrentMode.GRU;
     }
 
     /** Runs the sequence from zero initial states. */

@@ -21,7 +21,7 @@ public final class GRUCell extends RecurrentCellBase implements TensorModule {
 
     /** {@code nn.GRUCell(input_size, hidden_size, bias)}. */
     public GRUCell(int inputSize, int hiddenSize, boolean bias) {
-        super(inputSize, hiddenSize, bias, 3);
+        super(inputSize, hiddenSize, bias, RecurrentMode.GRU);
     }
 
     /** One step from a zero state: x {@code (N, input_size)} or {@code (input_size)}. */
@@ -32,10 +32,6 @@ public final class GRUCell extends RecurrentCellBase implements TensorModule {
 
     /** One step: the next hidden state, {@code (N, H)} (or {@code (H)} for an unbatched x and h). */
     public Tensor forward(Tensor input, Tensor h) {
-        Tensor x = batchedInput(input);
-        Tensor hx = batchedState(h, 0, input, x);
-        Tensor gi = RecurrentStep.inputGates(x, weight_ih.t(), bias_ih);
-        Tensor next = RecurrentStep.gru(gi, hx, weight_hh.t(), bias_hh);
-        return input.dim() == 1 ? next.squeeze(0) : next;
+        return step(input, h);
     }
 }

@@ -38,9 +38,9 @@ public final class LSTM extends RNNBase {
         super(mode(options), inputSize, hiddenSize, options);
     }
 
-    private static String mode(RNNOptions options) {
+    private static RecurrentMode mode(RNNOptions options) {
         RecurrentChecks.noNonlinearity("LSTM", options.nonlinearity);
-        return "LSTM";
+        return RecurrentMode.LSTM;
     }
 
     /** Runs the sequence from zero initial states. */

@@ -1,5 +1,6 @@
 package layerwise.nn;
 
+import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
 /**
@@ -26,7 +27,7 @@ public final class LSTMCell extends RecurrentCellBase {
 
     /** {@code nn.LSTMCell(input_size, hidden_size, bias)}. */
     public LSTMCell(int inputSize, int hiddenSize, boolean bias) {
-        super(inputSize, hiddenSize, bias, 4);
+        super(inputSize, hiddenSize, bias, RecurrentMode.LSTM);
     }
 
     /** One step from zero states: x {@code (N, input_size)} or {@code (input_size)}. */
@@ -37,7 +38,7 @@ public final class LSTMCell extends RecurrentCellBase {
     /** One step from {@code h} and {@code c} ({@code (N, H)} each, or {@code (H)} unbatched; both or neither). */
     public State forward(Tensor input, Tensor h, Tensor c) {
         if ((h == null) != (c == null)) {
-            throw new layerwise.tensor.ShapeError("LSTMCell expects hx as the pair (h, c), got "
+            throw new ShapeError("LSTMCell expects hx as the pair (h, c), got "
                     + (h == null ? "h" : "c") + " = null",
                     "an LSTM step carries two states, h and c; PyTorch's hx is the tuple (h, c), both or neither.",
                     "pass both h and c, or call forward(input) to start both from zeros.");

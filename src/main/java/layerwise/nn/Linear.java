@@ -1,6 +1,9 @@
 package layerwise.nn;
 
+import layerwise.tensor.TorchText;
+import layerwise.tensor.TorchFormat;
 import layerwise.tensor.Functional;
+import layerwise.tensor.LayerDescription;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
@@ -15,7 +18,7 @@ import layerwise.tensor.Tensor;
  * Default initialisation is PyTorch's, bit for bit under the same seed: weight ~ U(-1/sqrt(in), 1/sqrt(in))
  * (kaiming_uniform_ with a=sqrt(5)), then bias from the same range.
  */
-public final class Linear extends Module implements TensorModule {
+public final class Linear extends Module implements TensorModule, LayerDescription {
 
     public final Tensor weight;
     /** The bias, or null when built with bias=false. */
@@ -29,10 +32,9 @@ public final class Linear extends Module implements TensorModule {
 
     public Linear(int inFeatures, int outFeatures, boolean bias) {
         if (inFeatures < 0 || outFeatures < 0) {
-            throw new ShapeError("Trying to create tensor with negative dimension " + Math.min(inFeatures, outFeatures)
-                    + ": " + ShapeError.shapeString(outFeatures, inFeatures),
+            throw new ShapeError(TorchText.negativeDimension(Math.min(inFeatures, outFeatures), outFeatures, inFeatures),
                     "The weight of Linear(" + inFeatures + ", " + outFeatures + ") would have shape (out_features, in_features) = "
-                            + ShapeError.shapeString(outFeatures, inFeatures) + "; sizes can't be negative.",
+                            + TorchFormat.shapeString(outFeatures, inFeatures) + "; sizes can't be negative.",
                     "pass in_features and out_features of 0 or more, e.g. Linear(" + Math.abs(inFeatures) + ", "
                             + Math.abs(outFeatures) + ")");
         }
@@ -45,24 +47,18 @@ public final class Linear extends Module implements TensorModule {
 
     @Override
     public Tensor forward(Tensor input) {
-        if (input.dim() == 0) {
-            throw new ShapeError("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
-                    this + " maps a vector of " + inFeatures + " features; the input is a single number (0-D).",
-                    inFeatures == 1 ? "pass x.reshape(1), a vector holding the one feature"
-                            : "pass a tensor whose last dim is " + inFeatures + ", e.g. of shape [1, " + inFeatures + "]");
-        }
-        int last = input.size(-1);
-        if (last != inFeatures) {
-            int rows = 1;                                        // the leading dims, flattened as torch prints mat1
-            for (int d = 0; d < input.dim() - 1; d++) rows *= input.size(d);
-            throw new ShapeError("mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + last + " and "
-                            + inFeatures + "x" + outFeatures + ")",
-                    "Linear(in_features=" + inFeatures + ", out_features=" + outFeatures + ") expects the last input dim to be "
-                            + inFeatures + ", got " + last + " (input " + ShapeError.shapeString(input.shape()) + ").",
-                    "build Linear(" + last + ", " + outFeatures + (bias == null ? ", false" : "")
-                            + "), or reshape the input so its last dim is " + inFeatures + ".");
-        }
-        return Functional.linear(input, weight, bias);
+        return Functional.linear(input, weight, bias, this);
+    }
+
+    /** How messages name the layer: its sizes, as in {@code Linear(in_features=20, out_features=5)}. */
+    @Override
+    public String describe() {
+        return "Linear(in_features=" + inFeatures + ", out_features=" + outFeatures + ")";
+    }
+
+    @Override
+    public String rebuiltFor(int inputs) {
+        return "Linear(" + inputs + ", " + outFeatures + (bias == null ? ", false" : "") + ")";
     }
 
     public int inFeatures() {

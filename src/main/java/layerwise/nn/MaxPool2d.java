@@ -8,12 +8,8 @@ import layerwise.tensor.Tensor;
  * kernel size, so windows don't overlap), padding (at most half the kernel; the padding never wins),
  * dilation and ceil_mode. Sizes are one value or {height, width}.
  */
-public final class MaxPool2d extends Module implements TensorModule {
-    private final int[] kernelSize;
-    private final int[] stride;
-    private final int[] padding;
+public final class MaxPool2d extends Pool2d {
     private final int[] dilation;
-    private final boolean ceilMode;
 
     public MaxPool2d(int kernelSize) {
         this(kernelSize, kernelSize, 0);
@@ -25,11 +21,8 @@ public final class MaxPool2d extends Module implements TensorModule {
 
     /** The full form; a null stride means "the kernel size". */
     public MaxPool2d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        this.kernelSize = kernelSize.clone();
-        this.stride = stride == null ? kernelSize.clone() : stride.clone();
-        this.padding = padding.clone();
+        super(kernelSize, stride, padding, ceilMode);
         this.dilation = dilation.clone();
-        this.ceilMode = ceilMode;
     }
 
     @Override
@@ -37,21 +30,8 @@ public final class MaxPool2d extends Module implements TensorModule {
         return Functional.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
     }
 
-    public int[] kernelSize() {
-        return kernelSize.clone();
-    }
-
-    public int[] stride() {
-        return stride.clone();
-    }
-
-    public int[] padding() {
-        return padding.clone();
-    }
-
     @Override
     public String extraRepr() {
-        return "kernel_size=" + PyRepr.size(kernelSize) + ", stride=" + PyRepr.size(stride) + ", padding="
-                + PyRepr.size(padding) + ", dilation=" + PyRepr.size(dilation) + ", ceil_mode=" + py(ceilMode);
+        return windowRepr() + ", dilation=" + PyRepr.size(dilation) + ", ceil_mode=" + py(ceilMode);
     }
 }

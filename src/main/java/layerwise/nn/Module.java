@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import layerwise.tensor.TorchFormat;
 import layerwise.io.SafeTensors;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
@@ -27,7 +28,8 @@ import layerwise.tensor.Tensor;
  *   public final Tensor weight = registerParameter("weight", Tensor.empty(out, in));
  * </pre>
  * {@link #stateDict()} then lists {@code "weight"}, and a module registered as child {@code "0"} of a
- * {@link Sequential} shows up as {@code "0.weight"}.
+ * {@link Sequential} shows up as {@code "0.weight"}. {@link #getParameter(String)} answers every key of
+ * the state dict (see the package documentation for the rule).
  */
 public abstract class Module {
 
@@ -105,6 +107,20 @@ public abstract class Module {
         return out;
     }
 
+    /**
+     * The parameter under a key of {@link #stateDict()}, like PyTorch's {@code get_parameter}:
+     * {@code "weight"}, {@code "0.bias"} in a Sequential, {@code "weight_ih_l0_reverse"} in a
+     * bidirectional LSTM. The tensor itself, not a copy.
+     */
+    public Tensor getParameter(String key) {
+        Tensor p = stateDict().get(key);
+        if (p == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " has no parameter \"" + key
+                    + "\"; its parameters are " + stateDict().keySet());
+        }
+        return p;
+    }
+
     /** The direct children with their names, in registration order. */
     public Map<String, Module> namedChildren() {
         return Collections.unmodifiableMap(children);
@@ -140,8 +156,8 @@ public abstract class Module {
                 missing.add(e.getKey());
             } else if (!Arrays.equals(given.shape(), e.getValue().shape())) {
                 mismatches.add("size mismatch for " + e.getKey() + ": copying a param with shape "
-                        + ShapeError.shapeString(given.shape()) + " from checkpoint, the shape in current model is "
-                        + ShapeError.shapeString(e.getValue().shape()) + ".");
+                        + TorchFormat.shapeString(given.shape()) + " from checkpoint, the shape in current model is "
+                        + TorchFormat.shapeString(e.getValue().shape()) + ".");
             }
         }
         for (String key : stateDict.keySet()) {
@@ -176,7 +192,7 @@ public abstract class Module {
 
     private static String describeKeys(Map<String, Tensor> sd) {
         List<String> parts = new ArrayList<>();
-        sd.forEach((k, t) -> parts.add(k + " " + ShapeError.shapeString(t.shape())));
+        sd.forEach((k, t) -> parts.add(k + " " + TorchFormat.shapeString(t.shape())));
         return parts.isEmpty() ? "(none)" : String.join(", ", parts);
     }
 
@@ -228,8 +244,10 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- printing
 
-    /** The part inside the parentheses of the repr, e.g. {@code in_features=10, out_features=5, bias=True}. */
-    public abstract String extraRepr();
+    /** The part inside the parentheses of the repr, e.g. {@code in_features=10, out_features=5, bias=True}; none by default. */
+    public String extraRepr() {
+        return "";
+    }
 
     /** PyTorch's repr: {@code Linear(in_features=10, out_features=5, bias=True)}; containers print a tree. */
     @Override

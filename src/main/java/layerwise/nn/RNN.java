@@ -45,11 +45,11 @@ public final class RNN extends RNNBase {
     }
 
     // PyTorch's RNN.__init__ checks these before RNNBase's checks.
-    private static String mode(RNNOptions options) {
+    private static RecurrentMode mode(RNNOptions options) {
         RecurrentChecks.noProjection("RNN", options.projSize);
         String nonlinearity = options.nonlinearity == null ? "tanh" : options.nonlinearity;
         RecurrentChecks.nonlinearity(nonlinearity);
-        return nonlinearity.equals("relu") ? "RNN_RELU" : "RNN_TANH";
+        return RecurrentMode.rnn(nonlinearity);
     }
 
     /** Runs the sequence from zero initial states. */

@@ -26,7 +26,7 @@ import layerwise.tensor.Tensor;
  */
 public abstract class RNNBase extends Module {
 
-    private final String mode;
+    private final RecurrentMode mode;
     private final int inputSize;
     private final int hiddenSize;
     private final int numLayers;
@@ -44,7 +44,7 @@ public abstract class RNNBase extends Module {
     private final Tensor[][] biasHh;
     private final Tensor[][] weightHr;
 
-    RNNBase(String mode, int inputSize, int hiddenSize, RNNOptions options) {
+    RNNBase(RecurrentMode mode, int inputSize, int hiddenSize, RNNOptions options) {
         String name = getClass().getSimpleName();
         int proj = options.projSize == null ? 0 : options.projSize;
         RecurrentChecks.layerArguments(name, inputSize, hiddenSize, options.numLayers, options.dropout, proj);
@@ -57,7 +57,7 @@ public abstract class RNNBase extends Module {
         this.dropout = options.dropout;
         this.bidirectional = options.bidirectional;
         this.projSize = proj;
-        this.gates = mode.equals("LSTM") ? 4 : mode.equals("GRU") ? 3 : 1;
+        this.gates = mode.gates();
 
         int d = numDirections();
         weightIh = new Tensor[numLayers][d];
@@ -98,18 +98,8 @@ public abstract class RNNBase extends Module {
         DefaultInit.uniformAll(parameters(), hiddenSize);
     }
 
-    /** A parameter by its PyTorch name, like {@code lstm.weight_ih_l0} or {@code get_parameter("weight_ih_l0")}. */
-    public Tensor getParameter(String name) {
-        Tensor p = namedParameters().get(name);
-        if (p == null) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + " has no parameter \"" + name
-                    + "\"; its parameters are " + namedParameters().keySet());
-        }
-        return p;
-    }
-
-    /** PyTorch's mode string: "RNN_TANH", "RNN_RELU", "LSTM" or "GRU". */
-    public String mode() {
+    /** PyTorch's mode: RNN_TANH, RNN_RELU, LSTM or GRU. */
+    public RecurrentMode mode() {
         return mode;
     }
 
@@ -167,7 +157,7 @@ public abstract class RNNBase extends Module {
      * sequence. {@code c0} is used by LSTM only; null states start from zeros.
      */
     RNNOutput run(Tensor input, Tensor h0, Tensor c0) {
-        boolean lstm = gates == 4;
+        boolean lstm = mode == RecurrentMode.LSTM;
         boolean batched = input.dim() == 3;
         int batchDim = batchFirst ? 0 : 1;
         RecurrentChecks.notScalar(this, input, batchDim);
@@ -191,10 +181,10 @@ public abstract class RNNBase extends Module {
             List<Tensor> outputs = new ArrayList<>();
             for (int dir = 0; dir < numDirections(); dir++) {
                 int index = layer * numDirections() + dir;
-                Tensor[] r = direction(seq, layer, dir, h.select(0, index), lstm ? c.select(0, index) : null);
-                outputs.add(r[0]);
-                hN.add(r[1]);
-                if (lstm) cN.add(r[2]);
+                Direction r = direction(seq, layer, dir, h.select(0, index), lstm ? c.select(0, index) : null);
+                outputs.add(r.output());
+                hN.add(r.h());
+                if (lstm) cN.add(r.c());
             }
             // The next layer reads [forward | reverse] at every step.
             seq = outputs.size() == 1 ? outputs.get(0) : Tensor.cat(outputs, 2);
@@ -212,12 +202,15 @@ public abstract class RNNBase extends Module {
         return new RNNOutput(output, hOut, cOut);
     }
 
+    /** What one layer in one direction returns: outputs {@code (T, N, Hout)}, final h and (LSTM only) final c. */
+    private record Direction(Tensor output, Tensor h, Tensor c) {
+    }
+
     /**
-     * One layer in one direction over {@code seq (T, N, in)}: returns its outputs {@code (T, N, Hout)},
-     * final h and (LSTM) final c. The reverse direction walks t = T-1 .. 0 and writes its output at
+     * One layer in one direction over {@code seq (T, N, in)}: its outputs, final h and (LSTM) final c. The reverse direction walks t = T-1 .. 0 and writes its output at
      * position t, so its final state is the one it had at t = 0.
      */
-    private Tensor[] direction(Tensor seq, int layer, int dir, Tensor h, Tensor c) {
+    private Direction direction(Tensor seq, int layer, int dir, Tensor h, Tensor c) {
         int steps = seq.size(0);
         int n = seq.size(1);
         Tensor wihT = weightIh[layer][dir].t().contiguous();
@@ -226,7 +219,7 @@ public abstract class RNNBase extends Module {
         Tensor bhh = biasHh[layer][dir];
         // RNN and LSTM gates see only b_ih + b_hh: add the sum once, outside the time loop. (The GRU's
         // b_hn sits inside the reset product, so its b_hh stays in the step.)
-        if (bih != null && !mode.equals("GRU")) {
+        if (bih != null && mode != RecurrentMode.GRU) {
             bih = bih.add(bhh);
             bhh = null;
         }
@@ -239,17 +232,17 @@ public abstract class RNNBase extends Module {
             int t = dir == 0 ? s : steps - 1 - s;
             Tensor g = gi.select(0, t);
             switch (mode) {
-                case "LSTM" -> {
+                case LSTM -> {
                     LSTMCell.State next = RecurrentStep.lstm(g, h, c, whhT, bhh, whrT);
                     h = next.h();
                     c = next.c();
                 }
-                case "GRU" -> h = RecurrentStep.gru(g, h, whhT, bhh);
-                default -> h = RecurrentStep.rnn(g, h, whhT, bhh, mode.equals("RNN_RELU"));
+                case GRU -> h = RecurrentStep.gru(g, h, whhT, bhh);
+                case RNN_TANH, RNN_RELU -> h = RecurrentStep.rnn(g, h, whhT, bhh, mode == RecurrentMode.RNN_RELU);
             }
             out[t] = h;
         }
-        return new Tensor[] {Tensor.stack(Arrays.asList(out), 0), h, c};
+        return new Direction(Tensor.stack(Arrays.asList(out), 0), h, c);
     }
 
     /** PyTorch's {@code RNNBase.extra_repr}: only the arguments that differ from the defaults. */
@@ -258,7 +251,7 @@ public abstract class RNNBase extends Module {
         StringBuilder s = new StringBuilder(inputSize + ", " + hiddenSize);
         if (projSize != 0) s.append(", proj_size=").append(projSize);
         if (numLayers != 1) s.append(", num_layers=").append(numLayers);
-        if (mode.equals("RNN_RELU")) s.append(", nonlinearity=relu");
+        if (mode == RecurrentMode.RNN_RELU) s.append(", nonlinearity=relu");
         if (!bias) s.append(", bias=False");
         if (batchFirst) s.append(", batch_first=True");
         if (dropout != 0) s.append(", dropout=").append(PyRepr.number(dropout));

@@ -31,7 +31,7 @@ public final class RNNCell extends RecurrentCellBase implements TensorModule {
 
     /** {@code nn.RNNCell(input_size, hidden_size, bias, nonlinearity)}; "tanh" or "relu". */
     public RNNCell(int inputSize, int hiddenSize, boolean bias, String nonlinearity) {
-        super(inputSize, hiddenSize, bias, 1);
+        super(inputSize, hiddenSize, bias, RecurrentMode.rnn(nonlinearity));
         // PyTorch accepts any string here and fails at the first forward; failing now is kinder.
         RecurrentChecks.nonlinearity(nonlinearity);
         this.nonlinearity = nonlinearity;
@@ -50,11 +50,7 @@ public final class RNNCell extends RecurrentCellBase implements TensorModule {
 
     /** One step: the next hidden state, {@code (N, H)} (or {@code (H)} for an unbatched x and h). */
     public Tensor forward(Tensor input, Tensor h) {
-        Tensor x = batchedInput(input);
-        Tensor hx = batchedState(h, 0, input, x);
-        Tensor gi = RecurrentStep.inputGates(x, weight_ih.t(), bias_ih);
-        Tensor next = RecurrentStep.rnn(gi, hx, weight_hh.t(), bias_hh, nonlinearity.equals("relu"));
-        return input.dim() == 1 ? next.squeeze(0) : next;
+        return step(input, h);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package layerwise.nn;
 
+import layerwise.tensor.TorchFormat;
 import layerwise.tensor.Tensor;
 
 /**
@@ -31,6 +32,6 @@ public record RNNOutput(Tensor output, Tensor hN, Tensor cN) {
     }
 
     private static String shape(Tensor t) {
-        return layerwise.tensor.ShapeError.shapeString(t.shape());
+        return layerwise.tensor.TorchFormat.shapeString(t.shape());
     }
 }

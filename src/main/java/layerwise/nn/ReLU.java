@@ -9,9 +9,4 @@ public final class ReLU extends Module implements TensorModule {
     public Tensor forward(Tensor input) {
         return Functional.relu(input);
     }
-
-    @Override
-    public String extraRepr() {
-        return "";
-    }
 }

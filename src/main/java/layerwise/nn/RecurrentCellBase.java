@@ -1,5 +1,6 @@
 package layerwise.nn;
 
+import layerwise.tensor.TorchFormat;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
@@ -17,20 +18,21 @@ public abstract class RecurrentCellBase extends Module {
     private final int inputSize;
     private final int hiddenSize;
     private final boolean bias;
-    /** Gates stacked in the weights: 1 (RNN), 4 (LSTM: i|f|g|o) or 3 (GRU: r|z|n). */
-    final int gates;
+    /** The step the cell runs; its gates() are stacked in the weights. */
+    final RecurrentMode mode;
 
     public final Tensor weight_ih;
     public final Tensor weight_hh;
     public final Tensor bias_ih;
     public final Tensor bias_hh;
 
-    RecurrentCellBase(int inputSize, int hiddenSize, boolean bias, int gates) {
+    RecurrentCellBase(int inputSize, int hiddenSize, boolean bias, RecurrentMode mode) {
         RecurrentChecks.cellSizes(getClass().getSimpleName(), inputSize, hiddenSize);
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;
         this.bias = bias;
-        this.gates = gates;
+        this.mode = mode;
+        int gates = mode.gates();
         weight_ih = registerParameter("weight_ih", Tensor.empty(gates * hiddenSize, inputSize));
         weight_hh = registerParameter("weight_hh", Tensor.empty(gates * hiddenSize, hiddenSize));
         bias_ih = registerParameter("bias_ih", bias ? Tensor.empty(gates * hiddenSize) : null);
@@ -65,7 +67,7 @@ public abstract class RecurrentCellBase extends Module {
             String name = getClass().getSimpleName();
             throw new ShapeError(name + ": Expected input to be 1-D or 2-D but received " + input.dim() + "-D tensor",
                     this + " takes one time step: x of shape (N, " + inputSize + ") for a batch of N, or ("
-                            + inputSize + ") for one sample; got " + ShapeError.shapeString(input.shape()) + ".",
+                            + inputSize + ") for one sample; got " + TorchFormat.shapeString(input.shape()) + ".",
                     "for a whole sequence (T, N, " + inputSize + ") call the cell once per step on x.select(0, t), "
                             + "or use the layer " + name.replace("Cell", "") + "(" + inputSize + ", " + hiddenSize
                             + ").");
@@ -74,7 +76,7 @@ public abstract class RecurrentCellBase extends Module {
         if (x.size(1) != inputSize) {
             throw new ShapeError("input has inconsistent input_size: got " + x.size(1) + " expected " + inputSize,
                     this + " expects x's last dim to be input_size=" + inputSize + ", got "
-                            + ShapeError.shapeString(input.shape()) + ".",
+                            + TorchFormat.shapeString(input.shape()) + ".",
                     "build " + getClass().getSimpleName() + "(" + x.size(1) + ", " + hiddenSize
                             + "), or give x a last dim of " + inputSize + ".");
         }
@@ -91,6 +93,19 @@ public abstract class RecurrentCellBase extends Module {
         Tensor s = unbatched ? state.unsqueeze(0) : state;
         RecurrentChecks.cellState(this, index, s, x, state, unbatched);
         return s;
+    }
+
+    /**
+     * One step of an RNN or GRU cell: the next hidden state, {@code (N, H)} (or {@code (H)} for an
+     * unbatched x and h). The LSTM cell, with its two states, has its own.
+     */
+    Tensor step(Tensor input, Tensor h) {
+        Tensor x = batchedInput(input);
+        Tensor hx = batchedState(h, 0, input, x);
+        Tensor gi = RecurrentStep.inputGates(x, weight_ih.t(), bias_ih);
+        Tensor next = mode == RecurrentMode.GRU ? RecurrentStep.gru(gi, hx, weight_hh.t(), bias_hh)
+                : RecurrentStep.rnn(gi, hx, weight_hh.t(), bias_hh, mode == RecurrentMode.RNN_RELU);
+        return input.dim() == 1 ? next.squeeze(0) : next;
     }
 
     @Override

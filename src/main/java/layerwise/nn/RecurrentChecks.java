@@ -1,5 +1,9 @@
 package layerwise.nn;
 
+import layerwise.tensor.ValueError;
+import layerwise.tensor.TorchText;
+import layerwise.tensor.IndexError;
+import layerwise.tensor.TorchFormat;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
@@ -25,8 +29,7 @@ final class RecurrentChecks {
     }
 
     private static ShapeError negativeSize(String name, String what, int value, int rows, int cols) {
-        return new ShapeError("Trying to create tensor with negative dimension " + value + ": ["
-                + rows + ", " + cols + "]",
+        return new ShapeError(TorchText.negativeDimension(value, rows, cols),
                 name + " got " + what + "=" + value + "; sizes can't be negative.",
                 "pass " + what + " >= 1.");
     }
@@ -43,7 +46,7 @@ final class RecurrentChecks {
     /** LSTM and GRU have fixed gate activations: PyTorch rejects the keyword. */
     static void noNonlinearity(String name, String nonlinearity) {
         if (nonlinearity != null) {
-            throw new ShapeError("RNNBase.__init__() got an unexpected keyword argument 'nonlinearity'",
+            throw new ValueError("RNNBase.__init__() got an unexpected keyword argument 'nonlinearity'",
                     name + " got nonlinearity=\"" + nonlinearity + "\"; its gates always use sigmoid and tanh.",
                     "drop nonlinearity from the options (it is for RNN only).");
         }
@@ -52,7 +55,7 @@ final class RecurrentChecks {
     /** {@code RNN}'s nonlinearity: only "tanh" and "relu". */
     static void nonlinearity(String nonlinearity) {
         if (!"tanh".equals(nonlinearity) && !"relu".equals(nonlinearity)) {
-            throw new ShapeError("Unknown nonlinearity '" + nonlinearity + "'",
+            throw new ValueError("Unknown nonlinearity '" + nonlinearity + "'",
                     "an Elman RNN applies tanh (the default) or relu to W_ih x + b_ih + W_hh h + b_hh.",
                     "pass nonlinearity \"tanh\" or \"relu\"; for sigmoid gates use an LSTM or a GRU.");
         }
@@ -62,7 +65,7 @@ final class RecurrentChecks {
     static void layerArguments(String name, int inputSize, int hiddenSize, int numLayers, double dropout,
                                int projSize) {
         if (!(dropout >= 0 && dropout <= 1)) {
-            throw new ShapeError("dropout should be a number in range [0, 1] representing the probability of "
+            throw new ValueError("dropout should be a number in range [0, 1] representing the probability of "
                     + "an element being zeroed",
                     name + " got dropout=" + dropout + ".",
                     "pass a probability between 0 and 1, e.g. dropout=0.2 (0 turns it off).");
@@ -137,7 +140,7 @@ final class RecurrentChecks {
     /** A 0-d input can't take the unbatched batch axis at dim 1 (PyTorch's IndexError from unsqueeze). */
     static void notScalar(RNNBase m, Tensor input, int batchDim) {
         if (input.dim() == 0 && batchDim == 1) {
-            throw ShapeError.indexError("Dimension out of range (expected to be in range of [-1, 0], but got 1)",
+            throw new IndexError(TorchText.dimOutOfRange(1, 1),
                     m + " takes a sequence " + m.inputLayout() + " or (T, input_size); got a 0-d tensor (one number),"
                             + " to which PyTorch cannot add the batch axis at dim 1.",
                     "pass a 2-D (T, " + m.inputSize() + ") or 3-D " + m.inputLayout().replace("input_size",
@@ -188,11 +191,11 @@ final class RecurrentChecks {
         boolean unbatched = userInput.dim() != 3;
         String name = cell ? "c0" : "h0";
         String torch = "Expected " + torchName + " size (" + expected[0] + ", " + expected[1] + ", " + expected[2]
-                + "), got " + ShapeError.shapeString(got);
+                + "), got " + TorchFormat.shapeString(got);
         StringBuilder why = new StringBuilder(name + " must be " + (unbatched
                 ? "(D*num_layers, " + sizeName(m, cell) + ") for the unbatched input " + shape(userInput)
                 : "(D*num_layers, N, " + sizeName(m, cell) + ")")
-                + " = " + ShapeError.shapeString(userShape(expected, unbatched))
+                + " = " + TorchFormat.shapeString(userShape(expected, unbatched))
                 + (!unbatched && m.batchFirst() ? " (batch_first=True does not apply to states)" : "")
                 + "; got " + shape(userState) + ":");
         if (got[0] != expected[0]) {
@@ -214,7 +217,7 @@ final class RecurrentChecks {
             why.append(" With proj_size, h0 holds projected states (proj_size=").append(m.projSize())
                     .append(") and c0 full cell states (hidden_size=").append(m.hiddenSize()).append(").");
         }
-        String fix = "pass " + name + " of shape " + ShapeError.shapeString(userShape(expected, unbatched))
+        String fix = "pass " + name + " of shape " + TorchFormat.shapeString(userShape(expected, unbatched))
                 + ", or leave the state out to start from zeros.";
         if (!unbatched && m.batchFirst() && got[0] == expected[1] && got[1] == expected[0] && got[2] == expected[2]) {
             fix = "batch_first changes only the input and output, never the states: pass " + name
@@ -232,13 +235,13 @@ final class RecurrentChecks {
     }
 
     private static String expectedStates(RNNBase m, int n, boolean lstm) {
-        String h = ShapeError.shapeString(stateShape(m, n, m.outputSize()));
-        return lstm ? h + " and " + ShapeError.shapeString(stateShape(m, n, m.hiddenSize())) : h;
+        String h = TorchFormat.shapeString(stateShape(m, n, m.outputSize()));
+        return lstm ? h + " and " + TorchFormat.shapeString(stateShape(m, n, m.hiddenSize())) : h;
     }
 
     private static String stateShapes(RNNBase m, int n, boolean lstm) {
-        String h = "h0 of shape " + ShapeError.shapeString(stateShape(m, n, m.outputSize()));
-        return lstm ? h + " and c0 of shape " + ShapeError.shapeString(stateShape(m, n, m.hiddenSize())) : h;
+        String h = "h0 of shape " + TorchFormat.shapeString(stateShape(m, n, m.outputSize()));
+        return lstm ? h + " and c0 of shape " + TorchFormat.shapeString(stateShape(m, n, m.hiddenSize())) : h;
     }
 
     private static int[] stateShape(RNNBase m, int n, int size) {
@@ -260,8 +263,8 @@ final class RecurrentChecks {
         String name = index == 0 ? "h" : "c";
         String why = cell + " keeps one state of hidden_size=" + cell.hiddenSize() + " per sample: for x "
                 + (unbatched ? "of one sample" : "with a batch of " + n) + ", " + name + " must be "
-                + ShapeError.shapeString(want) + "; got " + shape(userState) + ".";
-        String fix = "pass " + name + " of shape " + ShapeError.shapeString(want)
+                + TorchFormat.shapeString(want) + "; got " + shape(userState) + ".";
+        String fix = "pass " + name + " of shape " + TorchFormat.shapeString(want)
                 + ", or leave it out to start from zeros.";
         if (s.dim() == 0) {
             throw new ShapeError("Dimension specified as 0 but tensor has no dimensions", why, fix);
@@ -271,7 +274,7 @@ final class RecurrentChecks {
                     why, fix);
         }
         if (s.dim() == 1) {
-            throw new ShapeError("Dimension out of range (expected to be in range of [-1, 0], but got 1)", why, fix);
+            throw new ShapeError(TorchText.dimOutOfRange(1, 1), why, fix);
         }
         if (s.size(1) != cell.hiddenSize()) {
             throw new ShapeError(hidden + " has inconsistent hidden_size: got " + s.size(1) + ", expected "
@@ -280,12 +283,11 @@ final class RecurrentChecks {
         if (s.dim() > 2) {
             int cols = s.size(s.dim() - 1);
             int rows = cols == 0 ? 0 : s.numel() / cols;
-            throw new ShapeError("mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + cols + " and "
-                    + cell.hiddenSize() + "x" + cell.gates * cell.hiddenSize() + ")", why, fix);
+            throw new ShapeError(TorchText.matmulShapes(rows, cols, cell.hiddenSize(), cell.mode.gates() * cell.hiddenSize()), why, fix);
         }
     }
 
     static String shape(Tensor t) {
-        return ShapeError.shapeString(t.shape());
+        return TorchFormat.shapeString(t.shape());
     }
 }

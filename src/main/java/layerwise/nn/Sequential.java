@@ -1,5 +1,8 @@
 package layerwise.nn;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import layerwise.tensor.Tensor;
 
 /**
@@ -7,45 +10,40 @@ import layerwise.tensor.Tensor;
  * ..., so the state dict keys are "0.weight", "0.bias", "2.weight", ...
  */
 public final class Sequential extends Module implements TensorModule {
-    private int size;
+    // The children in order, as TensorModules; the Module tree (names "0", "1", ...) holds the same layers.
+    private final List<TensorModule> layers = new ArrayList<>();
 
-    /** Each layer must be a Module (Linear, Conv2d, ReLU, another Sequential, ...). */
-    public Sequential(TensorModule... layers) {
-        for (TensorModule layer : layers) append(layer);
+    /** Each layer is a Module with a one-tensor forward (Linear, Conv2d, ReLU, another Sequential, ...). */
+    @SafeVarargs
+    public <M extends Module & TensorModule> Sequential(M... layers) {
+        for (M layer : layers) append(layer);
     }
 
     /** Adds a layer at the end, named by its position. Returns this. */
-    public Sequential append(TensorModule layer) {
-        if (!(layer instanceof Module)) {
-            throw new IllegalArgumentException("Sequential holds Modules; " + layer + " (" + layer.getClass().getName()
-                    + ") is not one. Fix: extend layerwise.nn.Module and implement TensorModule.");
-        }
-        registerModule(String.valueOf(size++), (Module) layer);
+    public <M extends Module & TensorModule> Sequential append(M layer) {
+        registerModule(String.valueOf(layers.size()), layer);
+        layers.add(layer);
         return this;
     }
 
     /** The layer at index i; negative indices count from the end, as in Python. */
     public TensorModule get(int i) {
-        int j = i < 0 ? i + size : i;
-        if (j < 0 || j >= size) {
-            throw new IndexOutOfBoundsException("index " + i + " is out of range (this Sequential has " + size + " layers)");
+        int j = i < 0 ? i + layers.size() : i;
+        if (j < 0 || j >= layers.size()) {
+            throw new IndexOutOfBoundsException("index " + i + " is out of range (this Sequential has " + layers.size()
+                    + " layers)");
         }
-        return (TensorModule) namedChildren().get(String.valueOf(j));
+        return layers.get(j);
     }
 
     public int size() {
-        return size;
+        return layers.size();
     }
 
     @Override
     public Tensor forward(Tensor input) {
         Tensor x = input;
-        for (Module layer : children()) x = ((TensorModule) layer).forward(x);
+        for (TensorModule layer : layers) x = layer.forward(x);
         return x;
-    }
-
-    @Override
-    public String extraRepr() {
-        return "";
     }
 }

@@ -8,9 +8,4 @@ public final class Sigmoid extends Module implements TensorModule {
     public Tensor forward(Tensor input) {
         return input.sigmoid();
     }
-
-    @Override
-    public String extraRepr() {
-        return "";
-    }
 }

@@ -8,9 +8,4 @@ public final class Tanh extends Module implements TensorModule {
     public Tensor forward(Tensor input) {
         return input.tanh();
     }
-
-    @Override
-    public String extraRepr() {
-        return "";
-    }
 }

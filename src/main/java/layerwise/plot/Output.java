@@ -1,5 +1,6 @@
 package layerwise.plot;
 
+import layerwise.io.OutputDirectory;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.SwingWrapper;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -23,7 +24,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where charts go: a PNG under {@code System.getProperty("layerwise.out", "out")}, and a window when the
+ * Where charts go: a PNG under {@link OutputDirectory}, and a window when the
  * machine has a display. Rendering text needs fontconfig and at least one font; without them the JDK
  * throws from deep inside AWT, so that one failure is turned into one sentence and the lesson goes on.
  */
@@ -40,7 +41,7 @@ final class Output {
     }
 
     static Path directory() {
-        return Path.of(System.getProperty("layerwise.out", "out"));
+        return OutputDirectory.path();
     }
 
     /** "03 xavier/uniform" becomes "03-xavier-uniform": a file name that is safe everywhere. */

@@ -1,5 +1,6 @@
 package layerwise.plot;
 
+import layerwise.tensor.TorchFormat;
 import layerwise.experiment.DepthStats;
 import layerwise.experiment.LayerStats;
 import layerwise.experiment.SchemeSample;
@@ -20,7 +21,7 @@ import java.util.Map;
 
 /**
  * Pictures of initialization and of what layers do (XChart). Every function returns its chart(s), saves
- * a PNG named after its {@code name} argument under {@code System.getProperty("layerwise.out", "out")},
+ * a PNG named after its {@code name} argument under the {@link layerwise.io.OutputDirectory} ({@code out} unless -Dlayerwise.out says otherwise),
  * prints the path, and opens a window only when there is a display (closing it leaves JShell running).
  *
  * <pre>
@@ -184,7 +185,7 @@ public final class Plots {
     /** A 2-D tensor as a heat map, row 0 at the top. */
     public static HeatMapChart heatmap(Tensor matrix, String name) {
         if (matrix.dim() != 2) {
-            throw new ShapeError("heatmap expects a 2-D tensor, got shape " + ShapeError.shapeString(matrix.shape()),
+            throw new ShapeError("heatmap expects a 2-D tensor, got shape " + TorchFormat.shapeString(matrix.shape()),
                     "A heat map draws one value per (row, column).",
                     "pass a 2-D tensor, e.g. t.select(0, 0) to pick the first image of a batch.");
         }
@@ -221,7 +222,7 @@ public final class Plots {
     public static HeatMapChart hiddenState(Tensor output, String name) {
         Tensor seq = output.dim() == 3 ? output.select(1, 0) : output;
         if (seq.dim() != 2) {
-            throw new ShapeError("hiddenState expects (T, H) or (T, N, H), got shape " + ShapeError.shapeString(output.shape()),
+            throw new ShapeError("hiddenState expects (T, H) or (T, N, H), got shape " + TorchFormat.shapeString(output.shape()),
                     "The output of RNN/LSTM/GRU is (T, H) unbatched or (T, N, H) batched.",
                     "pass rnn.forward(x).output() for an input x of shape (T, input_size) or (T, N, input_size).");
         }
@@ -270,7 +271,7 @@ public final class Plots {
             case 3: return t;
             case 4: return t.reshape(t.size(0) * t.size(1), t.size(2), t.size(3));
             default:
-                throw new ShapeError("imageGrid expects 2-D, 3-D or 4-D input, got shape " + ShapeError.shapeString(t.shape()),
+                throw new ShapeError("imageGrid expects 2-D, 3-D or 4-D input, got shape " + TorchFormat.shapeString(t.shape()),
                         "Images are (H, W), (N, H, W), or (A, B, H, W) like a conv weight or a batch of feature maps.",
                         "pass conv.weight, or conv.forward(x) for x of shape (1, C, H, W).");
         }

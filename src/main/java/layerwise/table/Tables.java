@@ -5,6 +5,7 @@ import layerwise.experiment.LayerStats;
 import layerwise.experiment.SchemeSample;
 import layerwise.experiment.Summary;
 import layerwise.init.Theory;
+import layerwise.io.OutputDirectory;
 import layerwise.tensor.Tensor;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -127,11 +128,11 @@ public final class Tables {
     }
 
     /**
-     * Writes the table as CSV to {@code <layerwise.out>/<name>.csv} (default directory "out"), prints and
+     * Writes the table as CSV to {@code <name>.csv} in the {@link OutputDirectory} (default "out"), prints and
      * returns the path.
      */
     public static Path writeCsv(Table table, String name) {
-        Path dir = Path.of(System.getProperty("layerwise.out", "out"));
+        Path dir = OutputDirectory.path();
         Path file = dir.resolve(name.endsWith(".csv") ? name : name + ".csv");
         try {
             Files.createDirectories(dir);

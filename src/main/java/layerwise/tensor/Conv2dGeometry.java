@@ -2,7 +2,7 @@ package layerwise.tensor;
 
 /**
  * Every size a 2-D convolution needs, checked once before any loop runs, in PyTorch's order and with its
- * messages. Padding is given per side (top, bottom, left, right) so that {@code padding='same'} with an
+ * messages. Padding is given per side (left, right, top, bottom, F.pad's order) so that {@code padding='same'} with an
  * even kernel, which puts the extra row at the bottom and the extra column at the right, needs no copy.
  *
  * <pre>
@@ -27,24 +27,24 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
     /**
      * Checks a batched 4-D input against a 4-D weight and returns the geometry.
      *
-     * @param pads {top, bottom, left, right}, each &gt;= 0
+     * @param pads {left, right, top, bottom} (F.pad's order), each &gt;= 0
      */
     static Conv2dGeometry of(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] pads, int[] dilation,
                              int groups) {
         for (int p : pads) {
             if (p < 0) {
-                throw new ShapeError("negative padding is not supported",
+                throw new ShapeError(TorchText.negativePadding(),
                         "Padding adds rows and columns around the input; it can't remove them.",
                         "use padding=0 or more (to crop the input, use narrow or slice first)");
             }
         }
         if (stride[0] <= 0 || stride[1] <= 0) {
-            throw new ShapeError("non-positive stride is not supported",
+            throw new ShapeError(TorchText.nonPositiveStride(),
                     "The stride is how far the kernel moves between outputs; got (" + stride[0] + ", " + stride[1] + ").",
                     "use stride=1 (every position) or more");
         }
         if (dilation[0] <= 0 || dilation[1] <= 0) {
-            throw new ShapeError("dilation should be greater than zero, but got [" + dilation[0] + ", " + dilation[1] + "]",
+            throw new ShapeError(TorchText.convDilation(dilation[0], dilation[1]),
                     "The dilation is the gap between kernel taps; 1 means adjacent taps.",
                     "use dilation=1 or more");
         }
@@ -68,8 +68,7 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
         }
         int[] x = input.shape();
         if (x[1] != w[1] * groups) {
-            throw new ShapeError("Given groups=" + groups + ", weight of size " + Shapes.str(w) + ", expected input"
-                    + Shapes.str(x) + " to have " + (w[1] * groups) + " channels, but got " + x[1] + " channels instead",
+            throw new ShapeError(TorchText.convInputChannels(groups, w, x, w[1] * groups),
                     "The weight was made for " + (w[1] * groups) + " input channels; this input has " + x[1] + ".",
                     "pass an input with " + (w[1] * groups) + " channels, or a weight of shape "
                             + Shapes.str(w[0], x[1] / Math.max(groups, 1), w[2], w[3]));
@@ -80,13 +79,12 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
                     "There is one bias per output channel.",
                     "pass a bias of shape [" + w[0] + "], or no bias");
         }
-        int paddedH = x[2] + pads[0] + pads[1];
-        int paddedW = x[3] + pads[2] + pads[3];
+        int paddedH = x[2] + pads[2] + pads[3];
+        int paddedW = x[3] + pads[0] + pads[1];
         int effKH = dilation[0] * (w[2] - 1) + 1;
         int effKW = dilation[1] * (w[3] - 1) + 1;
         if (paddedH < effKH || paddedW < effKW) {
-            throw new ShapeError("Calculated padded input size per channel: (" + paddedH + " x " + paddedW
-                    + "). Kernel size: (" + effKH + " x " + effKW + "). Kernel size can't be greater than actual input size",
+            throw new ShapeError(TorchText.kernelLargerThanInput(paddedH, paddedW, effKH, effKW),
                     "The (dilated) kernel spans " + effKH + " x " + effKW + " pixels but the padded input is only "
                             + paddedH + " x " + paddedW + ", so there is no position to put it.",
                     "pass a larger input, more padding, or a smaller kernel_size or dilation");
@@ -94,6 +92,6 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
         int outH = (paddedH - effKH) / stride[0] + 1;
         int outW = (paddedW - effKW) / stride[1] + 1;
         return new Conv2dGeometry(x[0], x[1], x[2], x[3], w[0], w[2], w[3], stride[0], stride[1],
-                pads[0], pads[1], pads[2], pads[3], dilation[0], dilation[1], groups, outH, outW);
+                pads[2], pads[3], pads[0], pads[1], dilation[0], dilation[1], groups, outH, outW);
     }
 }

@@ -20,7 +20,6 @@ final class Elementwise {
         return new Tensor(data, a.shape.clone(), Shapes.contiguousStrides(a.shape), 0);
     }
 
-    /** self = op(self, src) in place, src broadcast to self's shape (which may not change). */
     /**
      * An expanded view (stride 0 along a dim of size &gt; 1) has several elements in one memory cell, so a
      * write of different values to them would keep only the last. torch refuses that; so do we.
@@ -28,7 +27,7 @@ final class Elementwise {
     static void checkWritable(Tensor self, String what) {
         for (int d = 0; d < self.shape.length; d++) {
             if (self.strides[d] == 0 && self.shape[d] > 1) {
-                throw new IllegalArgumentException(ShapeError.compose("unsupported operation: more than one element of the "
+                throw new IllegalArgumentException(TorchError.compose("unsupported operation: more than one element of the "
                         + "written-to tensor refers to a single memory location. Please clone() the tensor before "
                         + "performing the operation.",
                         "This tensor " + Shapes.str(self.shape) + " is an expanded view: dim " + d + " has stride 0, so its "
@@ -38,6 +37,7 @@ final class Elementwise {
         }
     }
 
+    /** self = op(self, src) in place, src broadcast to self's shape (which may not change). */
     static Tensor inPlace(Tensor self, Tensor src, Strided.BinaryOp op) {
         int[] shape = Shapes.broadcast(self.shape, src.shape);
         if (!java.util.Arrays.equals(shape, self.shape)) {

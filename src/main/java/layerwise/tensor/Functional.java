@@ -16,42 +16,40 @@ public final class Functional {
      * y = x W^T + b for x of shape (*, in), W (out, in) and b (out) or null; y has shape (*, out).
      */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        return linear(input, weight, bias, null);
+    }
+
+    /** F.linear run for a layer: the same op, with messages that name the layer and the layer that would fit. */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias, LayerDescription layer) {
         if (weight.dim() != 2) {
             throw new ShapeError("linear expects a 2-D weight (out_features, in_features), got " + Shapes.str(weight.shape()),
                     "Row o of the weight holds the weights feeding output o.", "pass a weight of shape [out, in]");
         }
         int in = weight.size(1), out = weight.size(0);
         if (input.dim() == 0) {
-            throw new ShapeError("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
-                    "A linear map needs a vector of " + in + " features; the input is a single number.",
-                    "pass a tensor whose last dim is " + in + ", e.g. of shape [1, " + in + "]");
+            throw new ShapeError(TorchText.matmulZeroDim(0, 2),
+                    layer == null ? "A linear map needs a vector of " + in + " features; the input is a single number."
+                            : layer.describe() + " maps a vector of " + in + " features; the input is a single number (0-D).",
+                    layer != null && in == 1 ? "pass x.reshape(1), a vector holding the one feature"
+                            : "pass a tensor whose last dim is " + in + ", e.g. of shape [1, " + in + "]");
         }
         int last = input.size(-1);
         if (last != in) {
             int rows = 1;                                        // the leading dims, flattened as torch prints mat1
             for (int d = 0; d < input.dim() - 1; d++) rows *= input.size(d);
-            throw new ShapeError("mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + last + " and " + in + "x" + out + ")",
-                    "The weight " + Shapes.str(weight.shape()) + " expects the last input dim to be " + in + ", got " + last + ".",
-                    "pass an input whose last dim is " + in + ", or a weight of shape " + Shapes.str(out, last));
+            throw new ShapeError(TorchText.matmulShapes(rows, last, in, out),
+                    layer == null
+                            ? "The weight " + Shapes.str(weight.shape()) + " expects the last input dim to be " + in + ", got " + last + "."
+                            : layer.describe() + " expects the last input dim to be " + in + ", got " + last
+                                    + " (input " + Shapes.str(input.shape()) + ").",
+                    layer == null ? "pass an input whose last dim is " + in + ", or a weight of shape " + Shapes.str(out, last)
+                            : "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + ".");
         }
-        Tensor y = input.matmul(transposed(weight));
+        Kernels.Kind kind = Kernels.selected();
+        // The fast path multiplies by a contiguous copy of W^T; the plain one reads W^T as a view, as the formula says.
+        Tensor weightT = kind == Kernels.Kind.FAST ? MatmulKernels.transposedCopy(weight) : weight.t();
+        Tensor y = Kernels.matmul(input, weightT, kind);
         return bias == null ? y : y.add(bias);
-    }
-
-    /** W^T as a new contiguous (in, out) tensor, copied in 32x32 tiles so reads and writes stay in cache. */
-    private static Tensor transposed(Tensor weight) {
-        Tensor w = weight.contiguous();
-        int out = w.shape[0], in = w.shape[1];
-        float[] t = new float[in * out];
-        for (int o0 = 0; o0 < out; o0 += 32) {
-            for (int k0 = 0; k0 < in; k0 += 32) {
-                for (int o = o0; o < Math.min(out, o0 + 32); o++) {
-                    int src = w.offset + o * in;
-                    for (int k = k0; k < Math.min(in, k0 + 32); k++) t[k * out + o] = w.storage[src + k];
-                }
-            }
-        }
-        return new Tensor(t, new int[] {in, out}, new int[] {out, 1}, 0);
     }
 
     // ---------------------------------------------------------------- conv2d
@@ -67,42 +65,40 @@ public final class Functional {
      */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
                                 int[] dilation, int groups) {
-        return conv2d(input, weight, bias, stride, padding, dilation, groups, Kernels.selected());
+        return Kernels.conv2d(input, weight, bias, stride, padding, dilation, groups, Kernels.selected());
     }
 
-    /** conv2d computed with the given kernel (the loops or im2col), for benchmarks and lessons comparing them. */
-    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
-                                int[] dilation, int groups, Kernels.Kind kind) {
-        checkConvRank(input);
+    /** conv2d computed with the given kernel; {@link Kernels#conv2d} calls this. */
+    static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                         int[] dilation, int groups, Kernels.Kind kind) {
+        ConvInputChecks.rank(input, weight, 1, null);
         int[] s = pair(stride, "stride");
         int[] p = pair(padding, "padding");
         int[] d = pair(dilation, "dilation");
-        return conv2dPadded(input, weight, bias, s, new int[] {p[0], p[0], p[1], p[1]}, d, groups, kind);
+        return conv2dPadded(input, weight, bias, s, new int[] {p[1], p[1], p[0], p[0]}, d, groups, kind);
     }
 
     /** conv2d with padding "valid" (none) or "same" (output size = input size; stride must be 1). */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding,
                                 int[] dilation, int groups) {
-        checkConvRank(input);
+        ConvInputChecks.rank(input, weight, 1, null);
         int[] s = pair(stride, "stride");
         int[] d = pair(dilation, "dilation");
         if ("valid".equals(padding)) {
             return conv2dPadded(input, weight, bias, s, new int[4], d, groups, Kernels.selected());
         }
         if (!"same".equals(padding)) {
-            throw new ShapeError("Invalid padding string '" + padding + "', should be one of {'valid', 'same'}",
+            throw new ShapeError(TorchText.invalidPaddingString(padding, "{'valid', 'same'}"),
                     "padding is a number of rows/columns, or one of the words 'valid' (no padding) and 'same'.",
                     "use padding \"same\" or \"valid\", or a number");
         }
         if (s[0] != 1 || s[1] != 1) {
-            throw new ShapeError("padding='same' is not supported for strided convolutions",
+            throw new ShapeError(TorchText.stridedSamePadding(),
                     "With stride > 1 the output can't have the input's size.",
                     "use stride 1 with padding \"same\", or give the padding as a number");
         }
         if (weight.dim() != 4) return conv2dPadded(input, weight, bias, s, new int[4], d, groups, Kernels.selected());
-        int[] lr = samePadding(weight.size(3), d[1]);
-        int[] tb = samePadding(weight.size(2), d[0]);
-        return conv2dPadded(input, weight, bias, s, new int[] {tb[0], tb[1], lr[0], lr[1]}, d, groups,
+        return conv2dPadded(input, weight, bias, s, samePadding(weight.size(2), weight.size(3), d), d, groups,
                 Kernels.selected());
     }
 
@@ -115,6 +111,39 @@ public final class Functional {
         return new int[] {total / 2, total - total / 2};
     }
 
+    /** The padding='same' padding of a kH x kW kernel with dilation {dH, dW}, per side {left, right, top, bottom}. */
+    public static int[] samePadding(int kernelH, int kernelW, int[] dilation) {
+        int[] tb = samePadding(kernelH, dilation[0]);
+        int[] lr = samePadding(kernelW, dilation[1]);
+        return new int[] {lr[0], lr[1], tb[0], tb[1]};
+    }
+
+    /**
+     * conv2d run for a layer, as PyTorch's {@code Conv2d._conv_forward}: padding per side in F.pad's order
+     * {left, right, top, bottom} (so "same" with an even kernel can pad one more at the bottom/right), and a
+     * padding mode: "zeros" pads inside the convolution; "reflect", "replicate" and "circular" pad the
+     * input first with {@link #pad}. stride and dilation take one value or two (height, width); layer may
+     * be null (the messages then name the weight instead).
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] sidePadding,
+                                String paddingMode, int[] dilation, int groups, LayerDescription layer) {
+        if (sidePadding.length != 4) {
+            throw new ShapeError("expected the padding of each side, {left, right, top, bottom}, but got "
+                            + Shapes.str(sidePadding),
+                    "This conv2d takes one padding per side of the image, in F.pad's order.",
+                    "pass 4 values, e.g. new int[] {1, 1, 1, 1}, or use the overload with symmetric padding");
+        }
+        int[] s = pair(stride, "stride");
+        int[] d = pair(dilation, "dilation");
+        ConvInputChecks.rank(input, weight, groups, layer);
+        boolean zeros = "zeros".equals(paddingMode);
+        Tensor x = zeros ? input : pad(input, sidePadding, paddingMode);
+        int[] pads = zeros ? sidePadding : new int[4];
+        ConvInputChecks.sizes(x, weight, pads, d, groups, layer);
+        return conv2dPadded(x, weight, bias, s, pads, d, groups, Kernels.selected());
+    }
+
+    /** pads = {left, right, top, bottom}, F.pad's order. */
     private static Tensor conv2dPadded(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] pads,
                                        int[] dilation, int groups, Kernels.Kind kind) {
         boolean batched = input.dim() == 4;
@@ -124,21 +153,11 @@ public final class Functional {
         return batched ? y : y.squeeze(0);
     }
 
-    private static void checkConvRank(Tensor input) {
-        if (input.dim() != 3 && input.dim() != 4) {
-            throw new ShapeError("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
-                            + Shapes.str(input.shape()),
-                    "conv2d takes (N, C, H, W) or a single image (C, H, W); this input has " + input.dim() + " dims.",
-                    "reshape the input to (N, C, H, W), e.g. x.unsqueeze(0) adds the batch dim N=1");
-        }
-    }
-
     /** Expands an int-or-pair parameter to a pair, with torch's error for any other length. */
     static int[] pair(int[] values, String name) {
         if (values.length == 1) return new int[] {values[0], values[0]};
         if (values.length == 2) return values.clone();
-        throw new ShapeError("expected " + name + " to be a single integer value or a list of 2 values to match the "
-                        + "convolution dimensions, but got " + name + "=" + Shapes.str(values),
+        throw new ShapeError(TorchText.convPair(name, values),
                 "A 2-D convolution has one " + name + " per spatial dim (height, width).",
                 "pass one value for both dims or two values (height, width)");
     }
@@ -216,7 +235,7 @@ public final class Functional {
      */
     public static Tensor dropout(Tensor input, double p, boolean training) {
         if (p < 0 || p > 1) {
-            throw new ShapeError("dropout probability has to be between 0 and 1, but got " + p,
+            throw new ValueError(TorchText.dropoutProbability(String.valueOf(p)),
                     "p is the probability of zeroing each element.", "use a p between 0 and 1, e.g. 0.5");
         }
         if (!training || p == 0) return input;

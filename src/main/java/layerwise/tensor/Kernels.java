@@ -13,10 +13,10 @@ import java.util.Locale;
  * for the elementwise, depthwise and gate kernels, the two agree bit for bit.
  *
  * <p>The default is {@link Kind#FAST}. Start the JVM with {@code -Dlayerwise.kernels=plain} to make
- * {@link Tensor#matmul} use the plain kernel everywhere (the property is read once, at start-up); for
+ * {@link Tensor#matmul}, conv2d and linear use the plain kernels everywhere (the property is read once, at start-up); for
  * the workbook: {@code JAVA_TOOL_OPTIONS=-Dlayerwise.kernels=plain ./workbook}.
- * {@link #matmul(Tensor, Tensor, Kind)} runs one kernel explicitly, for benchmarks and lessons that
- * compare the two.
+ * {@link #matmul(Tensor, Tensor, Kind)} and {@link #conv2d(Tensor, Tensor, Tensor, int[], int[], int[], int, Kind)}
+ * run one kernel explicitly, for benchmarks and lessons that compare the two.
  */
 public final class Kernels {
     private Kernels() {
@@ -51,5 +51,11 @@ public final class Kernels {
     /** torch.matmul computed with the given kernel. */
     public static Tensor matmul(Tensor a, Tensor b, Kind kind) {
         return Matmul.matmul(a, b, kind);
+    }
+
+    /** torch.nn.functional.conv2d computed with the given kernel: the loops (PLAIN), or im2col, 1x1 and depthwise kernels (FAST). */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                int[] dilation, int groups, Kind kind) {
+        return Functional.conv2d(input, weight, bias, stride, padding, dilation, groups, kind);
     }
 }

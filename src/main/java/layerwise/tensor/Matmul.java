@@ -19,7 +19,7 @@ final class Matmul {
         int da = a.shape.length;
         int db = b.shape.length;
         if (da == 0 || db == 0) {
-            throw new ShapeError("both arguments to matmul need to be at least 1D, but they are " + da + "D and " + db + "D",
+            throw new ShapeError(TorchText.matmulZeroDim(da, db),
                     "matmul multiplies vectors and matrices; a 0-d tensor is a single number.",
                     "use mul(...) to scale by a number, or reshape(1) the 0-d operand");
         }
@@ -103,11 +103,11 @@ final class Matmul {
             // torch computes this case as (b^T @ a^T)^T, so its message names the transposed operands.
             int rows = Shapes.numel(Arrays.copyOf(b.shape, db - 2)) * p;
             text = da == 1 ? "size mismatch, got " + rows + ", " + rows + "x" + m2 + "," + m1
-                    : "mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + m2 + " and " + m1 + "x" + n + ")";
+                    : TorchText.matmulShapes(rows, m2, m1, n);
         } else {
             int rows = Shapes.numel(Arrays.copyOf(a.shape, da - 1));
             text = db == 1 ? "size mismatch, got " + rows + ", " + rows + "x" + m1 + "," + m2
-                    : "mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + m1 + " and " + m2 + "x" + p + ")";
+                    : TorchText.matmulShapes(rows, m1, m2, p);
         }
         String explanation = "matmul of " + sa + " and " + sb + " pairs the last dim of the first (" + m1
                 + ") with the " + (db == 1 ? "only" : "second-to-last") + " dim of the second (" + m2 + "); they must be equal.";

@@ -26,8 +26,8 @@ final class PadChecks {
         }
         for (int p : pad) {
             if (p < 0) {
-                throw new ShapeError("negative padding is not supported",
-                        "Padding adds rows and columns; got " + ShapeError.shapeString(pad) + ".",
+                throw new ShapeError(TorchText.negativePadding(),
+                        "Padding adds rows and columns; got " + TorchFormat.shapeString(pad) + ".",
                         "use padding >= 0 (to crop, use narrow or slice)");
             }
         }
@@ -40,7 +40,7 @@ final class PadChecks {
         if (rank != k + 1 && rank != k + 2) {
             throw new ShapeError("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now",
                     "Padding " + k + " dim" + (k == 1 ? "" : "s") + " in mode '" + mode + "' needs a "
-                            + (k + 1) + "-D or " + (k + 2) + "-D input; got " + rank + "-D " + ShapeError.shapeString(x.shape()) + ".",
+                            + (k + 1) + "-D or " + (k + 2) + "-D input; got " + rank + "-D " + TorchFormat.shapeString(x.shape()) + ".",
                     "reshape the input to (N, C, H, W) or (C, H, W)");
         }
         // Width first, then height, as torch checks them.
@@ -50,7 +50,7 @@ final class PadChecks {
             int before = pad[2 * i], after = pad[2 * i + 1];
             if (size == 0) {
                 throw new ShapeError("padding mode '" + mode + "' needs a non-empty dim " + dim + ", got input "
-                        + ShapeError.shapeString(x.shape()),
+                        + TorchFormat.shapeString(x.shape()),
                         "There is no edge value to " + mode + " in an empty dim.", "pass a non-empty input");
             }
             if (m == PadKernels.Mode.REFLECT && (before >= size || after >= size)) {
@@ -75,7 +75,7 @@ final class PadChecks {
         if (pad.length != expected) {
             throw new ShapeError("Invalid padding size, expected " + Math.max(expected, 0) + " but got " + pad.length,
                     "PyTorch 1.13's circular padding reads the first two dims as (N, C) and pads all the others;"
-                            + " for a " + rank + "-D input " + ShapeError.shapeString(x.shape()) + " that is "
+                            + " for a " + rank + "-D input " + TorchFormat.shapeString(x.shape()) + " that is "
                             + Math.max(rank - 2, 0) + " dim(s). (A known PyTorch 1.13 bug for unbatched conv input.)",
                     "add a batch dim: pad x.unsqueeze(0) (and take squeeze(0) of the result)");
         }

@@ -12,8 +12,8 @@ final class PoolChecks {
         int[] p = Functional.pair(padding, "padding");
         int[] d = Functional.pair(dilation, "dilation");
         if (k[0] <= 0 || k[1] <= 0) {
-            throw new ShapeError("kernel size should be greater than zero, but got kernel_height: " + k[0]
-                    + " kernel_width: " + k[1], "The pooling window needs at least one row and column.",
+            throw new ShapeError(TorchText.kernelSizeNotPositive(k[0], k[1]),
+                    "The pooling window needs at least one row and column.",
                     "use kernel_size 1 or more");
         }
         if (s[0] <= 0 || s[1] <= 0) {
@@ -36,7 +36,7 @@ final class PoolChecks {
         if ((rank != 3 && rank != 4) || !nonEmpty) {
             throw new ShapeError("non-empty 3D or 4D (batch mode) tensor expected for input",
                     "Pooling takes (N, C, H, W) or (C, H, W) with non-empty C, H and W; got "
-                            + ShapeError.shapeString(x.shape()) + ".",
+                            + TorchFormat.shapeString(x.shape()) + ".",
                     "reshape the input to (N, C, H, W), e.g. x.unsqueeze(0) adds N=1");
         }
         int h = x.size(-2), w = x.size(-1);

@@ -19,10 +19,10 @@ final class RandomFill {
 
     static Tensor uniform(Tensor t, double from, double to) {
         if (!(from <= to)) {
-            throw new IllegalArgumentException(ShapeError.compose("uniform_ expects to return a [from, to) range, but found from="
-                    + ShapeError.number(from) + " > to=" + ShapeError.number(to),
-                    "U(from, to) needs from <= to.", "swap the bounds: uniform_(" + ShapeError.number(to) + ", "
-                    + ShapeError.number(from) + ")."));
+            throw new IllegalArgumentException(TorchError.compose("uniform_ expects to return a [from, to) range, but found from="
+                    + TorchFormat.number(from) + " > to=" + TorchFormat.number(to),
+                    "U(from, to) needs from <= to.", "swap the bounds: uniform_(" + TorchFormat.number(to) + ", "
+                    + TorchFormat.number(from) + ")."));
         }
         Elementwise.checkWritable(t, "uniform_");
         float lo = (float) from;
@@ -36,9 +36,9 @@ final class RandomFill {
 
     static Tensor normal(Tensor t, double mean, double std) {
         if (!(std >= 0.0)) {
-            throw new IllegalArgumentException(ShapeError.compose("normal expects std >= 0.0, but found std "
-                    + ShapeError.number(std), "N(mean, std^2) needs a standard deviation of at least 0.",
-                    "pass std = " + ShapeError.number(Math.abs(std)) + " (a std is never negative)."));
+            throw new IllegalArgumentException(TorchError.compose("normal expects std >= 0.0, but found std "
+                    + TorchFormat.number(std), "N(mean, std^2) needs a standard deviation of at least 0.",
+                    "pass std = " + TorchFormat.number(Math.abs(std)) + " (a std is never negative)."));
         }
         Elementwise.checkWritable(t, "normal_");
         Generator g = Generator.DEFAULT;

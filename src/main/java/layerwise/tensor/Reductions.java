@@ -84,7 +84,7 @@ final class Reductions {
     static void requireNonEmptyDim(Tensor t, int dim, String op) {
         int d = Shapes.wrapDim(dim, t.shape.length);
         if (t.shape.length > 0 && t.shape[d] == 0) {
-            throw ShapeError.indexError(op + "(): Expected reduction dim " + d + " to have non-zero size.",
+            throw new IndexError(op + "(): Expected reduction dim " + d + " to have non-zero size.",
                     "dim " + d + " of shape " + Shapes.str(t.shape) + " is empty, so it has no " + op + ".",
                     "reduce along a dim with elements");
         }

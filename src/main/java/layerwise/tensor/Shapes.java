@@ -8,7 +8,7 @@ final class Shapes {
     }
 
     static String str(int... shape) {
-        return ShapeError.shapeString(shape);
+        return TorchFormat.shapeString(shape);
     }
 
     /** Product of the sizes; 1 for a 0-d shape. */
@@ -37,7 +37,7 @@ final class Shapes {
     static int[] checkCreationShape(int[] shape) {
         for (int s : shape) {
             if (s < 0) {
-                throw new ShapeError("Trying to create tensor with negative dimension " + s + ": " + str(shape),
+                throw new ShapeError(TorchText.negativeDimension(s, shape),
                         "Every size in a shape counts elements, so it must be 0 or more.",
                         "replace " + s + " with a size >= 0");
             }
@@ -49,8 +49,7 @@ final class Shapes {
     static int wrapDim(int dim, int rank) {
         int r = Math.max(rank, 1);
         if (dim < -r || dim >= r) {
-            throw ShapeError.indexError(
-                    "Dimension out of range (expected to be in range of [" + (-r) + ", " + (r - 1) + "], but got " + dim + ")",
+            throw new IndexError(TorchText.dimOutOfRange(dim, r),
                     "This tensor has " + rank + " dim" + (rank == 1 ? "" : "s") + "; dim " + dim + " does not exist.",
                     "pass a dim between " + (-r) + " and " + (r - 1) + " (negative dims count from the end)");
         }

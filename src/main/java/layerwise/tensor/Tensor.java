@@ -235,9 +235,17 @@ public final class Tensor {
         for (float c : close.storage) if (c == 0f) return false;
         return true;
     }
-    /** torch.equal: same shape and same values. */
+    /**
+     * torch.equal: same shape and every pair of values equal by {@code ==}, so NaN is not equal to NaN
+     * and 0.0 equals -0.0 (unlike Arrays.equals, which compares bits).
+     */
     public boolean equal(Tensor other) {
-        return Arrays.equals(shape, other.shape) && Arrays.equals(toFloatArray(), other.toFloatArray());
+        if (!Arrays.equals(shape, other.shape)) return false;
+        float[] a = toFloatArray(), b = other.toFloatArray();
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) return false;
+        }
+        return true;
     }
     /** Prints like torch: tensor([[ 0.1234, -0.5678]]), summarised above 1000 elements. */
     @Override public String toString() { return TensorFormat.format(this); }
@@ -247,14 +255,14 @@ public final class Tensor {
         if (index.length != shape.length) {
             String text = index.length > shape.length ? "too many indices for tensor of dimension " + shape.length
                     : "expected " + shape.length + " indices for tensor of dimension " + shape.length + ", got " + index.length;
-            throw ShapeError.indexError(text, "This tensor has shape " + Shapes.str(shape) + ".",
+            throw new IndexError(text, "This tensor has shape " + Shapes.str(shape) + ".",
                     "pass exactly " + shape.length + " indices");
         }
         int[] wrapped = new int[index.length];
         for (int d = 0; d < index.length; d++) {
             int i = index[d];
             if (i < -shape[d] || i >= shape[d]) {
-                throw ShapeError.indexError("index " + i + " is out of bounds for dimension " + d + " with size " + shape[d],
+                throw new IndexError("index " + i + " is out of bounds for dimension " + d + " with size " + shape[d],
                         "Valid indices for dim " + d + " are " + (-shape[d]) + " .. " + (shape[d] - 1) + ".",
                         "pass an index in that range");
             }
@@ -265,7 +273,7 @@ public final class Tensor {
 
     private static int checkScalarDim(int dim) {
         Shapes.wrapDim(dim, 0);
-        throw ShapeError.indexError("Dimension specified as " + dim + " but tensor has no dimensions",
+        throw new IndexError("Dimension specified as " + dim + " but tensor has no dimensions",
                 "A 0-d tensor has no sizes.", "use numel() or reshape(1) first");
     }
 }

@@ -181,7 +181,7 @@ final class Views {
         int d = Shapes.wrapDim(dim, t.shape.length);
         int size = t.shape[d];
         if (start < -size || start > size) {
-            throw ShapeError.indexError("start out of range (expected to be in range of [" + (-size) + ", " + size
+            throw new IndexError("start out of range (expected to be in range of [" + (-size) + ", " + size
                     + "], but got " + start + ")", "dim " + d + " has size " + size + ".", "pass a start in that range");
         }
         if (start < 0) start += size;
@@ -210,7 +210,7 @@ final class Views {
         int d = requireDims(t, dim, "select()");
         int size = t.shape[d];
         if (index < -size || index >= size) {
-            throw ShapeError.indexError("select(): index " + index + " out of range for tensor of size "
+            throw new IndexError("select(): index " + index + " out of range for tensor of size "
                     + Shapes.str(t.shape) + " at dimension " + d,
                     "dim " + d + " has size " + size + ", so valid indices are " + (-size) + " .. " + (size - 1) + ".",
                     "pass an index in that range");
@@ -253,7 +253,7 @@ final class Views {
 
     private static int requireDims(Tensor t, int dim, String op) {
         if (t.shape.length == 0) {
-            throw ShapeError.indexError(op + " cannot be applied to a 0-dim tensor.",
+            throw new IndexError(op + " cannot be applied to a 0-dim tensor.",
                     "A 0-d tensor (a scalar) has no dims to index.", "reshape(1) it first, or use item()");
         }
         return Shapes.wrapDim(dim, t.shape.length);

@@ -51,7 +51,7 @@ public final class LessonRunner {
     private final Duration snippetTimeout;
     private final Optional<Path> startup;
 
-    /** A runner with the learner's startup and the time limit of {@value #TIMEOUT_PROPERTY} (default 120 s). */
+    /** A runner with the learner's startup and the time limit of {@value #TIMEOUT_PROPERTY} (default {@link #DEFAULT_TIMEOUT}). */
     public LessonRunner() {
         this(timeoutFromProperty(), Optional.of(STARTUP));
     }
@@ -77,10 +77,6 @@ public final class LessonRunner {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(TIMEOUT_PROPERTY + " must be a number of seconds, got '" + s + "'", e);
         }
-    }
-
-    public Duration snippetTimeout() {
-        return snippetTimeout;
     }
 
     /** Runs {@code script} in a fresh JShell after the startup; stops at the first failure. */

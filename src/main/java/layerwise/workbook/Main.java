@@ -25,7 +25,8 @@ public final class Main {
     static final List<Entry> COMMANDS = List.of(
             new Entry("run", "NN... | all | FILE.jsh... [--timeout SECONDS] [--quiet]",
                     "run lessons headless and strictly: exit 1 on a compile error, an exception, an unresolved "
-                            + "name or a time-out (120 s per snippet)", RunCommand::main),
+                            + "name or a time-out (" + LessonRunner.DEFAULT_TIMEOUT.toSeconds() + " s per snippet)",
+                    RunCommand::main),
             new Entry("bench", "[gemm|linear|conv|lstm|gru|all] [--threads N]",
                     "time the fast kernels against PyTorch in the same run (when /usr/bin/python3 has torch): "
                             + "median, GFLOP/s, ratio", Bench::main),

@@ -90,7 +90,7 @@ class LayerParityTest {
             Module m = ModuleFactory.fromMetadata(f.metadata());
             m.loadStateDict(f.stateDict());
             Conv2d c = (Conv2d) m;
-            Tensor got = layerwise.tensor.Functional.conv2d(f.input(), c.weight, c.bias, c.stride(),
+            Tensor got = layerwise.tensor.Kernels.conv2d(f.input(), c.weight, c.bias, c.stride(),
                     c.padding() == null ? new int[] {0} : c.padding(), c.dilation(), c.groups(),
                     layerwise.tensor.Kernels.Kind.PLAIN);
             assertTrue(got.allclose(f.output(), RTOL, ATOL), file.getFileName().toString());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import layerwise.init.Theory;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
+import layerwise.tensor.ValueError;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -144,7 +145,7 @@ class LayersTest {
             else assertEquals(1 / 0.75f, v, 1e-6f);
         }
         assertTrue(Math.abs(zeros - 2500) < 200, zeros + " zeros, about 2500 expected");
-        assertThrows(ShapeError.class, () -> new Dropout(1.5));
+        assertThrows(ValueError.class, () -> new Dropout(1.5));
     }
 
     @Test

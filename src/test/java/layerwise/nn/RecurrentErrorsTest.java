@@ -13,6 +13,7 @@ import java.util.Map;
 
 import layerwise.io.Json;
 import layerwise.tensor.ShapeError;
+import layerwise.tensor.TorchError;
 import layerwise.tensor.Tensor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -69,10 +70,14 @@ class RecurrentErrorsTest {
         Tensor.manualSeed(0);
     }
 
-    /** Runs code, expects a ShapeError with torch's first line, an explanation and a fix; returns it. */
-    private static ShapeError assertTorchError(String torchText, Executable code) {
-        ShapeError e = assertThrows(ShapeError.class, code);
-        assertEquals(torchText, e.torchMessage());
+    /**
+     * Runs code, expects a TorchError (a ShapeError, or a ValueError for a bad value) with torch's first
+     * line, an explanation and a fix; returns it.
+     */
+    private static RuntimeException assertTorchError(String torchText, Executable code) {
+        RuntimeException e = assertThrows(RuntimeException.class, code);
+        assertTrue(e instanceof TorchError, () -> "expected a TorchError, got " + e);
+        assertEquals(torchText, ((TorchError) e).torchMessage());
         String[] lines = e.getMessage().split("\n");
         assertEquals(torchText, lines[0], "the first line is PyTorch's text");
         assertTrue(lines.length == 3 && !lines[1].isBlank() && lines[2].startsWith("  Fix: "),

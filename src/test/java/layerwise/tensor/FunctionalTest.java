@@ -164,4 +164,25 @@ class FunctionalTest {
         assertEquals("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
                 assertThrows(ShapeError.class, () -> Functional.linear(Tensor.scalar(1), w, b)).torchMessage());
     }
+
+    @Test
+    @DisplayName("conv2d with padding per side pads only where asked, and wants 4 values")
+    void conv2dPerSidePadding() {
+        // Input 3x3 of ones, a 2x2 kernel of ones, one column of zeros at the right and one row at the bottom:
+        // each output counts the ones its window covers in the 4x4 padded image.
+        Tensor y = Functional.conv2d(Tensor.ones(1, 1, 3, 3), Tensor.ones(1, 1, 2, 2), null, new int[] {1},
+                new int[] {0, 1, 0, 1}, "zeros", new int[] {1}, 1, null);
+        assertArrayEquals(new int[] {1, 1, 3, 3}, y.shape());
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                int ones = 0;
+                for (int u = i; u < i + 2; u++) {
+                    for (int v = j; v < j + 2; v++) if (u < 3 && v < 3) ones++;
+                }
+                assertEquals(ones, y.get(0, 0, i, j), 0f, "output (" + i + ", " + j + ")");
+            }
+        }
+        assertThrows(ShapeError.class, () -> Functional.conv2d(Tensor.ones(1, 1, 3, 3), Tensor.ones(1, 1, 2, 2), null,
+                new int[] {1}, new int[] {1, 1}, "zeros", new int[] {1}, 1, null));
+    }
 }

@@ -116,7 +116,7 @@ class ShapeErrorTest {
     void composeSkipsMissingParts() {
         assertEquals("boom", new ShapeError("boom", null, " ").getMessage());
         assertEquals("boom\n  why\n  Fix: this", new ShapeError("boom", "why", "this").getMessage());
-        IndexOutOfBoundsException e = ShapeError.indexError("index 5 is out of bounds", "why", null);
+        IndexOutOfBoundsException e = new IndexError("index 5 is out of bounds", "why", null);
         assertEquals("index 5 is out of bounds\n  why", e.getMessage());
         assertFalse(e.getMessage().contains("Fix"));
     }
@@ -124,7 +124,7 @@ class ShapeErrorTest {
     @Test
     @DisplayName("shapeString prints like torch.Size")
     void shapeString() {
-        assertEquals("[2, 3]", ShapeError.shapeString(2, 3));
-        assertEquals("[]", ShapeError.shapeString());
+        assertEquals("[2, 3]", TorchFormat.shapeString(2, 3));
+        assertEquals("[]", TorchFormat.shapeString());
     }
 }

@@ -123,6 +123,15 @@ class TensorTest {
     }
 
     @Test
+    @DisplayName("equal compares values like torch.equal: NaN differs from NaN, 0.0 equals -0.0")
+    void equalComparesValuesNotBits() {
+        // torch.equal(torch.tensor([nan]), torch.tensor([nan])) is False; torch.equal(tensor([0.]), tensor([-0.])) is True.
+        assertFalse(Tensor.of(new float[] {Float.NaN}).equal(Tensor.of(new float[] {Float.NaN})));
+        assertTrue(Tensor.of(new float[] {0f, 1f}).equal(Tensor.of(new float[] {-0f, 1f})));
+        assertFalse(Tensor.of(new float[] {0f, 1f}).equal(Tensor.of(new float[] {0f, 2f})));
+    }
+
+    @Test
     @DisplayName("manualSeed makes rand and randn repeatable")
     void manualSeedRepeats() {
         Tensor.manualSeed(42);
