@@ -110,7 +110,9 @@ final class Conv2dIm2col {
                         }
                         int src = plane + row * inW + col0;
                         Arrays.fill(scratch, at, at + jLo, 0f);
-                        if (sW == 1) {
+                        if (jHi <= jLo) {
+                            // no tap of this row lands inside the image (a kernel wider than the input)
+                        } else if (sW == 1) {
                             System.arraycopy(xs, src + jLo, scratch, at + jLo, jHi - jLo);
                         } else {
                             for (int j = jLo; j < jHi; j++) scratch[at + j] = xs[src + j * sW];

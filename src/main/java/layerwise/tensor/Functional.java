@@ -45,10 +45,11 @@ public final class Functional {
                     layer == null ? "pass an input whose last dim is " + in + ", or a weight of shape " + Shapes.str(out, last)
                             : "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + ".");
         }
-        Kernels.Kind kind = Kernels.selected();
-        // The fast path multiplies by a contiguous copy of W^T; the plain one reads W^T as a view, as the formula says.
-        Tensor weightT = kind == Kernels.Kind.FAST ? MatmulKernels.transposedCopy(weight) : weight.t();
-        Tensor y = Kernels.matmul(input, weightT, kind);
+        boolean plainBias = bias == null || (bias.dim() == 1 && bias.size(0) == out);   // else y.add(bias) reports it
+        if (Kernels.selected() == Kernels.Kind.FAST && input.dim() >= 2 && plainBias) {
+            return MatmulKernels.linear(input, weight, bias);
+        }
+        Tensor y = Kernels.matmul(input, weight.t(), Kernels.selected());
         return bias == null ? y : y.add(bias);
     }
 

@@ -45,25 +45,27 @@ final class MatmulKernels {
         Gemm.gemm(m, n, k, a, aOff, k, 1, b, bOff, n, 1, c, cOff, n, false);
     }
 
-    /** The side of the square tiles {@link #transposedCopy} copies: a 32x32 float tile is 4 KiB, two fit in L1. */
-    static final int TRANSPOSE_TILE = 32;
-
     /**
-     * W^T as a new contiguous (in, out) tensor for W (out, in), copied tile by tile so that both the rows
-     * read and the columns written stay in cache. The fast path multiplies by this copy.
+     * F.linear's product and bias with the fast kernel: y = x W^T, then y + b row by row. W^T is W read
+     * through swapped strides (no transposed copy: the packing reads each row of W once); the bias is
+     * added after the sum, as the plain path's {@code matmul(...).add(bias)} adds it, so the two differ
+     * only as the matrix products do.
      */
-    static Tensor transposedCopy(Tensor weight) {
-        Tensor w = weight.contiguous();
-        int out = w.shape[0], in = w.shape[1];
-        float[] t = new float[in * out];
-        for (int o0 = 0; o0 < out; o0 += TRANSPOSE_TILE) {
-            for (int k0 = 0; k0 < in; k0 += TRANSPOSE_TILE) {
-                for (int o = o0; o < Math.min(out, o0 + TRANSPOSE_TILE); o++) {
-                    int src = w.offset + o * in;
-                    for (int k = k0; k < Math.min(in, k0 + TRANSPOSE_TILE); k++) t[k * out + o] = w.storage[src + k];
-                }
+    static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        Tensor x = input.contiguous();
+        int in = weight.shape[1], out = weight.shape[0];
+        int rows = Shapes.numel(java.util.Arrays.copyOf(input.shape, input.shape.length - 1));
+        float[] y = new float[rows * out];
+        Gemm.gemm(rows, out, in, x.storage, x.offset, in, 1, weight.storage, weight.offset, weight.strides[1], weight.strides[0],
+                y, 0, out, false);
+        if (bias != null) {
+            float[] b = bias.contiguous().toFloatArray();
+            for (int r = 0, at = 0; r < rows; r++) {
+                for (int j = 0; j < out; j++, at++) y[at] = y[at] + b[j];
             }
         }
-        return new Tensor(t, new int[] {in, out}, new int[] {out, 1}, 0);
+        int[] shape = input.shape.clone();
+        shape[shape.length - 1] = out;
+        return new Tensor(y, shape, Shapes.contiguousStrides(shape), 0);
     }
 }

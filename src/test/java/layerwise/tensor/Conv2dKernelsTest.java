@@ -91,6 +91,10 @@ class Conv2dKernelsTest {
         check(gaussian(r, 1, 6, 5, 7), gaussian(r, 9, 2, 1, 1), null, 1, 0, 1, 3, "1x1 grouped");
         Tensor wide = gaussian(r, 1, 3, 9, 11).transpose(2, 3);            // (1, 3, 11, 9), not contiguous
         check(wide, gaussian(r, 4, 3, 3, 3), gaussian(r, 4), 1, 1, 1, 1, "transposed view");
+        // Kernels wider than the image, whole rows of taps in the padding.
+        check(gaussian(r, 1, 3, 3, 3), gaussian(r, 8, 3, 7, 7), gaussian(r, 8), 1, 2, 1, 1, "7x7 kernel on 3x3, padding 2");
+        check(gaussian(r, 2, 2, 4, 2), gaussian(r, 3, 2, 5, 5), null, 2, 3, 1, 1, "5x5 kernel, stride 2, padding 3");
+        check(gaussian(r, 1, 2, 2, 2), gaussian(r, 2, 1, 3, 3), null, 1, 2, 2, 2, "depthwise, dilation 2, padding 2");
         // 72 rows x 300 columns per output row: several chunks of rows per image, over two images.
         int rowsPerChunk = Conv2dIm2col.SCRATCH_FLOATS / (8 * 9 * 300);
         assertTrue(rowsPerChunk < 20, "the case spans several chunks");

@@ -132,6 +132,29 @@ class GemmTest {
     }
 
     @Test
+    @DisplayName("F.linear's fast path: x W^T summed as written out, then + b; leading dims, a transposed weight view")
+    void linear() {
+        Random r = new Random(5);
+        for (int[] dims : new int[][] {{1, 1, 7, 5}, {2, 3, 33, 17}, {4, 1, 1024, 40}, {1, 0, 5, 3}}) {
+            int lead = dims[0], rows = dims[1], in = dims[2], out = dims[3];
+            Tensor x = Tensor.of(gaussian(r, lead * rows * in), lead, rows, in);
+            Tensor w = Tensor.of(gaussian(r, in * out), in, out).t();          // (out, in), not contiguous
+            Tensor b = Tensor.of(gaussian(r, out), out);
+            float[] y = MatmulKernels.linear(x, w, b).toFloatArray();
+            float[] xs = x.toFloatArray(), ws = w.contiguous().toFloatArray(), bs = b.toFloatArray();
+            float[] xi = new float[in], wj = new float[in];
+            for (int i = 0; i < lead * rows; i++) {
+                System.arraycopy(xs, i * in, xi, 0, in);
+                for (int j = 0; j < out; j++) {
+                    System.arraycopy(ws, j * in, wj, 0, in);
+                    float want = SumOrder.fast(0f, xi, wj) + bs[j];
+                    assertEquals(want, y[i * out + j], "row " + i + " out " + j);
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("zero inner size: C = 0, or C unchanged when accumulating")
     void zeroInner() {
         float[] c = {1, 2, 3, 4};
