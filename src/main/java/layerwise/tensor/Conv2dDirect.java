@@ -28,7 +28,7 @@ final class Conv2dDirect {
                 plane(x, in, w, o * g.kH() * g.kW(), out, plane * g.outH() * g.outW(), g, row);
             }
         });
-        return Tensor.of(out, g.batch(), g.outChannels(), g.outH(), g.outW());
+        return Tensor.wrap(out, g.batch(), g.outChannels(), g.outH(), g.outW());
     }
 
     /** One output plane: out[i][j] += W[u][v] * xp[i*sH + u*dH][j*sW + v*dW] for u, then v. */

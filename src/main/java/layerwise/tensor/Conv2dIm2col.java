@@ -35,7 +35,7 @@ final class Conv2dIm2col {
                         xc.storage, x0, plane, 1, out, o0, plane, true);
             }
         }
-        return Tensor.of(out, g.batch(), g.outChannels(), g.outH(), g.outW());
+        return Tensor.wrap(out, g.batch(), g.outChannels(), g.outH(), g.outW());
     }
 
     /** The general case: chunks of output rows, im2col into per-thread scratch, one product per chunk and group. */
@@ -44,7 +44,7 @@ final class Conv2dIm2col {
         Tensor wc = weight.contiguous();
         float[] out = Conv2dKernels.biasFilled(bias, g);
         int rows = g.groupInChannels() * g.kH() * g.kW();
-        if (rows == 0 || out.length == 0) return Tensor.of(out, g.batch(), g.outChannels(), g.outH(), g.outW());
+        if (rows == 0 || out.length == 0) return Tensor.wrap(out, g.batch(), g.outChannels(), g.outH(), g.outW());
         int outRowsPerChunk = Math.max(1, Math.min(g.outH(), SCRATCH_FLOATS / Math.max(1, rows * g.outW())));
         int chunksPerImage = (g.outH() + outRowsPerChunk - 1) / outRowsPerChunk;
         int chunks = g.batch() * chunksPerImage;
@@ -64,7 +64,7 @@ final class Conv2dIm2col {
                 }
             }
         });
-        return Tensor.of(out, g.batch(), g.outChannels(), g.outH(), g.outW());
+        return Tensor.wrap(out, g.batch(), g.outChannels(), g.outH(), g.outW());
     }
 
     /** out[n, group's channels, rows i0..i1-1] += W_g @ cols, cols built for those output rows. */

@@ -69,7 +69,7 @@ final class Conv2dKernels {
                 }
             }
         }
-        return Tensor.of(out, g.batch(), g.outChannels(), g.outH(), g.outW());
+        return Tensor.wrap(out, g.batch(), g.outChannels(), g.outH(), g.outW());
     }
 
     /** out[n, o, :, :] = b[o] (or 0) for every image and channel: where the fast kernels start their sums. */

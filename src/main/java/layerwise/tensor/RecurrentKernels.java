@@ -63,7 +63,7 @@ public final class RecurrentKernels {
             tanh(cNext, hNext, s0, s0 + hidden);
             for (int j = 0; j < hidden; j++) hNext[s0 + j] = pre[g0 + 3 * hidden + j] * hNext[s0 + j];
         }
-        return new Tensor[] {Tensor.of(hNext, n, hidden), Tensor.of(cNext, n, hidden)};
+        return new Tensor[] {Tensor.wrap(hNext, n, hidden), Tensor.wrap(cNext, n, hidden)};
     }
 
     /**
@@ -89,7 +89,7 @@ public final class RecurrentKernels {
                 out[s0 + j] = nj + x[g0 + hidden + j] * (hs[s0 + j] - nj);
             }
         }
-        return Tensor.of(out, rows, hidden);
+        return Tensor.wrap(out, rows, hidden);
     }
 
     /** Elman RNN: h' = tanh(gi + (gh + b_hh)), or relu of it. */
@@ -100,7 +100,7 @@ public final class RecurrentKernels {
         } else {
             tanh(pre, pre, 0, pre.length);
         }
-        return Tensor.of(pre, gh.shape[0], gh.shape[1]);
+        return Tensor.wrap(pre, gh.shape[0], gh.shape[1]);
     }
 
     /** gi + (gh + b_hh) as a new row-major array. */
