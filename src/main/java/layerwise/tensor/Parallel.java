@@ -22,7 +22,13 @@ final class Parallel {
 
     /** Changes the number of threads the kernels use from now on (1 = everything on the caller's thread). */
     static synchronized void setThreads(int n) {
-        if (n < 1) throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        if (n < 1) {
+            throw new IllegalArgumentException(TorchError.compose("threads must be at least 1, got " + n,
+                    "Kernels.setThreads(n) sets how many threads the fast kernels split their work over, like "
+                            + "torch.set_num_threads(n); this machine has " + Runtime.getRuntime().availableProcessors() + " cores.",
+                    "pass 1 (everything on the calling thread) up to the number of cores, e.g. Kernels.setThreads("
+                            + Runtime.getRuntime().availableProcessors() + ")"));
+        }
         if (n == threads) return;
         threads = n;
         ForkJoinPool old = pool;

@@ -39,6 +39,27 @@ class KernelsTest {
     }
 
     @Test
+    @DisplayName("Kernels.setThreads: the count is used from then on; 0 is refused with the fix")
+    void threads() {
+        int before = Kernels.threads();
+        try {
+            Kernels.setThreads(1);
+            assertEquals(1, Kernels.threads());
+            Tensor.manualSeed(1);
+            Tensor a = Tensor.randn(64, 300), b = Tensor.randn(300, 200);
+            float[] one = a.matmul(b).toFloatArray();
+            Kernels.setThreads(2);
+            assertArrayEquals(one, a.matmul(b).toFloatArray(), "the same sums on any number of threads");
+        } finally {
+            Kernels.setThreads(before);
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Kernels.setThreads(0));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("threads must be at least 1, got 0\n")
+                && e.getMessage().contains("Fix: pass 1"), e.getMessage());
+    }
+
+    @Test
     @DisplayName("Kernels.simd() says whether the Vector API is in use")
     void simdLine() {
         assertEquals(Simd.ACTIVE, Kernels.simd().startsWith("SIMD on"), Kernels.simd());
