@@ -117,6 +117,7 @@ try {
 }
 println(mistake);
 check(mistake.startsWith("mat1 and mat2 shapes cannot be multiplied (1x14400 and 16384x10)"), "no padding: 30x30, not 32x32");
+check(mistake.contains("(0) Conv2d: padding=1 gives 16×32×32 = 16384"), "the message names the padding that keeps 32x32");
 println("Lesson 05 done.");
 
 // ---------------------------------------------------------------------------------------------------

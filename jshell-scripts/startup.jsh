@@ -4,6 +4,7 @@ import layerwise.tensor.*;
 import layerwise.nn.*;
 import layerwise.init.*;
 import layerwise.io.*;
+import layerwise.shape.*;
 import layerwise.plot.*;
 import layerwise.table.*;
 import static layerwise.workbook.Repl.*;

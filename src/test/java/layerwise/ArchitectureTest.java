@@ -18,7 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies run one way (tensor &lt;- init, io &lt;- nn &lt;- experiment &lt;- plot/table &lt;- workbook), and each
+ * Dependencies run one way (tensor &lt;- init, io &lt;- nn &lt;- shape, experiment &lt;- plot/table &lt;- workbook), and each
  * third-party library is imported by one package only. Checked on the imports (static ones included) and
  * on fully qualified names in the code of every file under src/main/java.
  */
@@ -90,6 +90,16 @@ class ArchitectureTest {
     void nnStaysBelowPlotTableWorkbook() {
         assertNone("layerwise.nn must not import layerwise.plot, layerwise.table or layerwise.workbook",
                 u -> u.pkg().equals("nn") && inPackage(u.target(), "layerwise.plot", "layerwise.table", "layerwise.workbook"));
+    }
+
+    @Test
+    @DisplayName("shape sits on nn: it uses tensor, init and nn only, and nothing below reaches up to it")
+    void shapeSitsOnNn() {
+        assertNone("layerwise.shape may import only java.*, layerwise.tensor, layerwise.init and layerwise.nn",
+                u -> u.pkg().equals("shape")
+                        && !inPackage(u.target(), "java", "layerwise.tensor", "layerwise.init", "layerwise.nn", "layerwise.shape"));
+        assertNone("layerwise.tensor, init, io and nn must not import layerwise.shape",
+                u -> List.of("tensor", "init", "io", "nn").contains(u.pkg()) && inPackage(u.target(), "layerwise.shape"));
     }
 
     @Test

@@ -141,7 +141,24 @@ public final class Conv2d extends Module implements TensorModule, LayerDescripti
     public String rebuiltFor(int inputs) {
         String k = kernelSize[0] == kernelSize[1] ? String.valueOf(kernelSize[0])
                 : "new int[] {" + kernelSize[0] + ", " + kernelSize[1] + "}";
-        return "Conv2d(" + inputs + ", " + outChannels + ", " + k + (groups != 1 ? ", options().groups(" + groups + ")" : "") + ")";
+        return "Conv2d(" + inputs + ", " + outChannels + ", " + k + javaOptions() + ")";
+    }
+
+    /** The options that differ from the defaults, as Java: {@code ", Conv2d.options().stride(2).padding(1)"}, or "". */
+    private String javaOptions() {
+        StringBuilder o = new StringBuilder();
+        if (stride[0] != 1 || stride[1] != 1) o.append(".stride(").append(javaPair(stride)).append(')');
+        if (paddingString != null) o.append(".padding(\"").append(paddingString).append("\")");
+        else if (padding[0] != 0 || padding[1] != 0) o.append(".padding(").append(javaPair(padding)).append(')');
+        if (dilation[0] != 1 || dilation[1] != 1) o.append(".dilation(").append(javaPair(dilation)).append(')');
+        if (groups != 1) o.append(".groups(").append(groups).append(')');
+        if (bias == null) o.append(".bias(false)");
+        if (!paddingMode.equals("zeros")) o.append(".paddingMode(\"").append(paddingMode).append("\")");
+        return o.length() == 0 ? "" : ", Conv2d.options()" + o;
+    }
+
+    private static String javaPair(int[] v) {
+        return v[0] == v[1] ? String.valueOf(v[0]) : v[0] + ", " + v[1];
     }
 
     @Override

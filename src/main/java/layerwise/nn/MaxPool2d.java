@@ -30,6 +30,10 @@ public final class MaxPool2d extends Pool2d {
         return Functional.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
     }
 
+    public int[] dilation() {
+        return dilation.clone();
+    }
+
     @Override
     public String extraRepr() {
         return windowRepr() + ", dilation=" + PyRepr.size(dilation) + ", ceil_mode=" + py(ceilMode);

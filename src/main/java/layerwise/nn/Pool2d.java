@@ -36,6 +36,10 @@ public abstract class Pool2d extends Module implements TensorModule {
         return padding.clone();
     }
 
+    public boolean ceilMode() {
+        return ceilMode;
+    }
+
     /** The start of both reprs: {@code kernel_size=2, stride=2, padding=0}. */
     String windowRepr() {
         return "kernel_size=" + PyRepr.size(kernelSize) + ", stride=" + PyRepr.size(stride) + ", padding="

@@ -223,7 +223,40 @@ final class RecurrentChecks {
             fix = "batch_first changes only the input and output, never the states: pass " + name
                     + ".transpose(0, 1).";
         }
+        StateMistake mistake = stateMistake(m, userInput, x, userState, name, expected);
+        why.append(mistake.sentence());
+        if (mistake.inputBatchFirst()) {                 // the input, not the state, is the thing to repair
+            int[] t = x.shape();
+            fix = "build the layer with " + m.getClass().getSimpleName() + ".options().batchFirst(true), or pass "
+                    + "x.transpose(0, 1), which is (T, N, input_size) = " + TorchFormat.shapeString(t[1], t[0], t[2]) + ".";
+        }
         throw new ShapeError(torch, why.toString(), fix);
+    }
+
+    /** A sentence naming the mistake behind a wrong state ("" if none fits); inputBatchFirst: repair the input. */
+    private record StateMistake(String sentence, boolean inputBatchFirst) {
+    }
+
+    /** The commonest mistakes behind a wrong state shape: a state shaped like the input, batch-first data, a state per step. */
+    private static StateMistake stateMistake(RNNBase m, Tensor userInput, Tensor x, Tensor userState, String name,
+                                             int[] expected) {
+        if (userInput.dim() != 3) return new StateMistake("", false);
+        int[] got = userState.shape();
+        if (java.util.Arrays.equals(got, userInput.shape())) {
+            return new StateMistake(" " + name + " has the input's shape " + shape(userInput) + ", but a state is not a copy of the input: "
+                    + "it is one vector per layer and direction for each sequence, whatever the sequence's length.", false);
+        }
+        if (got.length == 3 && !m.batchFirst() && got[0] == expected[0] && got[2] == expected[2] && got[1] == x.size(0)
+                && got[1] != x.size(1)) {
+            return new StateMistake(" The input " + shape(userInput) + " looks batch-first, (N, T, input_size) with N = " + got[1] + " as in "
+                    + name + ", but this layer reads (T, N, input_size): it takes dim 0 as time.", true);
+        }
+        int steps = x.size(m.batchFirst() ? 1 : 0);
+        if (got.length == 3 && got[0] == steps && got[0] != expected[0]) {
+            return new StateMistake(" " + name + " holds one state per layer and direction, not one per time step (T = "
+                    + steps + ").", false);
+        }
+        return new StateMistake("", false);
     }
 
     private static String sizeName(RNNBase m, boolean cell) {

@@ -3,6 +3,7 @@ package layerwise.nn;
 import java.util.ArrayList;
 import java.util.List;
 
+import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
 /**
@@ -40,10 +41,31 @@ public final class Sequential extends Module implements TensorModule {
         return layers.size();
     }
 
+    /**
+     * Runs the layers in order. A layer that fails (here or in a nested Sequential) throws its ShapeError
+     * with the network around it: the layer's path, what reached it and where that came from.
+     */
     @Override
     public Tensor forward(Tensor input) {
-        Tensor x = input;
-        for (TensorModule layer : layers) x = layer.forward(x);
+        List<NetworkErrors.Step> steps = new ArrayList<>();
+        try {
+            return run(input, "", steps);
+        } catch (ShapeError e) {
+            throw NetworkErrors.inNetwork(input.shape(), steps, e);
+        }
+    }
+
+    /** The forward pass, nested Sequentials opened, recording the shape that reaches each layer. */
+    private Tensor run(Tensor x, String prefix, List<NetworkErrors.Step> steps) {
+        for (int i = 0; i < layers.size(); i++) {
+            TensorModule layer = layers.get(i);
+            if (layer instanceof Sequential inner) {
+                x = inner.run(x, prefix + i + ".", steps);
+            } else {
+                steps.add(new NetworkErrors.Step(prefix + i, (Module) layer, x.shape()));
+                x = layer.forward(x);
+            }
+        }
         return x;
     }
 }

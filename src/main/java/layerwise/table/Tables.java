@@ -9,6 +9,7 @@ import layerwise.io.OutputDirectory;
 import layerwise.tensor.Tensor;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -125,6 +126,28 @@ public final class Tables {
     /** {@link #depth(List)} for one or a few runs. */
     public static Table depth(DepthStats... runs) {
         return depth(List.of(runs));
+    }
+
+    /**
+     * A model summary as a table, one row per layer (containers too): path, layer, input and output
+     * shape, parameter count, multiply-adds, and every parameter's PyTorch key and shape.
+     */
+    public static Table summary(layerwise.shape.Summary s) {
+        StringColumn path = StringColumn.create("path"), layer = StringColumn.create("layer");
+        StringColumn input = StringColumn.create("input"), output = StringColumn.create("output");
+        LongColumn params = LongColumn.create("params"), macs = LongColumn.create("mult_adds");
+        StringColumn shapes = StringColumn.create("parameters");
+        for (layerwise.shape.Summary.Row r : s.rows()) {
+            path.append(r.path());
+            layer.append(r.layer());
+            input.append(java.util.Arrays.toString(r.input()));
+            output.append(r.output() == null ? "FAILED" : java.util.Arrays.toString(r.output()));
+            params.append(r.parameters());
+            macs.append(r.multAdds());
+            shapes.append(String.join("; ", r.params().stream()
+                    .map(p -> p.key() + " " + java.util.Arrays.toString(p.shape())).toList()));
+        }
+        return Table.create("summary of " + s.model(), path, layer, input, output, params, macs, shapes);
     }
 
     /**

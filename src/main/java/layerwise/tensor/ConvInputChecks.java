@@ -19,12 +19,12 @@ final class ConvInputChecks {
                     "reshape the input to (N, C, H, W), e.g. x.unsqueeze(0) adds the batch dim N=1");
         }
         int in = weight.size(1) * groups;
-        String fix = s.length == 2
-                ? "add the channel dim: x.reshape(1, " + s[0] + ", " + s[1] + ") for one channel (the layer expects "
-                        + in + "), and x.unsqueeze(0) again for a batch"
-                : "reshape the input to (N, " + in + ", H, W)";
-        throw new ShapeError(TorchText.convRank(s),
-                layer.describe() + " takes (N, C, H, W) or one image (C, H, W); this input has " + s.length + " dims.", fix);
+        String takes = layer.describe() + " takes (N, C, H, W) or one image (C, H, W); this input has " + s.length + " dims.";
+        if (s.length == 2) {
+            ShapeHints.Hint grey = ShapeHints.convGreyImage(s, in, layer.rebuiltFor(1));
+            throw new ShapeError(TorchText.convRank(s), takes + " " + grey.meaning(), grey.fix());
+        }
+        throw new ShapeError(TorchText.convRank(s), takes, "reshape the input to (N, " + in + ", H, W)");
     }
 
     /**
@@ -37,12 +37,17 @@ final class ConvInputChecks {
         int[] w = weight.shape();
         int in = w[1] * groups;
         if (s[1] != in) {
+            String expects = layer.describe() + " expects " + in + " input channels (dim " + (x.dim() - 3) + " of the input "
+                    + TorchFormat.shapeString(x.shape()) + "), got " + s[1] + ".";
+            ShapeHints.Hint channelsLast = ShapeHints.convChannels(x.shape(), in);
+            if (channelsLast != null) {
+                throw new ShapeError(TorchText.convInputChannels(groups, w, s, in), expects + " " + channelsLast.meaning(),
+                        channelsLast.fix());
+            }
             String build = s[1] % groups == 0
                     ? "build " + layer.rebuiltFor(s[1]) + " for this input"
                     : "build the layer with in_channels=" + s[1] + " and a groups value dividing " + s[1];
-            throw new ShapeError(TorchText.convInputChannels(groups, w, s, in),
-                    layer.describe() + " expects " + in + " input channels (dim " + (x.dim() - 3) + " of the input "
-                            + TorchFormat.shapeString(x.shape()) + "), got " + s[1] + ".",
+            throw new ShapeError(TorchText.convInputChannels(groups, w, s, in), expects,
                     build + ", or pass an input with " + in + " channels");
         }
         int paddedH = s[2] + pads[2] + pads[3];

@@ -37,6 +37,17 @@ final class Elementwise {
         }
     }
 
+    /** self = src, broadcast; a source that is self's shape transposed gets the weight-layout repair. */
+    static Tensor copy(Tensor self, Tensor src) {
+        try {
+            return inPlace(self, src, (x, y) -> y);
+        } catch (ShapeError e) {
+            ShapeHints.Hint hint = ShapeHints.transposedCopy(self.shape, src.shape);
+            if (hint == null) throw e;
+            throw new ShapeError(e.torchMessage(), hint.meaning(), hint.fix());
+        }
+    }
+
     /** self = op(self, src) in place, src broadcast to self's shape (which may not change). */
     static Tensor inPlace(Tensor self, Tensor src, Strided.BinaryOp op) {
         int[] shape = Shapes.broadcast(self.shape, src.shape);

@@ -37,13 +37,19 @@ public final class Functional {
         if (last != in) {
             int rows = 1;                                        // the leading dims, flattened as torch prints mat1
             for (int d = 0; d < input.dim() - 1; d++) rows *= input.size(d);
+            if (layer == null) {
+                throw new ShapeError(TorchText.matmulShapes(rows, last, in, out),
+                        "The weight " + Shapes.str(weight.shape()) + " expects the last input dim to be " + in + ", got " + last + ".",
+                        "pass an input whose last dim is " + in + ", or a weight of shape " + Shapes.str(out, last));
+            }
+            String expects = layer.describe() + " expects the last input dim to be " + in + ", got " + last
+                    + " (input " + Shapes.str(input.shape()) + ").";
+            // A malformed input (a column, an unflattened feature map, ...) is repaired, not the layer rebuilt.
+            ShapeHints.Hint hint = ShapeHints.linear(input.shape(), in, layer.rebuiltFor(last));
             throw new ShapeError(TorchText.matmulShapes(rows, last, in, out),
-                    layer == null
-                            ? "The weight " + Shapes.str(weight.shape()) + " expects the last input dim to be " + in + ", got " + last + "."
-                            : layer.describe() + " expects the last input dim to be " + in + ", got " + last
-                                    + " (input " + Shapes.str(input.shape()) + ").",
-                    layer == null ? "pass an input whose last dim is " + in + ", or a weight of shape " + Shapes.str(out, last)
-                            : "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + ".");
+                    hint == null ? expects : expects + " " + hint.meaning(),
+                    hint == null ? "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + "."
+                            : hint.fix());
         }
         boolean plainBias = bias == null || (bias.dim() == 1 && bias.size(0) == out);   // else y.add(bias) reports it
         if (Kernels.selected() == Kernels.Kind.FAST && input.dim() >= 2 && plainBias) {

@@ -39,6 +39,19 @@ final class Generator {
         hasCachedNormal = false;
     }
 
+    /** A copy of the whole state, for {@link Tensor#getRngState()}. */
+    synchronized RngState state() {
+        return new RngState(mt, next, cachedNormal, hasCachedNormal);
+    }
+
+    /** Puts back a state taken by {@link #state()}. */
+    synchronized void restore(RngState s) {
+        System.arraycopy(s.words, 0, mt, 0, N);
+        next = s.next;
+        cachedNormal = s.cachedNormal;
+        hasCachedNormal = s.hasCachedNormal;
+    }
+
     /** The next tempered 32-bit word, as an unsigned value in the low bits of a long. */
     synchronized long nextU32() {
         if (next >= N) twist();

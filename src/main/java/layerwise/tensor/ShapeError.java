@@ -9,6 +9,8 @@ public class ShapeError extends IllegalArgumentException implements TorchError {
     private static final long serialVersionUID = 1L;
 
     private final String torchMessage;
+    private final String explanation;
+    private final String fix;
 
     /**
      * @param torchMessage PyTorch's message for the same mistake, verbatim (the first line)
@@ -18,10 +20,22 @@ public class ShapeError extends IllegalArgumentException implements TorchError {
     public ShapeError(String torchMessage, String explanation, String fix) {
         super(TorchError.compose(torchMessage, explanation, fix));
         this.torchMessage = torchMessage;
+        this.explanation = explanation == null ? "" : explanation;
+        this.fix = fix == null ? "" : fix;
     }
 
     @Override
     public String torchMessage() {
         return torchMessage;
+    }
+
+    /** What the mistake means here (the second part; "" if none), for a caller that adds its own context. */
+    public String explanation() {
+        return explanation;
+    }
+
+    /** The fix, without the "Fix: " label ("" if none). */
+    public String fix() {
+        return fix;
     }
 }

@@ -43,6 +43,10 @@ public final class Tensor {
     // ---------------------------------------------------------------- random numbers
     /** Seeds the one generator, like torch.manual_seed (only the low 32 bits count, as in torch). */
     public static void manualSeed(long seed) { Generator.DEFAULT.manualSeed(seed); }
+    /** The generator's state, like torch.get_rng_state(): setRngState(it) replays the same draws. */
+    public static RngState getRngState() { return Generator.DEFAULT.state(); }
+    /** Puts back a state from getRngState(), like torch.set_rng_state. */
+    public static void setRngState(RngState state) { Generator.DEFAULT.restore(state); }
 
     // ---------------------------------------------------------------- creation
     /** Copies data into a new contiguous tensor of the given shape (no shape: 1-D). */
@@ -93,7 +97,7 @@ public final class Tensor {
     }
     public Tensor zero_() { return fill_(0f); }
     /** Copies src (broadcast to this shape) into this tensor's elements. Returns this. */
-    public Tensor copy_(Tensor src) { return Elementwise.inPlace(this, src, (x, y) -> y); }
+    public Tensor copy_(Tensor src) { return Elementwise.copy(this, src); }
     /** Sets one element. */
     public void set(float value, int... index) { storage[position(index)] = value; }
 

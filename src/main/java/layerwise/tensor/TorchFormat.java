@@ -27,4 +27,11 @@ public final class TorchFormat {
         }
         return sb.append(']').toString();
     }
+
+    /** The sizes of dims from..to-1 as a product, {@code 16×32×32}, as the shape explanations write it. */
+    public static String product(int[] shape, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < to; i++) sb.append(i > from ? "×" : "").append(shape[i]);
+        return sb.toString();
+    }
 }

@@ -120,8 +120,13 @@ class LayerErrorsTest {
     void conv2dChannelFixWorks() {
         ShapeError e = assertThrows(ShapeError.class,
                 () -> new Conv2d(4, 8, 3, Conv2d.options().groups(2)).forward(Tensor.randn(1, 6, 10, 10)));
-        assertTrue(e.getMessage().contains("Fix: build Conv2d(6, 8, 3, options().groups(2)) for this input"), e.getMessage());
+        assertTrue(e.getMessage().contains("Fix: build Conv2d(6, 8, 3, Conv2d.options().groups(2)) for this input"), e.getMessage());
         assertEquals(8, new Conv2d(6, 8, 3, Conv2d.options().groups(2)).forward(Tensor.randn(1, 6, 10, 10)).size(1));
+        // The rebuilt layer keeps every other setting, padding and stride included.
+        ShapeError padded = assertThrows(ShapeError.class,
+                () -> new Conv2d(3, 16, 3, Conv2d.options().padding(1).stride(2)).forward(Tensor.randn(1, 4, 10, 10)));
+        assertTrue(padded.getMessage().contains("Fix: build Conv2d(4, 16, 3, Conv2d.options().stride(2).padding(1)) for this input"),
+                padded.getMessage());
     }
 
     @Test

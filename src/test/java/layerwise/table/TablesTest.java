@@ -107,4 +107,19 @@ class TablesTest {
             else System.setProperty("layerwise.out", previous);
         }
     }
+
+    @Test
+    @DisplayName("summary: one row per layer with its parameter count and keys; the counts add up to numParameters()")
+    void summary() {
+        var net = new layerwise.nn.Sequential(new layerwise.nn.Linear(4, 3), new layerwise.nn.ReLU(),
+                new layerwise.nn.Linear(3, 2));
+        Table t = Tables.summary(layerwise.shape.Summary.of(net, 5, 4));
+        assertEquals(4, t.rowCount());
+        assertEquals(List.of("", "0", "1", "2"), t.stringColumn("path").asList());
+        assertEquals(4 * 3 + 3 + 3 * 2 + 2, t.longColumn("params").sum(), 0);
+        assertEquals(net.numParameters(), (long) t.longColumn("params").sum());
+        assertEquals(5L * (4 * 3 + 3), t.longColumn("mult_adds").get(1));
+        assertEquals("2.weight [2, 3]; 2.bias [2]", t.stringColumn("parameters").get(3));
+        assertEquals("[5, 2]", t.stringColumn("output").get(0));
+    }
 }

@@ -68,4 +68,18 @@ class GeneratorTest {
             assertEquals((words.nextU32() & 0xFFFFFF) / 16777216.0f, floats.nextFloat());
         }
     }
+
+    @Test
+    @DisplayName("setRngState(getRngState()) replays the same uniform and normal draws, cached normal included")
+    void stateReplaysDraws() {
+        Tensor.manualSeed(3);
+        Tensor.randn(1);                         // leaves a cached Box-Muller value behind
+        RngState saved = Tensor.getRngState();
+        float[] first = Tensor.randn(5).toFloatArray();
+        float[] firstUniform = Tensor.rand(20).toFloatArray();
+        Tensor.setRngState(saved);
+        assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(Tensor.randn(5).toFloatArray()));
+        assertEquals(java.util.Arrays.toString(firstUniform), java.util.Arrays.toString(Tensor.rand(20).toFloatArray()));
+        assertNotEquals(first[0], Tensor.randn(5).toFloatArray()[0]);
+    }
 }

@@ -1,0 +1,202 @@
+package layerwise.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import layerwise.tensor.ShapeError;
+import layerwise.tensor.ShapeHints;
+import layerwise.tensor.TorchFormat;
+
+/**
+ * Errors that know the network: when a layer inside a {@link Sequential} (nested too) fails, the message
+ * keeps PyTorch's first line, then names the layer by its path and repr, the shape that reached it and
+ * where that shape came from, walking back through the layers that made it; then the layer's own
+ * explanation; then a fix that names the layer, the parameter and the value that works, or the layer
+ * before it to change instead.
+ * <pre>
+ * mat1 and mat2 shapes cannot be multiplied (1x4096 and 1024x10)
+ *   In this Sequential, (4) Linear(in_features=1024, out_features=10, bias=True) got 4096 features = 16×16×16,
+ *   from (3) Flatten of [1, 16, 16, 16], from (2) MaxPool2d of [1, 16, 32, 32], ..., the network's input.
+ *   Linear(in_features=1024, out_features=10) expects the last input dim to be 1024, got 4096 (input [1, 4096]).
+ *   Fix: (4) Linear: in_features=4096, i.e. new Linear(4096, 10); or (0) Conv2d: out_channels=4 gives 4×16×16 = 1024
+ * </pre>
+ */
+final class NetworkErrors {
+    private NetworkErrors() {
+    }
+
+    /** A layer that ran (or was about to): its path in the network ("4", "1.0") and the shape that reached it. */
+    record Step(String path, Module module, int[] input) {
+        String label() {
+            return "(" + path + ") " + module.getClass().getSimpleName();
+        }
+    }
+
+    /** How many layers back the walk names before it shortens to "...". */
+    private static final int WALK_BACK = 6;
+
+    /** The layer's error, with the network around it. {@code steps} ends with the layer that failed. */
+    static ShapeError inNetwork(int[] networkInput, List<Step> steps, ShapeError cause) {
+        // A Sequential inside a custom module may already have said where: an enclosing one passes it on.
+        if (cause.explanation().startsWith(WHERE) || steps.isEmpty()) return cause;
+        Step failing = steps.get(steps.size() - 1);
+        String where = WHERE + "(" + failing.path() + ") " + failing.module() + " got "
+                + reached(steps) + walkBack(steps) + ".";
+        String explanation = cause.explanation().isEmpty() ? where : where + "\n  " + cause.explanation();
+        ShapeHints.Hint noBatch = failing.module() instanceof Linear lin ? noBatchDim(networkInput, steps, lin) : null;
+        if (noBatch != null) explanation += " " + noBatch.meaning();
+        return new ShapeError(cause.torchMessage(), explanation, fix(networkInput, steps, cause));
+    }
+
+    /** How the network context starts, so it is added once. */
+    private static final String WHERE = "In this Sequential, ";
+
+    /** What reached the failing layer, in its own terms: features for a Linear, channels for a Conv2d. */
+    private static String reached(List<Step> steps) {
+        Step failing = steps.get(steps.size() - 1);
+        int[] in = failing.input();
+        if (failing.module() instanceof Linear && in.length <= 2 && in.length >= 1) {
+            String features = in[in.length - 1] + " features";
+            Step before = steps.size() > 1 ? steps.get(steps.size() - 2) : null;
+            if (before != null && before.module() instanceof Flatten f) {
+                int[] s = before.input();
+                int start = wrap(f.startDim(), s.length);
+                int end = wrap(f.endDim(), s.length);
+                if (start < end && end < s.length) features += " = " + TorchFormat.product(s, start, end + 1);
+            }
+            return features;
+        }
+        if (failing.module() instanceof Conv2d && (in.length == 3 || in.length == 4)
+                && ShapeHints.convChannels(in, ((Conv2d) failing.module()).inChannels()) == null) {
+            return in[in.length - 3] + " channels";
+        }
+        return TorchFormat.shapeString(in);
+    }
+
+    /** ", from (3) Flatten of [1, 16, 16, 16], from (2) ..., the network's input", the first layer always named. */
+    private static String walkBack(List<Step> steps) {
+        List<String> parts = new ArrayList<>();
+        for (int j = steps.size() - 2; j >= 0; j--) {
+            parts.add(", from " + steps.get(j).label() + " of " + TorchFormat.shapeString(steps.get(j).input()));
+        }
+        if (parts.size() > WALK_BACK + 1) {
+            parts = new ArrayList<>(List.of(String.join("", parts.subList(0, WALK_BACK)), ", ...", parts.get(parts.size() - 1)));
+        }
+        return String.join("", parts) + (steps.size() > 1 ? ", the network's input" : " (the network's input)");
+    }
+
+    private static String fix(int[] networkInput, List<Step> steps, ShapeError cause) {
+        Step failing = steps.get(steps.size() - 1);
+        if (failing.module() instanceof Linear lin && failing.input().length >= 1) {
+            return linearFix(networkInput, steps, lin, cause);
+        }
+        if (failing.module() instanceof Conv2d conv) return convFix(steps, conv, cause);
+        return cause.fix();
+    }
+
+    private static String linearFix(int[] networkInput, List<Step> steps, Linear lin, ShapeError cause) {
+        Step failing = steps.get(steps.size() - 1);
+        int[] in = failing.input();
+        int got = in[in.length - 1];
+        if (got == lin.inFeatures()) return cause.fix();                    // not a features mistake
+        ShapeHints.Hint hint = ShapeHints.linear(in, lin.inFeatures(), lin.rebuiltFor(got));
+        String at = "(" + failing.path() + ") Linear";
+        if (hint != null && hint.kind() == ShapeHints.Kind.NOT_FLATTENED) {
+            return "insert new Flatten() before " + at + " (its input " + TorchFormat.shapeString(in) + " becomes ["
+                    + in[0] + ", " + lin.inFeatures() + "]), or flatten with x.flatten(1)";
+        }
+        if (noBatchDim(networkInput, steps, lin) != null) {
+            Step flatten = lastBefore(steps, Flatten.class);
+            int[] batched = new int[networkInput.length + 1];
+            batched[0] = 1;
+            System.arraycopy(networkInput, 0, batched, 1, networkInput.length);
+            return "the network's input " + TorchFormat.shapeString(networkInput) + " is one sample without a batch dim: "
+                    + "pass x.unsqueeze(0), which is " + TorchFormat.shapeString(batched)
+                    + (flatten == null ? "" : "; or, to feed single samples, make " + flatten.label()
+                            + " a new Flatten(0, -1)");
+        }
+        if (hint != null) return cause.fix();
+        String fix = at + ": in_features=" + got + ", i.e. new " + lin.rebuiltFor(got);
+        // Or the layers before: the last conv sets C in the C·H·W the Flatten makes, and its padding H and W.
+        Step flatten = lastBefore(steps, Flatten.class);
+        Step conv = flatten == null ? null : lastBefore(steps.subList(0, steps.indexOf(flatten) + 1), Conv2d.class);
+        if (flatten != null && conv != null && flatten.input().length == 4) {
+            int[] s = flatten.input();
+            Conv2d c = (Conv2d) conv.module();
+            String before = "; or make the layers before give " + lin.inFeatures() + " features: (" + conv.path() + ") Conv2d: ";
+            if (s[1] == c.outChannels() && lin.inFeatures() % (s[2] * s[3]) == 0) {
+                int channels = lin.inFeatures() / (s[2] * s[3]);
+                return fix + before + "out_channels=" + channels + " gives " + channels + "×" + s[2] + "×" + s[3] + " = "
+                        + lin.inFeatures();
+            }
+            String padding = paddingThatGives(steps, conv, flatten, lin.inFeatures());
+            if (padding != null) return fix + before + padding;
+        }
+        return fix + "; or change the layers before it so they give " + lin.inFeatures() + " features";
+    }
+
+    /**
+     * "padding=1 gives 16×32×32 = 16384": the padding of {@code conv} that makes the Flatten give
+     * {@code features}, when every layer between them keeps the shape (activations, dropout); else null.
+     */
+    private static String paddingThatGives(List<Step> steps, Step conv, Step flatten, int features) {
+        int from = steps.indexOf(conv);
+        int to = steps.indexOf(flatten);
+        for (int j = from + 1; j < to; j++) {                // layer j's output is layer j+1's input
+            if (!java.util.Arrays.equals(steps.get(j).input(), steps.get(j + 1).input())) return null;
+        }
+        Conv2d c = (Conv2d) conv.module();
+        int[] in = conv.input();
+        if (in.length != 4 || c.paddingString() != null) return null;
+        int[] k = c.kernelSize();
+        int[] st = c.stride();
+        int[] d = c.dilation();
+        for (int p = 0; p <= Math.max(k[0], k[1]); p++) {
+            int h = (in[2] + 2 * p - d[0] * (k[0] - 1) - 1) / st[0] + 1;
+            int w = (in[3] + 2 * p - d[1] * (k[1] - 1) - 1) / st[1] + 1;
+            if (h > 0 && w > 0 && (long) c.outChannels() * h * w == features) {
+                return "padding=" + p + " gives " + c.outChannels() + "×" + h + "×" + w + " = " + features;
+            }
+        }
+        return null;
+    }
+
+    private static String convFix(List<Step> steps, Conv2d conv, ShapeError cause) {
+        Step failing = steps.get(steps.size() - 1);
+        int[] in = failing.input();
+        if (in.length != 3 && in.length != 4) return cause.fix();
+        int channels = in[in.length - 3];
+        if (channels == conv.inChannels() || ShapeHints.convChannels(in, conv.inChannels()) != null) return cause.fix();
+        if (channels % conv.groups() != 0) return cause.fix();
+        String fix = "(" + failing.path() + ") Conv2d: in_channels=" + channels + ", i.e. new " + conv.rebuiltFor(channels);
+        Step before = lastBefore(steps, Conv2d.class);
+        if (before != null && ((Conv2d) before.module()).outChannels() == channels) {
+            fix += "; or " + before.label() + ": out_channels=" + conv.inChannels();
+        }
+        return fix;
+    }
+
+    /**
+     * The Linear got (rows, features) from a Flatten() of a 3-D map that came from a 3-D network input:
+     * one unbatched image, whose channels the Flatten kept as if they were the batch.
+     */
+    private static ShapeHints.Hint noBatchDim(int[] networkInput, List<Step> steps, Linear lin) {
+        Step failing = steps.get(steps.size() - 1);
+        Step before = steps.size() > 1 ? steps.get(steps.size() - 2) : null;
+        if (before == null || !(before.module() instanceof Flatten f) || f.startDim() != 1) return null;
+        if (before.input().length != 3 || networkInput.length != 3) return null;
+        return ShapeHints.noBatchDim(failing.input(), lin.inFeatures());
+    }
+
+    /** The last step before the failing one whose layer is a {@code type}, or null. */
+    private static Step lastBefore(List<Step> steps, Class<?> type) {
+        for (int j = steps.size() - 2; j >= 0; j--) {
+            if (type.isInstance(steps.get(j).module())) return steps.get(j);
+        }
+        return null;
+    }
+
+    private static int wrap(int dim, int rank) {
+        return dim < 0 ? dim + rank : dim;
+    }
+}

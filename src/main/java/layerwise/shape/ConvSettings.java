@@ -1,0 +1,136 @@
+package layerwise.shape;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The settings of a Conv2d that {@link Solve#conv2d(int[], int[], ConvSettings)} must keep, set fluently:
+ * {@code Solve.where().kernelSize(3).padding(0)}. Unset ones are searched in the bounded range below,
+ * simplest first: padding no wider than half the kernel, then the smallest dilation, stride, kernel size
+ * and padding.
+ */
+public final class ConvSettings {
+    /** The search range of the free settings (square: the same value for height and width). */
+    public static final int MAX_KERNEL = 11;
+    public static final int MAX_STRIDE = 8;
+    public static final int MAX_PADDING = 12;
+    public static final int MAX_DILATION = 4;
+
+    Integer kernelSize;
+    Integer stride;
+    Integer padding;
+    Integer dilation;
+    int groups = 1;
+
+    ConvSettings() {
+    }
+
+    public ConvSettings kernelSize(int k) {
+        this.kernelSize = k;
+        return this;
+    }
+
+    public ConvSettings stride(int s) {
+        this.stride = s;
+        return this;
+    }
+
+    public ConvSettings padding(int p) {
+        this.padding = p;
+        return this;
+    }
+
+    public ConvSettings dilation(int d) {
+        this.dilation = d;
+        return this;
+    }
+
+    /** groups: in_channels and out_channels must both be multiples (default 1). */
+    public ConvSettings groups(int g) {
+        this.groups = g;
+        return this;
+    }
+
+    /** One dim's setting: kernel k, stride s, padding p (both sides), dilation d. */
+    record Dim(int k, int s, int p, int d) {
+        /** PyTorch's output size, floor((size + 2p − d(k−1) − 1)/s) + 1; 0 or less when the kernel doesn't fit. */
+        int out(int size) {
+            int numerator = size + 2 * p - d * (k - 1) - 1;
+            return numerator < 0 ? 0 : numerator / s + 1;
+        }
+    }
+
+    /**
+     * Simplest first: padding within half the (dilated) kernel before padding wider than that (which only
+     * adds windows that see more zeros than image), then dilation, stride, kernel size and padding, smallest first.
+     */
+    static final Comparator<Dim> SIMPLEST = Comparator.comparingInt((Dim t) -> 2 * t.p() <= t.d() * (t.k() - 1) ? 0 : 1)
+            .thenComparingInt(Dim::d).thenComparingInt(Dim::s).thenComparingInt(Dim::k).thenComparingInt(Dim::p);
+
+    /** Every setting in range that keeps the fixed values, simplest first. */
+    List<Dim> space() {
+        List<Dim> all = new ArrayList<>();
+        for (int d : range(dilation, MAX_DILATION, 1)) {
+            for (int s : range(stride, MAX_STRIDE, 1)) {
+                for (int k : range(kernelSize, MAX_KERNEL, 1)) {
+                    for (int p : range(padding, MAX_PADDING, 0)) all.add(new Dim(k, s, p, d));
+                }
+            }
+        }
+        all.sort(SIMPLEST);
+        return all;
+    }
+
+    /** The settings of {@link #space()} that map {@code size} to exactly {@code target}. */
+    List<Dim> solve(int size, int target) {
+        return space().stream().filter(t -> t.out(size) == target).toList();
+    }
+
+    private static int[] range(Integer fixed, int max, int min) {
+        if (fixed != null) return new int[] {fixed};
+        int[] r = new int[max - min + 1];
+        for (int i = 0; i < r.length; i++) r[i] = min + i;
+        return r;
+    }
+
+    /** A copy without one fixed setting ("kernel_size", "stride", "padding" or "dilation"). */
+    ConvSettings without(String name) {
+        ConvSettings c = copy();
+        switch (name) {
+            case "kernel_size" -> c.kernelSize = null;
+            case "stride" -> c.stride = null;
+            case "padding" -> c.padding = null;
+            default -> c.dilation = null;
+        }
+        return c;
+    }
+
+    ConvSettings copy() {
+        ConvSettings c = new ConvSettings();
+        c.kernelSize = kernelSize;
+        c.stride = stride;
+        c.padding = padding;
+        c.dilation = dilation;
+        c.groups = groups;
+        return c;
+    }
+
+    /** The fixed settings by name, padding first: the one to relax first when the target is out of reach. */
+    List<String[]> fixed() {
+        List<String[]> f = new ArrayList<>();
+        if (padding != null) f.add(new String[] {"padding", "" + padding});
+        if (stride != null) f.add(new String[] {"stride", "" + stride});
+        if (dilation != null) f.add(new String[] {"dilation", "" + dilation});
+        if (kernelSize != null) f.add(new String[] {"kernel_size", "" + kernelSize});
+        return f;
+    }
+
+    /** "kernel_size=3, padding=0", or "" when nothing is fixed. */
+    String describe() {
+        List<String> parts = new ArrayList<>();
+        for (String[] f : fixed()) parts.add(f[0] + "=" + f[1]);
+        if (groups != 1) parts.add("groups=" + groups);
+        return String.join(", ", parts);
+    }
+}

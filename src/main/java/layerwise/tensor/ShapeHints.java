@@ -1,0 +1,131 @@
+package layerwise.tensor;
+
+/**
+ * The structural mistakes behind the commonest shape errors, recognised from the shapes alone, with the
+ * repair that keeps what the learner meant. Without a hint the checks fall back to rebuilding the layer
+ * for the input, which is the wrong repair when the input itself is malformed (a channels-last image
+ * does not call for a Conv2d with 32 input channels).
+ */
+public final class ShapeHints {
+    private ShapeHints() {
+    }
+
+    /** The mistakes recognised. */
+    public enum Kind {
+        /** A column vector (in, 1) into a Linear. */
+        COLUMN,
+        /** h_n of a bidirectional recurrent layer, (2·L, N, H), into a Linear over both directions. */
+        BIDIRECTIONAL_STATE,
+        /** A feature map (N, C, H, W) into a Linear, without a Flatten. */
+        NOT_FLATTENED,
+        /** A feature map whose Flatten() kept dim 0: one sample without a batch dim (seen by a Sequential). */
+        NO_BATCH_DIM,
+        /** Both BIDIRECTIONAL_STATE and NOT_FLATTENED fit the shapes. */
+        STATE_OR_NOT_FLATTENED,
+        /** An image (N, H, W, C) into a Conv2d. */
+        CHANNELS_LAST,
+        /** A 2-D (H, W) image into a Conv2d. */
+        GREY_IMAGE,
+        /** A weight written as (in, out). */
+        TRANSPOSED_WEIGHT
+    }
+
+    /** What the mistake probably is, and the repair that keeps the learner's intent. */
+    public record Hint(Kind kind, String meaning, String fix) {
+    }
+
+    /**
+     * A Linear expecting {@code in} features got {@code s} (whose last dim is not {@code in}); null if no
+     * pattern fits. {@code rebuilt} is the layer built for the input's last dim, the other plausible repair
+     * when a guess could be wrong.
+     */
+    public static Hint linear(int[] s, int in, String rebuilt) {
+        int n = s.length;
+        int last = s[n - 1];
+        String shape = TorchFormat.shapeString(s);
+        if (n == 2 && last == 1 && s[0] == in) {
+            return new Hint(Kind.COLUMN, "The input " + shape + " is a column: its " + in + " values run down dim 0, but a Linear "
+                    + "reads the last dim as the features of one sample.",
+                    "x.t() or x.reshape(1, " + in + ") makes it one row of " + in + " features; if they are " + in
+                            + " samples of one feature each, the layer needs in_features=1");
+        }
+        Hint hn = n == 3 && s[0] % 2 == 0 && 2 * last == in
+                ? new Hint(Kind.BIDIRECTIONAL_STATE, "The input " + shape + " looks like h_n of a bidirectional recurrent layer, (D·num_layers, N, H): "
+                        + "the forward and reverse final states are separate rows of dim 0, and together they have D·H = 2·"
+                        + last + " = " + in + " features.",
+                        "concatenate the last layer's two directions, Tensor.cat(List.of(hN.select(0, " + (s[0] - 2)
+                                + "), hN.select(0, " + (s[0] - 1) + ")), 1), which is [" + s[1] + ", " + in + "]; or, if "
+                                + last + " really is the number of features, build " + rebuilt)
+                : null;
+        long trailing = 1;
+        for (int d = 1; d < n; d++) trailing *= s[d];
+        Hint flatten = n >= 3 && trailing == in
+                ? new Hint(Kind.NOT_FLATTENED, "The input " + shape + " still has its feature dims apart: " + TorchFormat.product(s, 1, n) + " = "
+                        + in + " = in_features once flattened, but a Linear reads only the last dim (" + last + ").",
+                        "flatten them first: new Flatten() before the Linear in a Sequential, or x.flatten(1), which is ["
+                                + s[0] + ", " + in + "]")
+                : null;
+        if (hn != null && flatten != null) {
+            return new Hint(Kind.STATE_OR_NOT_FLATTENED, hn.meaning() + " Or it is a feature map whose dims were not flattened.",
+                    hn.fix() + "; or, for a feature map, " + flatten.fix());
+        }
+        if (hn != null) return hn;
+        if (flatten != null) return flatten;
+        return null;
+    }
+
+    /**
+     * A Linear expecting {@code in} features got {@code s} = (rows, features) from a Flatten() of one
+     * unbatched sample: the Flatten kept dim 0 as if it were the batch. Only a caller that saw the
+     * Flatten's input can tell; from the shapes alone a batch with the wrong in_features looks the same.
+     */
+    public static Hint noBatchDim(int[] s, int in) {
+        if (s.length != 2 || (long) s[0] * s[1] != in) return null;
+        String shape = TorchFormat.shapeString(s);
+        return new Hint(Kind.NO_BATCH_DIM, "The input " + shape + " holds " + s[0] + "·" + s[1] + " = " + in
+                + " values, in_features: one sample without a batch dim, so a Flatten() (which keeps dim 0 for the "
+                + "batch) left " + s[0] + " rows.",
+                "give the sample a batch dim before the network, x.unsqueeze(0); or flatten every dim with "
+                        + "new Flatten(0, -1) for unbatched samples");
+    }
+
+    /** A conv layer expecting {@code inC} channels got {@code s}, 3-D or 4-D, with another channel count. */
+    public static Hint convChannels(int[] s, int inC) {
+        // Images have fewer channels than rows or columns; a feature map with the wrong channel count
+        // (a conv chain that does not match) must not look channels-last.
+        if (s.length == 4 && s[3] == inC && s[1] != inC && inC < s[1] && inC < s[2]) {
+            return new Hint(Kind.CHANNELS_LAST, "The input " + TorchFormat.shapeString(s) + " looks channels-last, (N, H, W, C), as images "
+                    + "come from files; Conv2d wants channels first, (N, C, H, W).",
+                    "x.permute(0, 3, 1, 2), which is " + TorchFormat.shapeString(s[0], s[3], s[1], s[2])
+                            + " (add .contiguous() to copy it)");
+        }
+        if (s.length == 3 && s[2] == inC && s[0] != inC && inC < s[0] && inC < s[1]) {
+            return new Hint(Kind.CHANNELS_LAST, "The input " + TorchFormat.shapeString(s) + " looks like one channels-last image, (H, W, C); "
+                    + "Conv2d wants (C, H, W).",
+                    "x.permute(2, 0, 1), which is " + TorchFormat.shapeString(s[2], s[0], s[1])
+                            + ", and x.permute(2, 0, 1).unsqueeze(0) for a batch of one");
+        }
+        return null;
+    }
+
+    /** A 2-D input (H, W) to a conv layer that expects {@code inC} channels: a grey image. */
+    public static Hint convGreyImage(int[] s, int inC, String oneChannelLayer) {
+        String h = s[0] + ", " + s[1];
+        if (inC == 1) {
+            return new Hint(Kind.GREY_IMAGE, "A 2-D input (H, W) is one grey image without its channel dim.",
+                    "x.unsqueeze(0), which is [1, " + h + "] (one image), or x.reshape(1, 1, " + h + ") for a batch of one");
+        }
+        return new Hint(Kind.GREY_IMAGE, "A 2-D input (H, W) is one grey image: one channel, but this layer reads " + inC + " channels.",
+                "for grey images build " + oneChannelLayer + " and pass x.unsqueeze(0), which is [1, " + h
+                        + "]; or, to keep this layer, repeat the grey channel: x.unsqueeze(0).expand(" + inC + ", " + h + ")");
+    }
+
+    /** copy_ of a 2-D source that is the destination's shape transposed: a weight written as (in, out). */
+    public static Hint transposedCopy(int[] dst, int[] src) {
+        if (dst.length != 2 || src.length != 2 || dst[0] == dst[1] || dst[0] != src[1] || dst[1] != src[0]) return null;
+        return new Hint(Kind.TRANSPOSED_WEIGHT, "The source " + TorchFormat.shapeString(src) + " is this tensor's shape "
+                + TorchFormat.shapeString(dst) + " transposed. A layer's weight is (out_features, in_features), one row "
+                + "per output, so a matrix written as (in, out) is its transpose.",
+                "copy the transpose: weight.copy_(w.t())");
+    }
+}

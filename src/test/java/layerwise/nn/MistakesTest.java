@@ -1,0 +1,161 @@
+package layerwise.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import layerwise.tensor.ShapeError;
+import layerwise.tensor.Tensor;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The commonest structural mistakes, each triggered as a learner makes it: the message keeps PyTorch's
+ * first line, says what the mistake probably is, and gives the repair that keeps the learner's intent
+ * (never "rebuild the layer to fit the malformed input"). Each repair named is then applied and runs.
+ */
+class MistakesTest {
+
+    private static String message(Runnable r) {
+        return assertThrows(RuntimeException.class, r::run).getMessage();
+    }
+
+    private static Conv2d conv3to16() {
+        return new Conv2d(3, 16, 3, Conv2d.options().padding(1));
+    }
+
+    @Test
+    @DisplayName("a channels-last image [1, 32, 32, 3] into Conv2d(3, 16, 3, padding=1): permute, not Conv2d(32, ...)")
+    void channelsLast() {
+        Tensor x = Tensor.zeros(1, 32, 32, 3);
+        String m = message(() -> conv3to16().forward(x));
+        assertTrue(m.startsWith("Given groups=1, weight of size [16, 3, 3, 3], expected input[1, 32, 32, 3] to have 3 "
+                + "channels, but got 32 channels instead"), m);
+        assertTrue(m.contains("channels-last"), m);
+        assertTrue(m.contains("Fix: x.permute(0, 3, 1, 2), which is [1, 3, 32, 32]"), m);
+        assertFalse(m.contains("Conv2d(32"), m);
+        assertArrayEquals(new int[] {1, 16, 32, 32}, conv3to16().forward(x.permute(0, 3, 1, 2)).shape());
+        String one = message(() -> conv3to16().forward(Tensor.zeros(32, 32, 3)));
+        assertTrue(one.contains("Fix: x.permute(2, 0, 1), which is [3, 32, 32]"), one);
+    }
+
+    @Test
+    @DisplayName("a forgotten Flatten: Sequential(conv, Linear(16·32·32, 10)) gets 'insert a Flatten', not Linear(32, 10)")
+    void forgottenFlatten() {
+        Sequential net = new Sequential(conv3to16(), new Linear(16 * 32 * 32, 10));
+        String m = message(() -> net.forward(Tensor.zeros(1, 3, 32, 32)));
+        assertTrue(m.startsWith("mat1 and mat2 shapes cannot be multiplied (512x32 and 16384x10)"), m);
+        assertTrue(m.contains("16×32×32 = 16384 = in_features once flattened"), m);
+        assertTrue(m.contains("new Flatten() before (1) Linear"), m);
+        assertFalse(m.contains("Linear(32, 10)"), m);
+        Sequential fixed = new Sequential(conv3to16(), new Flatten(), new Linear(16 * 32 * 32, 10));
+        assertArrayEquals(new int[] {1, 10}, fixed.forward(Tensor.zeros(1, 3, 32, 32)).shape());
+    }
+
+    @Test
+    @DisplayName("an unbatched image through conv, Flatten, Linear: unsqueeze(0) or Flatten(0, -1), not Linear(1024, 10)")
+    void unbatchedImage() {
+        Sequential net = new Sequential(conv3to16(), new Flatten(), new Linear(16 * 32 * 32, 10));
+        Tensor x = Tensor.zeros(3, 32, 32);
+        String m = message(() -> net.forward(x));
+        assertTrue(m.startsWith("mat1 and mat2 shapes cannot be multiplied (16x1024 and 16384x10)"), m);
+        assertTrue(m.contains("x.unsqueeze(0)"), m);
+        assertTrue(m.contains("new Flatten(0, -1)"), m);
+        assertTrue(m.contains("the network's input [3, 32, 32]"), m);
+        assertFalse(m.contains("Linear(1024, 10)"), m);
+        assertArrayEquals(new int[] {1, 10}, net.forward(x.unsqueeze(0)).shape());
+    }
+
+    @Test
+    @DisplayName("a bidirectional h_n [2, N, 20] into Linear(40, 2): concatenate the directions first, Linear(20, 2) only as the other reading")
+    void bidirectionalHidden() {
+        LSTM lstm = new LSTM(10, 20, LSTM.options().bidirectional(true));
+        Tensor hN = lstm.forward(Tensor.zeros(5, 3, 10)).hN();
+        Linear head = new Linear(40, 2);
+        String m = message(() -> head.forward(hN));
+        assertTrue(m.startsWith("mat1 and mat2 shapes cannot be multiplied (6x20 and 40x2)"), m);
+        assertTrue(m.contains("h_n of a bidirectional recurrent layer"), m);
+        assertTrue(m.contains("Tensor.cat(List.of(hN.select(0, 0), hN.select(0, 1)), 1), which is [3, 40]"), m);
+        assertTrue(m.contains("or, if 20 really is the number of features, build Linear(20, 2)"), m);
+        assertArrayEquals(new int[] {3, 2}, head.forward(Tensor.cat(List.of(hN.select(0, 0), hN.select(0, 1)), 1)).shape());
+    }
+
+    @Test
+    @DisplayName("a column vector [10, 1] into Linear(10, 5): x.t() or reshape(1, 10), not Linear(1, 5)")
+    void columnVector() {
+        Tensor x = Tensor.zeros(10, 1);
+        String m = message(() -> new Linear(10, 5).forward(x));
+        assertTrue(m.startsWith("mat1 and mat2 shapes cannot be multiplied (10x1 and 10x5)"), m);
+        assertTrue(m.contains("is a column"), m);
+        assertTrue(m.contains("Fix: x.t() or x.reshape(1, 10)"), m);
+        assertFalse(m.contains("build Linear(1, 5)"), m);
+        assertArrayEquals(new int[] {1, 5}, new Linear(10, 5).forward(x.t()).shape());
+    }
+
+    @Test
+    @DisplayName("a 2-D image into Conv2d(3, ...): a grey image, so Conv2d(1, ...) or repeat the channel; no failing reshape")
+    void greyImage() {
+        Tensor x = Tensor.zeros(32, 32);
+        String m = message(() -> conv3to16().forward(x));
+        assertTrue(m.startsWith("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: [32, 32]"), m);
+        assertTrue(m.contains("grey image"), m);
+        assertTrue(m.contains("Conv2d(1, 16, 3"), m);
+        assertTrue(m.contains("x.unsqueeze(0).expand(3, 32, 32)"), m);
+        assertFalse(m.contains("x.reshape(1, 32, 32) for one channel"), m);
+        assertArrayEquals(new int[] {16, 32, 32}, conv3to16().forward(x.unsqueeze(0).expand(3, 32, 32)).shape());
+        String grey = message(() -> new Conv2d(1, 4, 3).forward(x));
+        assertTrue(grey.contains("x.unsqueeze(0), which is [1, 32, 32]"), grey);
+    }
+
+    @Test
+    @DisplayName("weight.copy_(w) with w written as (in, out): 'weights are (out, in): use w.t()'")
+    void transposedWeight() {
+        Linear lin = new Linear(10, 5);
+        Tensor w = Tensor.zeros(10, 5);
+        String m = message(() -> lin.weight.copy_(w));
+        assertTrue(m.startsWith("The size of tensor a (10) must match the size of tensor b (5) at non-singleton dimension 1"), m);
+        assertTrue(m.contains("(out_features, in_features)"), m);
+        assertTrue(m.contains("Fix: copy the transpose: weight.copy_(w.t())"), m);
+        lin.weight.copy_(w.t());
+    }
+
+    @Test
+    @DisplayName("batch-first data into a time-first RNN, seen through h0: batchFirst(true) or transpose(0, 1)")
+    void batchFirstIntoTimeFirst() {
+        RNN rnn = new RNN(10, 20);
+        Tensor x = Tensor.zeros(4, 7, 10);                 // meant as (N=4, T=7, input_size)
+        String m = message(() -> rnn.forward(x, Tensor.zeros(1, 4, 20)));
+        assertTrue(m.startsWith("Expected hidden size (1, 7, 20), got [1, 4, 20]"), m);
+        assertTrue(m.contains("looks batch-first"), m);
+        assertTrue(m.contains("RNN.options().batchFirst(true)"), m);
+        assertTrue(m.contains("x.transpose(0, 1)"), m);
+        assertArrayEquals(new int[] {1, 4, 20}, rnn.forward(x.transpose(0, 1), Tensor.zeros(1, 4, 20)).hN().shape());
+    }
+
+    @Test
+    @DisplayName("h0 shaped like the input, or with a state per time step: one state per layer and direction")
+    void stateShapedLikeInput() {
+        GRU gru = new GRU(10, 20);
+        Tensor x = Tensor.zeros(5, 3, 10);
+        String same = message(() -> gru.forward(x, Tensor.zeros(5, 3, 10)));
+        assertTrue(same.startsWith("Expected hidden size (1, 3, 20), got [5, 3, 10]"), same);
+        assertTrue(same.contains("h0 has the input's shape"), same);
+        assertTrue(same.contains("Fix: pass h0 of shape [1, 3, 20]"), same);
+        String perStep = message(() -> gru.forward(x, Tensor.zeros(5, 3, 20)));
+        assertTrue(perStep.contains("one state per layer and direction, not one per time step"), perStep);
+        assertArrayEquals(new int[] {1, 3, 20}, gru.forward(x, Tensor.zeros(1, 3, 20)).hN().shape());
+    }
+
+    @Test
+    @DisplayName("a batch with the wrong in_features keeps the plain fix: rows·features = in_features alone is no sign of a missing batch dim")
+    void batchWithWrongFeatures() {
+        String m = message(() -> new Linear(20, 5).forward(Tensor.zeros(2, 10)));
+        assertTrue(m.contains("Fix: build Linear(10, 5), or reshape the input so its last dim is 20."), m);
+        String inNet = message(() -> new Sequential(new Linear(8, 10), new Linear(20, 5)).forward(Tensor.zeros(2, 8)));
+        assertTrue(inNet.contains("Fix: (1) Linear: in_features=10, i.e. new Linear(10, 5)"), inNet);
+        assertFalse(inNet.contains("unsqueeze"), inNet);
+    }
+}

@@ -1,0 +1,95 @@
+package layerwise.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import layerwise.tensor.ShapeError;
+import layerwise.tensor.Tensor;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** A layer failing inside a Sequential (nested too): PyTorch's line, the layer by path, where its input came from, the fix. */
+class NetworkErrorTest {
+
+    private static Sequential features() {
+        return new Sequential(new Conv2d(3, 16, 3, Conv2d.options().padding(1)), new ReLU(), new MaxPool2d(2));
+    }
+
+    @Test
+    @DisplayName("the classifier sized wrong: (4) Linear got 4096 = 16×16×16 features, walked back to the input")
+    void wrongInFeatures() {
+        Sequential net = new Sequential(new Conv2d(3, 16, 3, Conv2d.options().padding(1)), new ReLU(), new MaxPool2d(2),
+                new Flatten(), new Linear(1024, 10));
+        ShapeError e = assertThrows(ShapeError.class, () -> net.forward(Tensor.zeros(1, 3, 32, 32)));
+        String m = e.getMessage();
+        assertEquals("mat1 and mat2 shapes cannot be multiplied (1x4096 and 1024x10)", e.torchMessage());
+        assertTrue(m.startsWith(e.torchMessage() + "\n"), m);
+        assertTrue(m.contains("(4) Linear(in_features=1024, out_features=10, bias=True) got 4096 features = 16×16×16, "
+                + "from (3) Flatten of [1, 16, 16, 16], from (2) MaxPool2d of [1, 16, 32, 32], from (1) ReLU of "
+                + "[1, 16, 32, 32], from (0) Conv2d of [1, 3, 32, 32], the network's input"), m);
+        assertTrue(m.contains("Fix: (4) Linear: in_features=4096, i.e. new Linear(4096, 10)"), m);
+        assertTrue(m.contains("(0) Conv2d: out_channels=4 gives 4×16×16 = 1024"), m);
+        net.get(0);
+    }
+
+    @Test
+    @DisplayName("nested Sequentials: the failing layer by its full path, the walk back crossing containers")
+    void nested() {
+        Sequential net = new Sequential(features(), new Sequential(new Flatten(), new Linear(1024, 10)));
+        ShapeError e = assertThrows(ShapeError.class, () -> net.forward(Tensor.zeros(2, 3, 32, 32)));
+        String m = e.getMessage();
+        assertEquals("mat1 and mat2 shapes cannot be multiplied (2x4096 and 1024x10)", e.torchMessage());
+        assertTrue(m.contains("(1.1) Linear(in_features=1024, out_features=10, bias=True) got 4096 features = 16×16×16, "
+                + "from (1.0) Flatten of [2, 16, 16, 16], from (0.2) MaxPool2d of [2, 16, 32, 32]"), m);
+        assertTrue(m.contains("Fix: (1.1) Linear: in_features=4096"), m);
+        assertEquals(1, m.split("mat1 and mat2", -1).length - 1, "PyTorch's line once, not once per container:\n" + m);
+    }
+
+    @Test
+    @DisplayName("channels that don't chain: the conv's in_channels, or the conv before it")
+    void channelsDoNotChain() {
+        Sequential net = new Sequential(new Conv2d(3, 16, 3, Conv2d.options().padding(1)), new ReLU(),
+                new Conv2d(32, 64, 3, Conv2d.options().padding(1)));
+        // 32×32 images: the 16-channel map [1, 16, 32, 32] ends in 32 = in_channels but is not channels-last.
+        String m = assertThrows(ShapeError.class, () -> net.forward(Tensor.zeros(1, 3, 32, 32))).getMessage();
+        assertTrue(m.startsWith("Given groups=1, weight of size [64, 32, 3, 3], expected input[1, 16, 32, 32] to have 32 "
+                + "channels, but got 16 channels instead"), m);
+        assertTrue(m.contains("(2) Conv2d(32, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1)) got 16 channels, "
+                + "from (1) ReLU of [1, 16, 32, 32], from (0) Conv2d of [1, 3, 32, 32]"), m);
+        assertTrue(m.contains("Fix: (2) Conv2d: in_channels=16, i.e. new Conv2d(16, 64, 3, Conv2d.options().padding(1)); "
+                + "or (0) Conv2d: out_channels=32"), m);
+    }
+
+    @Test
+    @DisplayName("the whole model runs as before when nothing is wrong")
+    void runs() {
+        Sequential net = new Sequential(features(), new Flatten(), new Linear(4096, 10));
+        assertEquals(10, net.forward(Tensor.zeros(1, 3, 32, 32)).size(1));
+    }
+
+    @Test
+    @DisplayName("a long network: the walk back names six layers, then '...', then the first")
+    void longWalkBack() {
+        Sequential net = new Sequential();
+        for (int i = 0; i < 9; i++) net.append(new ReLU());
+        net.append(new Linear(4, 2));
+        String m = assertThrows(ShapeError.class, () -> net.forward(Tensor.zeros(1, 3))).getMessage();
+        assertTrue(m.contains("got 3 features, from (8) ReLU of [1, 3], from (7) ReLU of [1, 3], from (6) ReLU of [1, 3], "
+                + "from (5) ReLU of [1, 3], from (4) ReLU of [1, 3], from (3) ReLU of [1, 3], ..., from (0) ReLU of [1, 3], "
+                + "the network's input."), m);
+    }
+
+    @Test
+    @DisplayName("a conv that lost its padding: the classifier's size, or the conv's padding that gives it")
+    void convWithoutPadding() {
+        Sequential net = new Sequential(new Conv2d(3, 16, 3), new ReLU(), new Flatten(), new Linear(16 * 32 * 32, 10));
+        String m = assertThrows(ShapeError.class, () -> net.forward(Tensor.zeros(1, 3, 32, 32))).getMessage();
+        assertTrue(m.contains("got 14400 features = 16×30×30, from (2) Flatten of [1, 16, 30, 30]"), m);
+        assertTrue(m.contains("Fix: (3) Linear: in_features=14400, i.e. new Linear(14400, 10); or make the layers before "
+                + "give 16384 features: (0) Conv2d: padding=1 gives 16×32×32 = 16384"), m);
+        Sequential fixed = new Sequential(new Conv2d(3, 16, 3, Conv2d.options().padding(1)), new ReLU(), new Flatten(),
+                new Linear(16 * 32 * 32, 10));
+        assertEquals(10, fixed.forward(Tensor.zeros(1, 3, 32, 32)).size(1));
+    }
+}

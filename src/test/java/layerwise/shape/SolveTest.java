@@ -1,0 +1,234 @@
+package layerwise.shape;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import layerwise.nn.Conv2d;
+import layerwise.nn.MaxPool2d;
+import layerwise.nn.Module;
+import layerwise.nn.RNNBase;
+import layerwise.nn.RNNOutput;
+import layerwise.nn.ReLU;
+import layerwise.nn.Sequential;
+import layerwise.nn.TensorModule;
+import layerwise.nn.LSTM;
+import layerwise.nn.GRU;
+import layerwise.nn.RNN;
+import layerwise.tensor.Tensor;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The solver on random targets: every proposal, run again here on zeros, gives exactly the target;
+ * every "impossible" is confirmed by a brute-force search of the same bounded range with the formula
+ * written out in this test.
+ */
+class SolveTest {
+
+    /** floor((size + 2p − d(k−1) − 1)/s) + 1, or 0 when the dilated kernel does not fit. */
+    static int outSize(int size, int k, int s, int p, int d) {
+        int numerator = size + 2 * p - d * (k - 1) - 1;
+        return numerator < 0 ? 0 : numerator / s + 1;
+    }
+
+    /** Whether any (k, s, p, d) in the documented range, keeping the fixed ones (null = free), maps size to target. */
+    static boolean reachable(int size, int target, Integer k0, Integer s0, Integer p0, Integer d0) {
+        for (int k = 1; k <= 11; k++) {
+            for (int s = 1; s <= 8; s++) {
+                for (int p = 0; p <= 12; p++) {
+                    for (int d = 1; d <= 4; d++) {
+                        if (k0 != null && k != k0 || s0 != null && s != s0 || p0 != null && p != p0 || d0 != null && d != d0) continue;
+                        if (outSize(size, k, s, p, d) == target) return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int[] run(Module m, int[] in) {
+        return ((TensorModule) m).forward(Tensor.zeros(in)).shape();
+    }
+
+    @Test
+    @DisplayName("conv2d: 300 random targets, with random fixed settings and groups")
+    void conv2dRandomTargets() {
+        Random rnd = new Random(2024);
+        int possible = 0;
+        int impossible = 0;
+        for (int i = 0; i < 300; i++) {
+            int n = 1 + rnd.nextInt(2);
+            int inC = 1 + rnd.nextInt(4);
+            int outC = 1 + rnd.nextInt(4);
+            int h = 1 + rnd.nextInt(36);
+            int w = rnd.nextBoolean() ? h : 1 + rnd.nextInt(36);
+            int th = 1 + rnd.nextInt(48);
+            int tw = rnd.nextBoolean() ? th : 1 + rnd.nextInt(48);
+            ConvSettings fixed = Solve.where();
+            Integer k = null, s = null, p = null, d = null;
+            if (rnd.nextInt(3) == 0) fixed.kernelSize(k = 1 + rnd.nextInt(5));
+            if (rnd.nextInt(3) == 0) fixed.padding(p = rnd.nextInt(3));
+            if (rnd.nextInt(4) == 0) fixed.stride(s = 1 + rnd.nextInt(3));
+            if (rnd.nextInt(5) == 0) fixed.dilation(d = 1 + rnd.nextInt(2));
+            int g = rnd.nextInt(4) == 0 ? 2 : 1;
+            fixed.groups(g);
+            int[] in = {n, inC, h, w};
+            int[] out = {n, outC, th, tw};
+            Solutions sol = Solve.conv2d(in, out, fixed);
+            boolean channelsOk = inC % g == 0 && outC % g == 0;
+            boolean brute = channelsOk && reachable(h, th, k, s, p, d) && reachable(w, tw, k, s, p, d);
+            assertEquals(brute, sol.possible(), Arrays.toString(in) + " -> " + Arrays.toString(out) + " " + sol);
+            if (sol.possible()) {
+                possible++;
+                assertFalse(sol.proposals().isEmpty());
+                for (Proposal prop : sol.proposals()) {
+                    assertArrayEquals(out, run(prop.module(), in), prop.code());
+                    Conv2d conv = (Conv2d) prop.module();
+                    int[] kk = conv.kernelSize();
+                    assertArrayEquals(new int[] {outC, inC / g, kk[0], kk[1]}, prop.parameters().get("weight"));
+                    if (k != null) assertArrayEquals(new int[] {k, k}, kk);
+                    if (p != null) assertArrayEquals(new int[] {p, p}, conv.padding());
+                }
+            } else {
+                impossible++;
+                assertFalse(sol.reason().isBlank());
+                for (Proposal near : sol.nearest()) assertArrayEquals(near.output(), run(near.module(), in), near.code());
+            }
+        }
+        assertTrue(possible > 50 && impossible > 50, possible + " possible, " + impossible + " impossible");
+    }
+
+    @Test
+    @DisplayName("conv2d: a 3×3 kernel without padding can't keep 32 → 32; the reason, and padding 1 first among the nearest")
+    void keepSizeWithoutPadding() {
+        Solutions sol = Solve.conv2d(new int[] {1, 3, 32, 32}, new int[] {1, 16, 32, 32}, Solve.where().kernelSize(3).padding(0));
+        assertFalse(sol.possible());
+        assertTrue(sol.reason().contains("is at most 30"), sol.reason());
+        assertEquals("new Conv2d(3, 16, 3, Conv2d.options().padding(1))", sol.nearest().get(0).code());
+        assertTrue(sol.toString().contains("Nearest that works"), sol.toString());
+    }
+
+    @Test
+    @DisplayName("conv2d: the simplest setting first; groups that don't divide the channels are refused with the divisor that works")
+    void orderAndGroups() {
+        Solutions half = Solve.conv2d(new int[] {1, 3, 32, 32}, new int[] {1, 8, 16, 16}, Solve.where().kernelSize(3));
+        assertEquals("new Conv2d(3, 8, 3, Conv2d.options().stride(2).padding(1))", half.first().code());
+        Solutions groups = Solve.conv2d(new int[] {1, 6, 8, 8}, new int[] {1, 9, 8, 8}, Solve.where().groups(2));
+        assertFalse(groups.possible());
+        assertTrue(groups.reason().contains("groups=1 divides both"), groups.reason());
+        Solutions bigger = Solve.conv2d(new int[] {1, 6, 8, 8}, new int[] {1, 9, 8, 8}, Solve.where().groups(3));
+        assertArrayEquals(new int[] {9, 2, 1, 1}, bigger.first().parameters().get("weight"));
+    }
+
+    @Test
+    @DisplayName("conv2d: an unbatched image (C, H, W) works the same; a changed batch size is refused with the reason")
+    void unbatchedAndBatch() {
+        Solutions one = Solve.conv2d(new int[] {3, 28, 28}, new int[] {8, 14, 14}, Solve.where().kernelSize(3));
+        for (Proposal p : one.proposals()) assertArrayEquals(new int[] {8, 14, 14}, run(p.module(), new int[] {3, 28, 28}));
+        Solutions batch = Solve.conv2d(new int[] {4, 3, 28, 28}, new int[] {2, 8, 28, 28});
+        assertFalse(batch.possible());
+        assertTrue(batch.reason().contains("keeps the batch size N"), batch.reason());
+        assertArrayEquals(new int[] {4, 8, 28, 28}, batch.nearest().get(0).output());
+    }
+
+    @Test
+    @DisplayName("linear: random shapes; a solution exists exactly when a leading block of the input has the target's rows")
+    void linearRandomTargets() {
+        Random rnd = new Random(5);
+        int possible = 0;
+        for (int i = 0; i < 300; i++) {
+            int[] in = new int[1 + rnd.nextInt(4)];
+            for (int j = 0; j < in.length; j++) in[j] = 1 + rnd.nextInt(5);
+            int[] out = new int[1 + rnd.nextInt(3)];
+            for (int j = 0; j < out.length; j++) out[j] = 1 + rnd.nextInt(5);
+            if (rnd.nextBoolean()) {                  // often a reachable target: a prefix of the input's dims
+                int keep = rnd.nextInt(in.length);
+                out = Arrays.copyOf(in, keep + 1);
+                out[keep] = 1 + rnd.nextInt(9);
+            }
+            long wantRows = 1;
+            for (int j = 0; j < out.length - 1; j++) wantRows *= out[j];
+            boolean brute = false;
+            long rows = 1;
+            for (int j = 0; j < in.length; j++) {
+                if (rows == wantRows) brute = true;
+                rows *= in[j];
+            }
+            Solutions sol = Solve.linear(in, out);
+            assertEquals(brute, sol.possible(), Arrays.toString(in) + " -> " + Arrays.toString(out) + "\n" + sol);
+            if (!sol.possible()) continue;
+            possible++;
+            for (Proposal p : sol.proposals()) {
+                assertArrayEquals(out, run(p.module(), p.input()), p.code());
+                assertEquals(Arrays.stream(in).asLongStream().reduce(1, (a, b) -> a * b),
+                        Arrays.stream(p.input()).asLongStream().reduce(1, (a, b) -> a * b), "a reshape keeps every value");
+            }
+        }
+        assertTrue(possible > 100, possible + " possible");
+    }
+
+    @Test
+    @DisplayName("linearAfter: in_features is C·H·W after the stack, counted here by the formula")
+    void linearAfterConvStack() {
+        Sequential stack = new Sequential(new Conv2d(3, 16, 5), new ReLU(), new MaxPool2d(2),
+                new Conv2d(16, 32, 3, Conv2d.options().stride(2).padding(1)));
+        int side = outSize(outSize(28, 5, 1, 0, 1) / 2, 3, 2, 1, 1);          // 28 → 24 → 12 → 6
+        Solutions sol = Solve.linearAfter(stack, new int[] {4, 3, 28, 28}, 10);
+        Proposal p = sol.first();
+        assertEquals("new Sequential(stack, new Flatten(), new Linear(" + 32 * side * side + ", 10))", p.code());
+        assertArrayEquals(new int[] {4, 10}, run(p.module(), new int[] {4, 3, 28, 28}));
+        Solutions tooSmall = Solve.linearAfter(stack, new int[] {1, 3, 4, 4}, 10);
+        assertFalse(tooSmall.possible());
+        assertTrue(tooSmall.reason().contains("Kernel size can't be greater than actual input size"), tooSmall.reason());
+        // 5 → conv k5 → 1 → pool 2 fails; 6 → 2 → 1 → conv k3 s2 p1 → 1: the smallest image that runs is 6×6.
+        Proposal nearest = tooSmall.nearest().get(0);
+        assertArrayEquals(new int[] {1, 3, 6, 6}, nearest.input());
+        assertArrayEquals(new int[] {1, 10}, run(nearest.module(), nearest.input()));
+    }
+
+    @Test
+    @DisplayName("recurrent: random sizes; every proposal gives D·H_out = the wanted features, states as PyTorch shapes them")
+    void recurrentRandomTargets() {
+        Random rnd = new Random(9);
+        for (int i = 0; i < 60; i++) {
+            String kind = new String[] {"RNN", "LSTM", "GRU"}[rnd.nextInt(3)];
+            boolean batchFirst = rnd.nextBoolean();
+            int t = 1 + rnd.nextInt(4), n = 1 + rnd.nextInt(3), inSize = 1 + rnd.nextInt(6);
+            int want = rnd.nextInt(12);
+            int[] in = batchFirst ? new int[] {n, t, inSize} : new int[] {t, n, inSize};
+            Solutions sol = Solve.recurrent(kind, in, want, batchFirst);
+            assertEquals(want >= 1, sol.possible(), sol.toString());
+            for (Proposal p : sol.proposals()) {
+                RNNBase m = (RNNBase) p.module();
+                RNNOutput r = m instanceof LSTM l ? l.forward(Tensor.zeros(in)) : m instanceof GRU g ? g.forward(Tensor.zeros(in))
+                        : ((RNN) m).forward(Tensor.zeros(in));
+                int[] expected = in.clone();
+                expected[2] = want;
+                assertArrayEquals(expected, r.output().shape(), p.code());
+                int hOut = m.projSize() > 0 ? m.projSize() : m.hiddenSize();
+                assertArrayEquals(new int[] {m.numDirections() * m.numLayers(), n, hOut}, r.hN().shape());
+                assertEquals(want, m.numDirections() * hOut);
+            }
+            if (kind.equals("LSTM") && want >= 1) {
+                assertTrue(sol.proposals().stream().anyMatch(p -> ((RNNBase) p.module()).projSize() == want), sol.toString());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("asking the solver leaves the random stream where it was")
+    void randomStreamUntouched() {
+        Tensor.manualSeed(3);
+        float expected = Tensor.randn(4).sum().item();
+        Tensor.manualSeed(3);
+        Solve.conv2d(new int[] {1, 3, 32, 32}, new int[] {1, 64, 16, 16});
+        Solve.recurrent("LSTM", new int[] {5, 2, 10}, 20);
+        Solve.linear(new int[] {2, 8, 4, 4}, new int[] {2, 10});
+        assertEquals(expected, Tensor.randn(4).sum().item());
+    }
+}
