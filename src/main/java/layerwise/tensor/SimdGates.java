@@ -33,9 +33,9 @@ final class SimdGates {
         for (int i = 1; i < GateMath.EXP_TAYLOR.length; i++) p = p.fma(r, c(GateMath.EXP_TAYLOR[i]));
         p = p.fma(r, c(1.0));
         p = p.fma(r, c(1.0));
-        LongVector bits = (LongVector) t.viewAsIntegralLanes();
-        DoubleVector twoK = (DoubleVector) bits.sub(Double.doubleToRawLongBits(GateMath.SHIFTER) - 1023)
-                .lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+        LongVector bits = t.reinterpretAsLongs();
+        DoubleVector twoK = bits.sub(Double.doubleToRawLongBits(GateMath.SHIFTER) - 1023)
+                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
         return p.mul(twoK);
     }
 
