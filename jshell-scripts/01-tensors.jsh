@@ -5,6 +5,8 @@
 var x = Tensor.arange(24).reshape(2, 3, 4);                  // torch.arange(24.).reshape(2, 3, 4)
 println(x);
 checkShape(x, 2, 3, 4);                                      // ==> [2, 3, 4]
+println(x.size());                                           // ==> torch.Size([2, 3, 4]), as torch prints x.size()
+check(x.size().equals(Tensor.zeros(2, 3, 4).size()), "sizes compare by value");
 check(x.dim() == 3 && x.numel() == 24, "3 dims, 24 elements");
 check(x.size(-1) == 4, "size(-1) is the last dim");          // ==> 4
 var m = Tensor.of(new float[][] {{1, 2, 3}, {4, 5, 6}});     // torch.tensor([[1., 2., 3.], [4., 5., 6.]])

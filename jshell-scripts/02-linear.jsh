@@ -81,7 +81,6 @@ checkShape(new Linear(10, 5).forward(Tensor.randn(1, 10)), 1, 5);             //
 // 9. Default initialisation: W and b ~ U(-1/√in, 1/√in), drawn weight first, then bias.
 float bound = (float) (1 / Math.sqrt(10));
 check(lin.weight.abs().max().item() <= bound && lin.bias.abs().max().item() <= bound, "inside ±1/√10");
-println("Lesson 02 done. Next: /open jshell-scripts/03-initialization.jsh");
 
 // ---------------------------------------------------------------------------------------------------
 // 10. Pictures: what a Linear layer outputs, before and after an activation (lesson 04 goes deeper).
@@ -90,5 +89,7 @@ var picLayer = new Linear(256, 64);                          // default init: W,
 var picPre = picLayer.forward(Tensor.randn(512, 256));       // 512 inputs of std 1
 checkShape(picPre, 512, 64);                                 // ==> [512, 64]
 checkClose(picPre.std().item(), (float) Math.sqrt(257.0 / 768), 0.03f, "std sqrt(256·Var(w) + Var(b)) = 0.58");
-Plots.forwardOutputs(picPre, picPre.tanh(), "tanh", "02-forward-tanh");
-Plots.forwardOutputs(picPre, picPre.relu(), "relu", "02-forward-relu");
+var derived = Theory.normal(0, Math.sqrt(257.0 / 768));     // the variance derived above, not fitted
+Plots.forwardOutputs(picPre, picPre.tanh(), "tanh", derived, "02-forward-tanh");
+Plots.forwardOutputs(picPre, picPre.relu(), "relu", derived, "02-forward-relu");
+println("Lesson 02 done. Next: /open jshell-scripts/03-initialization.jsh");

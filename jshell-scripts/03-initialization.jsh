@@ -74,3 +74,4 @@ var sp = Init.sparse(Tensor.empty(10, 4), 0.3);
 int zerosInColumn0 = 0;
 for (int r = 0; r < 10; r++) if (sp.get(r, 0) == 0f) zerosInColumn0++;
 check(zerosInColumn0 == 3, "sparse_(sparsity=0.3): ceil(0.3 * 10) = 3 zeros in every column");
+println("Lesson 03 done. Next: /open jshell-scripts/04-why-initialization-matters.jsh");

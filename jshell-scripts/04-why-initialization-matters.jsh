@@ -16,8 +16,8 @@ var yXavier = wide.forward(x);
 checkClose(yXavier.std().item(), 1f, 0.05f, "std sqrt(256 * 1/256) = 1");   // ==> about 1
 
 // 2. What tanh does with those outputs.
-Plots.forwardOutputs(yWide, yWide.tanh(), "tanh", "04-forward-normal-tanh");
-Plots.forwardOutputs(yXavier, yXavier.tanh(), "tanh", "04-forward-xavier-tanh");
+Plots.forwardOutputs(yWide, yWide.tanh(), "tanh", Theory.normal(0, 16), "04-forward-normal-tanh");
+Plots.forwardOutputs(yXavier, yXavier.tanh(), "tanh", Theory.normal(0, 1), "04-forward-xavier-tanh");
 int flat = 0;
 for (float v : yWide.tanh().toFloatArray()) if (Math.abs(v) > 0.99f) flat++;
 check(flat > 0.8 * yWide.numel(), "with N(0, 1) weights over 80% of tanh outputs sit at ±1 (gradient ~0)");
@@ -58,3 +58,4 @@ var convRuns = List.of(
 Plots.depthLines(convRuns, "04-conv-depth-lines");
 check(convRuns.get(0).stdRatio() > 1e6, "conv, N(0, 1): fan_in = 16*3*3 = 144, std grows ~8.5x per layer");
 check(convRuns.get(1).stdRatio() > 0.2 && convRuns.get(1).stdRatio() < 5, "conv, Kaiming: stays put");
+println("Lesson 04 done. Next: /open jshell-scripts/05-conv2d.jsh");

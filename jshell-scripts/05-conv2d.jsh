@@ -13,6 +13,8 @@ checkShape(out, 1, 16, 32, 32);                              // ==> [1, 16, 32, 
 checkClose(out.get(0, 0, 0, 0), -0.31455790996551514f, 1e-5f, "out[0, 0, 0, 0] as torch");   // ==> -0.3146
 checkClose(out.sum().item(), -517.1293f, 2e-3f, "out.sum() as torch");                        // ==> -517.1293
 check(conv.numParameters() == 16 * 3 * 3 * 3 + 16, "448 parameters");                          // ==> 448
+// positional (stride, padding), as nn.Conv2d(3, 16, 3, 1, 1); built after the draws above, which it would shift
+check(new Conv2d(3, 16, 3, 1, 1).toString().equals(conv.toString()), "the same layer as options().padding(1)");
 
 // 2. The output size: how many positions the (dilated) kernel fits in the padded input, every s-th.
 int outSize(int in, int k, int s, int p, int d) {
@@ -49,8 +51,10 @@ check(oneChannel.allclose(alone, 1e-5, 1e-6), "depthwise: output channel 2 depen
 
 // 6. Padding modes on a small image.
 var tiny = Tensor.arange(9).reshape(1, 1, 3, 3);
-for (String mode : List.of("constant", "reflect", "replicate", "circular")) {
-    println(mode + ":\n" + Functional.pad(tiny, new int[] {1, 1, 1, 1}, mode).select(0, 0).select(0, 0));
+for (String mode : List.of("zeros", "reflect", "replicate", "circular")) {   // Conv2d's padding_mode names
+    new Conv2d(1, 1, 3, Conv2d.options().padding(1).paddingMode(mode));      // each is a valid padding_mode
+    String padMode = mode.equals("zeros") ? "constant" : mode;               // F.pad calls zeros "constant"
+    println(mode + ":\n" + Functional.pad(tiny, new int[] {1, 1, 1, 1}, padMode).select(0, 0).select(0, 0));
 }
 check(Functional.pad(tiny, new int[] {1, 1, 1, 1}, "reflect").get(0, 0, 0, 0) == 4f, "reflect mirrors without the edge");
 check(Functional.pad(tiny, new int[] {1, 1, 1, 1}, "replicate").get(0, 0, 0, 0) == 0f, "replicate repeats the edge");
@@ -118,7 +122,6 @@ try {
 println(mistake);
 check(mistake.startsWith("mat1 and mat2 shapes cannot be multiplied (1x14400 and 16384x10)"), "no padding: 30x30, not 32x32");
 check(mistake.contains("(0) Conv2d: padding=1 gives 16×32×32 = 16384"), "the message names the padding that keeps 32x32");
-println("Lesson 05 done.");
 
 // ---------------------------------------------------------------------------------------------------
 // 10. Pictures: kernels and feature maps of a small generated image.
@@ -133,10 +136,12 @@ var handMaps = handKernels.forward(picture);
 checkShape(handMaps, 1, 3, 16, 16);                          // ==> [1, 3, 16, 16]
 checkClose(handMaps.get(0, 0, 8, 3), 4f, 0f, "Sobel x fires on the square's left edge");
 checkClose(handMaps.get(0, 0, 8, 8), 0f, 0f, "... and is 0 where the image is flat");
-Plots.heatmap(picture.select(0, 0).select(0, 0), "05-image");
-Plots.imageGrid(handKernels.weight, "05-kernels-hand");
-Plots.imageGrid(handMaps, "05-feature-maps-hand");
+var handNames = List.of("Sobel x", "Sobel y", "blur (1/9 each)");
+Plots.heatmap(picture.select(0, 0).select(0, 0), "input: an 8x8 square of ones", "05-image");
+Plots.imageGrid(handKernels.weight, "three hand-made 3x3 kernels", handNames, "05-kernels-hand");
+Plots.imageGrid(handMaps, "their feature maps of the square", handNames, "05-feature-maps-hand");
 Tensor.manualSeed(0);
 var randomKernels = new Conv2d(1, 8, 3, Conv2d.options().padding(1));   // PyTorch's default init
-Plots.imageGrid(randomKernels.weight, "05-kernels-default-init");
-Plots.imageGrid(randomKernels.forward(picture), "05-feature-maps-default-init");
+Plots.imageGrid(randomKernels.weight, "the 8 kernels of a fresh Conv2d(1, 8, 3)", List.of(), "05-kernels-default-init");
+Plots.imageGrid(randomKernels.forward(picture), "their 8 feature maps (bias included)", List.of(), "05-feature-maps-default-init");
+println("Lesson 05 done. Next: /open jshell-scripts/06-from-conv-to-linear.jsh");

@@ -69,11 +69,11 @@ printStates(states);                                         // ==> row 0:  0.25
 checkClose(states.get(0, 0), 0.25207895040512085f, 1e-6f, "h_0[0] as torch");
 checkClose(states.get(9, 2), 7.10862741470919e-06f, 1e-9f, "h_9[2] as torch");
 check(states.select(0, 9).abs().max().item() < 1e-3f * states.select(0, 0).abs().max().item(), "the echo fades");
-Plots.hiddenState(states, "07-hidden-state-impulse");        // the same table as a heat map: time across, units down
+Plots.hiddenState(states, "RNN(1, 4, bias=False): one impulse at t = 0, then zeros", "07-hidden-state-impulse");        // the same table as a heat map: time across, units down
 var wide = new RNN(3, 16);                                   // 16 units driven by 40 steps of random input
 var wideStates = wide.forward(Tensor.randn(40, 3)).output(); // unbatched: (T, H) = [40, 16]
 checkShape(wideStates, 40, 16);
-Plots.hiddenState(wideStates, "07-hidden-state-random");
+Plots.hiddenState(wideStates, "RNN(3, 16) driven by 40 steps of random input", "07-hidden-state-random");
 
 // 5. batch_first: input and output become (N, T, features); the states stay (layers, N, H).
 var rnnBF = new RNN(4, 3, RNN.options().batchFirst(true));
@@ -123,3 +123,23 @@ println(mistake);
 check(mistake.startsWith("Expected hidden size (1, 2, 3), got [2, 1, 3]"), "PyTorch's first line");
 check(mistake.contains("h0.transpose(0, 1)"), "the fix says how to get the state's layout");
 checkShape(rnnBF.forward(x.transpose(0, 1), Tensor.zeros(1, 2, 3)).hN(), 1, 2, 3);   // the fix works: ==> [1, 2, 3]
+
+// 9. A head after the RNN: a Linear whose in_features is D * hidden_size, fed both directions concatenated.
+Tensor.manualSeed(2);
+var encoder = new RNN(4, 8, RNN.options().bidirectional(true));   // D = 2, H = 8
+var enc = encoder.forward(Tensor.randn(5, 2, 4));            // (T, N, in) = [5, 2, 4]
+checkShape(enc.output(), 5, 2, 16);                          // each step: [forward h_t | reverse h_t], D*H = 16
+var summary = Tensor.cat(List.of(enc.hN().select(0, 0), enc.hN().select(0, 1)), 1);   // both final states: [2, 16]
+check(summary.equal(enc.hN().transpose(0, 1).reshape(2, 16)), "the same as h_n.transpose(0, 1).reshape(N, D*H)");
+var head = new Linear(encoder.numDirections() * encoder.hiddenSize(), 3);   // Linear(16, 3): 3 classes
+checkShape(head.forward(summary), 2, 3);                     // one prediction per sequence: ==> [2, 3]
+checkShape(head.forward(enc.output()), 5, 2, 3);             // or one per step: Linear acts on the last dim
+String headMistake = "";
+try {
+    new Linear(8, 3).forward(summary);                       // sized for one direction only
+} catch (ShapeError e) {
+    headMistake = e.getMessage();
+}
+println(headMistake);
+check(headMistake.startsWith("mat1 and mat2 shapes cannot be multiplied (2x16 and 8x3)"), "two directions: 16, not 8");
+println("Lesson 07 done. Next: /open jshell-scripts/08-lstm-and-gru.jsh");

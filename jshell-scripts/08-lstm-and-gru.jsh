@@ -129,3 +129,18 @@ lstm.getParameter("bias_hh_l0").slice(0, 3, 6).fill_(5f);                  // fo
 float after = memory(lstm);
 println("left of the impulse with forget bias 5: " + after);              // ==> about 0.39
 check(before < 0.01f && after > 0.1f, "a forget gate near 1 keeps the impulse in c");
+
+// 9. A head after an LSTM: in_features = D * H_out, and H_out is proj_size when there is one.
+Tensor.manualSeed(3);
+var encoder = new LSTM(4, 6, LSTM.options().numLayers(2).bidirectional(true).projSize(2));
+var enc = encoder.forward(Tensor.randn(7, 3, 4));            // (T, N, in) = [7, 3, 4]
+checkShape(enc.output(), 7, 3, 4);                           // D * proj_size = 2 * 2, not 2 * 6
+checkShape(enc.hN(), 4, 3, 2);                               // (D*num_layers, N, proj_size)
+var lastLayer = enc.hN().slice(0, 2, 4);                     // rows layer*D + direction for layer 1: [2, 3, 2]
+var summary = Tensor.cat(List.of(lastLayer.select(0, 0), lastLayer.select(0, 1)), 1);   // [3, 4]
+check(summary.equal(lastLayer.transpose(0, 1).reshape(3, 4)), "= h_n[-2:].transpose(0, 1).reshape(N, -1)");
+int headIn = encoder.numDirections() * encoder.outputSize(); // 2 * 2 = 4
+var head = new Linear(headIn, 5);
+checkShape(head.forward(summary), 3, 5);                     // ==> [3, 5]
+check(encoder.outputSize() == 2 && encoder.hiddenSize() == 6, "H_out = proj_size = 2; c keeps hidden_size = 6");
+println("Lesson 08 done. Next: /open jshell-scripts/09-debugging-shape-errors.jsh");

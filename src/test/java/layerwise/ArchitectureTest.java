@@ -18,7 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies run one way (tensor &lt;- init, io &lt;- nn &lt;- shape, experiment &lt;- plot/table &lt;- workbook), and each
+ * Dependencies run one way (tensor &lt;- init, io &lt;- nn &lt;- shape, interop, experiment &lt;- plot/table &lt;- workbook), and each
  * third-party library is imported by one package only. Checked on the imports (static ones included) and
  * on fully qualified names in the code of every file under src/main/java.
  */
@@ -100,6 +100,16 @@ class ArchitectureTest {
                         && !inPackage(u.target(), "java", "layerwise.tensor", "layerwise.init", "layerwise.nn", "layerwise.shape"));
         assertNone("layerwise.tensor, init, io and nn must not import layerwise.shape",
                 u -> List.of("tensor", "init", "io", "nn").contains(u.pkg()) && inPackage(u.target(), "layerwise.shape"));
+    }
+
+    @Test
+    @DisplayName("interop sits on nn: nothing below it imports it, and it does not reach up to experiment, plot, table or workbook")
+    void interopSitsOnNn() {
+        assertNone("layerwise.tensor, init, io and nn must not import layerwise.interop",
+                u -> List.of("tensor", "init", "io", "nn").contains(u.pkg()) && inPackage(u.target(), "layerwise.interop"));
+        assertNone("layerwise.interop must not import layerwise.experiment, plot, table or workbook",
+                u -> u.pkg().equals("interop")
+                        && inPackage(u.target(), "layerwise.experiment", "layerwise.plot", "layerwise.table", "layerwise.workbook"));
     }
 
     @Test

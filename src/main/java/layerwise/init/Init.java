@@ -17,9 +17,10 @@ import java.util.Set;
  * compute their bound in double in torch's order of operations and call {@link Tensor#uniform_}, so
  * after the same seed they give torch's bits. {@link #truncNormal}, {@link #orthogonal} and {@link #sparse}
  * follow torch's algorithm but not its kernels (float erfinv, LAPACK QR, randperm): same distribution,
- * different bits. {@link #theory} reports the distribution, fans and gain behind each scheme.
+ * different bits. {@link #theory} reports the distribution, fans and gain behind each scheme. torch's own
+ * names work too ({@code Init.xavier_uniform_(w)}, {@code Init.zeros_(b)}): see {@link TorchNames}.
  */
-public final class Init {
+public final class Init extends TorchNames {
     private static final Set<String> LINEAR_GAIN_ONE = Set.of("linear", "conv1d", "conv2d", "conv3d",
             "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "sigmoid");
     private static final String NONLINEARITIES =

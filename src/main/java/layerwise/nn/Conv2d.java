@@ -44,6 +44,16 @@ public final class Conv2d extends Module implements TensorModule, LayerDescripti
         this(inChannels, outChannels, new int[] {kernelSize}, options());
     }
 
+    /** PyTorch's positional {@code nn.Conv2d(in, out, kernel_size, stride)}. */
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride) {
+        this(inChannels, outChannels, new int[] {kernelSize}, options().stride(stride));
+    }
+
+    /** PyTorch's positional {@code nn.Conv2d(in, out, kernel_size, stride, padding)}; the rest through {@link #options()}. */
+    public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
+        this(inChannels, outChannels, new int[] {kernelSize}, options().stride(stride).padding(padding));
+    }
+
     public Conv2d(int inChannels, int outChannels, int kernelSize, Conv2dOptions options) {
         this(inChannels, outChannels, new int[] {kernelSize}, options);
     }

@@ -49,6 +49,25 @@ public final class LSTM extends RNNBase {
     }
 
     /**
+     * Answers {@code lstm(x, h0)}: PyTorch takes an LSTM's state only as the tuple {@code (h0, c0)} and fails
+     * on a lone {@code h0} with an indexing message (it reads {@code h0[0]} as h and {@code h0[1]} as c).
+     * This overload exists so that the call a PyTorch user types compiles and says what to write instead.
+     */
+    public RNNOutput forward(Tensor input, Tensor h0) {
+        String torch = h0.dim() == 0 || h0.size(0) < 2
+                ? "index 1 is out of bounds for dimension 0 with size " + (h0.dim() == 0 ? 0 : h0.size(0))
+                : (input.dim() == 3 ? "For batched 3-D input, hx and cx should also be 3-D"
+                        : "For unbatched 2-D input, hx and cx should also be 2-D")
+                        + " but got (" + (h0.dim() - 1) + "-D, " + (h0.dim() - 1) + "-D) tensors";
+        int[] c0 = h0.shape();
+        if (c0.length > 0) c0[c0.length - 1] = hiddenSize();
+        throw new ShapeError(torch,
+                "an LSTM carries two states, h and c: PyTorch's hx is the tuple (h0, c0), here forward(x, h0, c0).",
+                "pass c0 too, e.g. lstm.forward(x, h0, Tensor.zeros(" + java.util.Arrays.stream(c0).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                        + ")), or call forward(x) to start both from zeros.");
+    }
+
+    /**
      * Runs the sequence from {@code h0 (D*num_layers, N, Hout)} and {@code c0 (D*num_layers, N, H)}
      * ({@code (D*num_layers, Hout)} and {@code (D*num_layers, H)} unbatched): PyTorch's {@code hx=(h0, c0)}.
      */

@@ -39,6 +39,8 @@ final class Charts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(false);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Ticks::label);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Ticks::label);
         return chart;
     }
 
@@ -48,6 +50,12 @@ final class Charts {
      * and, for a theory, its interesting range (uniform bounds with a margin, mean ± 4.5 std for a normal).
      */
     static XYChart histogram(float[] values, int bins, Theory theory, String title, int width, int height) {
+        return histogram(values, bins, theory, "theory", title, width, height);
+    }
+
+    /** As above, the curve's legend entry starting with {@code theoryLabel} ("theory", "derived", "fitted"). */
+    static XYChart histogram(float[] values, int bins, Theory theory, String theoryLabel, String title, int width,
+                             int height) {
         Bins b = Bins.of(values, bins);
         XYChart chart = xy(title, "value", "density", width, height);
         XYSeries bars = chart.addSeries(samplesLabel(values), barOutlineX(b), barOutlineY(b));
@@ -61,34 +69,41 @@ final class Charts {
             lo = Math.min(lo, range[0]);
             hi = Math.max(hi, range[1]);
             double[][] curve = theoryCurve(theory, range[0], range[1]);
-            XYSeries overlay = chart.addSeries("theory: " + distribution(theory), curve[0], curve[1]);
+            XYSeries overlay = chart.addSeries(theoryLabel + ": " + distribution(theory), curve[0], curve[1]);
             overlay.setMarker(SeriesMarkers.NONE);
             overlay.setLineColor(THEORY);
         }
-        double margin = 0.02 * (hi - lo);
+        double margin = 0.03 * (hi - lo);
         chart.getStyler().setXAxisMin(lo - margin);
         chart.getStyler().setXAxisMax(hi + margin);
         chart.getStyler().setYAxisMin(0.0);
         return chart;
     }
 
-    /** Corners of the bars' outline: (e0, 0), (e0, h0), (e1, h0), (e1, h1), ..., (en, 0). */
+    /**
+     * Corners of the bars' outline: (e0 - w/2, 0), (e0, 0), (e0, h0), (e1, h0), (e1, h1), ..., (en, 0),
+     * (en + w/2, 0). The outline runs along the baseline half a bin past the bars: with only the equally
+     * spaced edges as x values, XChart would put the axis ticks on the edges and print them in full.
+     */
     static double[] barOutlineX(Bins b) {
-        double[] x = new double[2 * b.size() + 2];
-        x[0] = b.edge(0);
-        for (int i = 0; i < b.size(); i++) {
-            x[2 * i + 1] = b.edge(i);
-            x[2 * i + 2] = b.edge(i + 1);
+        int n = b.size();
+        double[] x = new double[2 * n + 4];
+        x[0] = b.edge(0) - b.width() / 2;
+        x[1] = b.edge(0);
+        for (int i = 0; i < n; i++) {
+            x[2 * i + 2] = b.edge(i);
+            x[2 * i + 3] = b.edge(i + 1);
         }
-        x[x.length - 1] = b.edge(b.size());
+        x[2 * n + 2] = b.edge(n);
+        x[2 * n + 3] = b.edge(n) + b.width() / 2;
         return x;
     }
 
     static double[] barOutlineY(Bins b) {
-        double[] y = new double[2 * b.size() + 2];
+        double[] y = new double[2 * b.size() + 4];
         for (int i = 0; i < b.size(); i++) {
-            y[2 * i + 1] = b.density(i);
             y[2 * i + 2] = b.density(i);
+            y[2 * i + 3] = b.density(i);
         }
         return y;
     }
@@ -210,6 +225,7 @@ final class Charts {
         chart.getStyler().setShowValue(false);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setHeatMapValueDecimalPattern("0.00");
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Ticks.everyNth(Ticks.integerStep(cols)));
         return chart;
     }
 }

@@ -66,6 +66,25 @@ final class Output {
         return file;
     }
 
+    /** Saves a picture drawn by hand (an image grid) as name.png and shows it in a window when there is a display. */
+    static Path saveImage(java.util.function.Supplier<BufferedImage> drawing, String name) {
+        BufferedImage[] drawn = new BufferedImage[1];
+        Path file = saveOrExplain(name, path -> {
+            drawn[0] = drawing.get();
+            ImageIO.write(drawn[0], "png", new File(path + ".png"));
+        });
+        if (file != null) {
+            show(() -> {
+                JFrame frame = new JFrame(name);
+                frame.add(new javax.swing.JLabel(new javax.swing.ImageIcon(drawn[0])));
+                frame.pack();
+                frame.setVisible(true);
+                return frame;
+            }, name);
+        }
+        return file;
+    }
+
     private static <T extends Chart<?, ?>> void writeGrid(List<T> charts, int rows, int cols, String file)
             throws IOException {
         int w = 0, h = 0;

@@ -11,7 +11,11 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.BasicStroke;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +24,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pictures of initialization and of what layers do (XChart). Every function returns its chart(s), saves
- * a PNG named after its {@code name} argument under the {@link layerwise.io.OutputDirectory} ({@code out} unless -Dlayerwise.out says otherwise),
- * prints the path, and opens a window only when there is a display (closing it leaves JShell running).
+ * Pictures of initialization and of what layers do (XChart, and Java2D for images). Every function saves
+ * a PNG named after its {@code name} argument under the {@link layerwise.io.OutputDirectory} ({@code out}
+ * unless -Dlayerwise.out says otherwise), prints the path, opens a window only when there is a display
+ * (closing it leaves JShell running), and returns a {@link Figure}: at the prompt it shows the file it
+ * wrote; {@code get(i)} gives the chart.
  *
  * <pre>
  * var w = Init.xavierUniform(Tensor.empty(256, 128));
@@ -53,85 +59,144 @@ public final class Plots {
     // ------------------------------------------------------------------ distributions
 
     /** A density histogram of the tensor's values (50 bins over their range). */
-    public static XYChart histogram(Tensor tensor, String name) {
+    public static Figure<XYChart> histogram(Tensor tensor, String name) {
         return histogram(tensor, null, name);
     }
 
     /** A density histogram with the theory's density over it (a flat top between the bounds for uniform). */
-    public static XYChart histogram(Tensor tensor, Theory theory, String name) {
-        String title = theory == null ? name : theory.scheme();
+    public static Figure<XYChart> histogram(Tensor tensor, Theory theory, String name) {
+        String title = theory == null ? "histogram of " + name : theory.scheme();
         XYChart chart = Charts.histogram(tensor.toFloatArray(), BINS, theory, title, Charts.WIDTH, Charts.HEIGHT);
-        Output.save(chart, name);
-        return chart;
+        return new Figure<>(title, Output.save(chart, name), List.of(chart));
     }
 
     /**
      * One weight shape, drawn by each scheme, side by side with each theory: the classic five are
      * default (U(±1/√fan_in)), xavier_uniform, kaiming_uniform, N(0, 1) and U(−1, 1).
      */
-    public static List<XYChart> compareSchemes(int[] shape, String name) {
+    public static Figure<XYChart> compareSchemes(int[] shape, String name) {
         return compareSchemes(SchemeSample.classic(shape), name);
     }
 
     /** A grid of histograms, one per sample, each with its theory and its std in the title. */
-    public static List<XYChart> compareSchemes(List<SchemeSample> samples, String name) {
+    public static Figure<XYChart> compareSchemes(List<SchemeSample> samples, String name) {
         List<XYChart> charts = new ArrayList<>();
         for (SchemeSample s : samples) {
             String title = s.scheme().name() + ": std " + Charts.num(s.summary().std());
-            charts.add(smallHistogram(s.weight().toFloatArray(), s.theory(), title));
+            charts.add(smallHistogram(s.weight().toFloatArray(), s.theory(), "theory", title));
         }
         int cols = Math.min(3, charts.size());
-        Output.saveGrid(charts, (charts.size() + cols - 1) / cols, cols, name);
-        return charts;
+        Path file = Output.saveGrid(charts, (charts.size() + cols - 1) / cols, cols, name);
+        return new Figure<>("init schemes compared", file, charts);
     }
 
     /**
-     * A layer's output before and after its activation: the pre-activation with the normal of the same
-     * mean and std over it (a sum of many small terms is close to normal), then the activation's output.
+     * A layer's output before and after its activation, with the normal fitted to the pre-activation
+     * (its sample mean and std) over it, labelled "fitted". When you have derived the variance, pass it
+     * as a theory with the other overload.
      */
-    public static List<XYChart> forwardOutputs(Tensor preActivation, Tensor postActivation, String activation,
-                                               String name) {
+    public static Figure<XYChart> forwardOutputs(Tensor preActivation, Tensor postActivation, String activation,
+                                                 String name) {
         float[] pre = preActivation.toFloatArray();
-        Theory fitted = Theory.normal(mean(pre), std(pre));
-        XYChart before = smallHistogram(pre, fitted, "before " + activation);
-        XYChart after = smallHistogram(postActivation.toFloatArray(), null, "after " + activation);
+        return forwardOutputs(pre, postActivation, activation, Theory.normal(mean(pre), std(pre)), "fitted", name);
+    }
+
+    /**
+     * A layer's output before and after its activation, with the distribution you derived for the
+     * pre-activation over it, labelled "derived" (e.g. {@code Theory.normal(0, Math.sqrt(fanIn * varW))}).
+     */
+    public static Figure<XYChart> forwardOutputs(Tensor preActivation, Tensor postActivation, String activation,
+                                                 Theory derived, String name) {
+        return forwardOutputs(preActivation.toFloatArray(), postActivation, activation, derived, "derived", name);
+    }
+
+    private static Figure<XYChart> forwardOutputs(float[] pre, Tensor postActivation, String activation,
+                                                  Theory curve, String curveLabel, String name) {
+        XYChart before = smallHistogram(pre, curve, curveLabel, "before " + activation);
+        float[] post = postActivation.toFloatArray();
+        Bins bins = switch (activation) {   // bounded activations get their whole range, so squashing shows
+            case "tanh" -> Bins.of(post, BINS, -1, 1);
+            case "sigmoid" -> Bins.of(post, BINS, 0, 1);
+            default -> Bins.of(post, BINS);
+        };
+        XYChart after = smallXy("after " + activation, activation + " output", "density");
+        bars(after, Charts.samplesLabel(post), bins);
+        after.getStyler().setXAxisMin(bins.lo() - 0.03 * (bins.hi() - bins.lo()));
+        after.getStyler().setXAxisMax(bins.hi() + 0.03 * (bins.hi() - bins.lo()));
+        after.getStyler().setYAxisMin(0.0);
+        before.setXAxisTitle("pre-activation value");
         List<XYChart> charts = List.of(before, after);
-        Output.saveGrid(charts, 1, 2, name);
-        return charts;
+        return new Figure<>("before and after " + activation, Output.saveGrid(charts, 1, 2, name), charts);
     }
 
     // ------------------------------------------------------------------ through depth
 
     /**
-     * Activation statistics across depth, one line per run: std (log scale, so collapse and explosion
-     * are both visible), mean, and the fraction of saturated (tanh, sigmoid) or dead (ReLU) units.
+     * Activation statistics across depth, one line per run: the std (log scale, so collapse and explosion
+     * are both visible) and the fraction of saturated (tanh, sigmoid) or dead (ReLU) units. Each run has
+     * its own marker and dash, and a run whose line lies exactly on an earlier one says so in the legend.
      */
-    public static List<XYChart> depthLines(List<DepthStats> runs, String name) {
+    public static Figure<XYChart> depthLines(List<DepthStats> runs, String name) {
         // taller than other grid charts: the legend below lists every run
-        int w = Charts.SMALL_WIDTH, h = Charts.SMALL_HEIGHT + 40 + 22 * runs.size();
-        XYChart std = Charts.xy("std of activations", "layer", "std (log scale)", w, h);
-        XYChart mean = Charts.xy("mean of activations", "layer", "mean", w, h);
-        XYChart fraction = Charts.xy("saturated (|tanh| > 0.99) or dead (relu = 0)", "layer", "fraction of units", w, h);
+        int w = Charts.SMALL_WIDTH + 80, h = Charts.SMALL_HEIGHT + 40 + 22 * runs.size();
+        XYChart std = Charts.xy("std of activations by layer", "layer (0 = input)", "std (log scale)", w, h);
+        boolean anyRelu = runs.stream().anyMatch(r -> r.activation().equals("relu"));
+        boolean allRelu = runs.stream().allMatch(r -> r.activation().equals("relu"));
+        String what = allRelu ? "dead units (relu output = 0)" : anyRelu ? "saturated (|tanh| > 0.99) or dead (relu = 0)"
+                : "saturated units (|output| > 0.99)";
+        XYChart fraction = Charts.xy(what, "layer", "fraction of units", w, h);
         boolean positive = true;
-        for (DepthStats run : runs) {
-            double[] layers = new double[run.layers().size()], s = new double[layers.length], m = new double[layers.length];
+        List<double[]> stdLines = new ArrayList<>(), fractionLines = new ArrayList<>();
+        List<String> stdLabels = new ArrayList<>(), fractionLabels = new ArrayList<>();
+        for (int r = 0; r < runs.size(); r++) {
+            DepthStats run = runs.get(r);
+            double[] layers = new double[run.layers().size()], s = new double[layers.length];
             for (LayerStats l : run.layers()) {
                 layers[l.layer()] = l.layer();
                 s[l.layer()] = l.std();
-                m[l.layer()] = l.mean();
                 positive &= !(l.std() <= 0);   // NaN (an overflowed layer) is left out of the line, not a reason for a linear axis
             }
-            line(std, run.label(), layers, s);
-            line(mean, run.label(), layers, m);
+            styled(std, sameAs(run.label(), s, stdLines, stdLabels), layers, s, r);
             double[][] f = fractions(run);
-            if (f[0].length > 0) line(fraction, run.label() + (run.activation().equals("relu") ? " dead" : " saturated"), f[0], f[1]);
+            if (f[0].length > 0) {
+                String label = run.label() + (run.activation().equals("relu") ? " dead" : " saturated");
+                styled(fraction, sameAs(label, f[1], fractionLines, fractionLabels), f[0], f[1], r);
+            }
         }
         std.getStyler().setYAxisLogarithmic(positive);
+        // XChart's log axis labels its powers of ten itself; a formatting function would make it linear
+        if (positive) std.getStyler().setyAxisTickLabelsFormattingFunction(null);
         fraction.getStyler().setYAxisMin(0.0);
         fraction.getStyler().setYAxisMax(1.0);
-        List<XYChart> charts = List.of(std, mean, fraction);
-        Output.saveGrid(charts, 1, 3, name);
-        return charts;
+        List<XYChart> charts = fraction.getSeriesMap().isEmpty() ? List.of(std) : List.of(std, fraction);
+        Path file = Output.saveGrid(charts, 1, charts.size(), name);
+        return new Figure<>("activations through depth", file, charts);
+    }
+
+    /** The label, with "(same values as X)" when an earlier line has exactly these values. */
+    private static String sameAs(String label, double[] values, List<double[]> earlier, List<String> earlierLabels) {
+        String result = label;
+        for (int i = 0; i < earlier.size(); i++) {
+            if (java.util.Arrays.equals(earlier.get(i), values)) {
+                result = label + " (same values as " + earlierLabels.get(i) + ")";
+                break;
+            }
+        }
+        earlier.add(values);
+        earlierLabels.add(label);
+        return result;
+    }
+
+    /** Markers and dashes cycle per run, so a line drawn over another still shows its own shape. */
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND,
+        SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS};
+    private static final BasicStroke[] DASHES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT,
+        SeriesLines.DASH_DOT, SeriesLines.SOLID, SeriesLines.DASH_DASH};
+
+    private static void styled(XYChart chart, String label, double[] x, double[] y, int run) {
+        XYSeries s = chart.addSeries(label, x, y);
+        s.setMarker(MARKERS[run % MARKERS.length]);
+        s.setLineStyle(DASHES[run % DASHES.length]);
     }
 
     /** Layers 1..depth where the fraction applies (NaN elsewhere is left out). */
@@ -154,7 +219,7 @@ public final class Plots {
      * [0, 1], so collapse (a spike at 0) and saturation (mass at ±1) are comparable layer to layer; other
      * activations get each layer's own range, with its std in the title.
      */
-    public static List<XYChart> depthHistograms(DepthStats run, String name) {
+    public static Figure<XYChart> depthHistograms(DepthStats run, String name) {
         List<XYChart> charts = new ArrayList<>();
         for (LayerStats l : run.layers()) {
             if (l.layer() == 0) continue;
@@ -166,99 +231,116 @@ public final class Plots {
             };
             String title = "layer " + l.layer() + ": std " + Charts.num(l.std());
             XYChart chart = smallXy(title, run.activation() + " output", "density");
-            XYSeries s = chart.addSeries("layer " + l.layer(), Charts.barOutlineX(bins), Charts.barOutlineY(bins));
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-            s.setMarker(SeriesMarkers.NONE);
-            s.setFillColor(Charts.BARS);
+            bars(chart, "layer " + l.layer(), bins);
             chart.getStyler().setLegendVisible(false);
             chart.getStyler().setXAxisMin(bins.lo());
             chart.getStyler().setXAxisMax(bins.hi());
             charts.add(chart);
         }
         int cols = Math.min(5, Math.max(1, charts.size()));
-        Output.saveGrid(charts, (charts.size() + cols - 1) / cols, cols, name);
-        return charts;
+        Path file = Output.saveGrid(charts, (charts.size() + cols - 1) / cols, cols, name);
+        return new Figure<>(run.label() + ", layer by layer", file, charts);
     }
 
-    // ------------------------------------------------------------------ heat maps
+    // ------------------------------------------------------------------ images and heat maps
 
-    /** A 2-D tensor as a heat map, row 0 at the top. */
-    public static HeatMapChart heatmap(Tensor matrix, String name) {
+    /** A 2-D tensor as an image, row 0 at the top, square cells, with row and column numbers. */
+    public static Figure<ImagePanel> heatmap(Tensor matrix, String name) {
+        return heatmap(matrix, name, name);
+    }
+
+    /** A 2-D tensor as an image with a title, row 0 at the top, square cells, with row and column numbers. */
+    public static Figure<ImagePanel> heatmap(Tensor matrix, String title, String name) {
         if (matrix.dim() != 2) {
             throw new ShapeError("heatmap expects a 2-D tensor, got shape " + TorchFormat.shapeString(matrix.shape()),
                     "A heat map draws one value per (row, column).",
                     "pass a 2-D tensor, e.g. t.select(0, 0) to pick the first image of a batch.");
         }
-        HeatMapChart chart = Charts.heatMap(rows(matrix), name, "column", "row", Charts.WIDTH, Charts.HEIGHT);
-        Output.save(chart, name);
-        return chart;
+        List<ImagePanel> panels = List.of(new ImagePanel("", rows(matrix)));   // the picture's title says it
+        ImageGrid grid = new ImageGrid(title, panels, 1, true, "value");
+        return new Figure<>(title, Output.saveImage(grid::draw, name), panels);
     }
 
     /**
-     * Images side by side: (N, H, W) gives N images; (A, B, H, W) gives A images when B is 1 (a Conv2d(1, A, k)
-     * weight), B when A is 1 (one image's feature maps) and A×B otherwise (out × in channels of a kernel).
+     * Images side by side on one shared symmetric colour scale, each panel named by its index ("filter 3",
+     * "channel 3", "out 1, in 2"), four to a row:
+     * (N, H, W) gives N images; (A, B, H, W) gives A images when B is 1 (a Conv2d(1, A, k) weight), B when
+     * A is 1 (one image's feature maps) and A×B otherwise (out × in channels of a kernel).
      */
-    public static List<HeatMapChart> imageGrid(Tensor images, String name) {
+    public static Figure<ImagePanel> imageGrid(Tensor images, String name) {
+        return imageGrid(images, name, List.of(), name);
+    }
+
+    /** As above, with a title for the picture and a name for each panel (fewer names: the rest by index). */
+    public static Figure<ImagePanel> imageGrid(Tensor images, String title, List<String> panelNames, String name) {
         Tensor flat = imagesOf(images);
         int n = flat.size(0);
-        int cols = images.dim() == 4 && images.size(0) > 1 && images.size(1) > 1 ? images.size(1) : Math.min(n, 8);
-        int rowsOfGrid = (n + cols - 1) / cols;
-        List<HeatMapChart> charts = new ArrayList<>();
+        boolean pairs = images.dim() == 4 && images.size(0) > 1 && images.size(1) > 1;
+        int cols = pairs ? images.size(1) : Math.min(n, 4);
+        String kind = images.dim() != 4 ? "image " : images.size(1) == 1 ? "filter " : "channel ";
+        List<ImagePanel> panels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            HeatMapChart c = Charts.heatMap(rows(flat.select(0, i)), "[" + i + "]", "", "", 260, 240);
-            c.getStyler().setLegendVisible(false);
-            c.getStyler().setXAxisTicksVisible(false);
-            c.getStyler().setYAxisTicksVisible(false);
-            charts.add(c);
+            String label = i < panelNames.size() ? panelNames.get(i)
+                    : pairs ? "out " + i / images.size(1) + ", in " + i % images.size(1) : kind + i;
+            panels.add(new ImagePanel(label, rows(flat.select(0, i))));
         }
-        Output.saveGrid(charts, rowsOfGrid, cols, name);
-        return charts;
+        ImageGrid grid = new ImageGrid(title, panels, cols, false, "value");
+        return new Figure<>(title, Output.saveImage(grid::draw, name), panels);
     }
 
     /**
      * A recurrent layer's hidden state over time: x = time step, y = hidden unit. Takes the output of
      * RNN/LSTM/GRU, (T, H) unbatched or (T, N, H) batched (the first sequence is drawn).
      */
-    public static HeatMapChart hiddenState(Tensor output, String name) {
+    public static Figure<HeatMapChart> hiddenState(Tensor output, String name) {
+        return hiddenState(output, "hidden state over time", name);
+    }
+
+    /** As above, with a title. */
+    public static Figure<HeatMapChart> hiddenState(Tensor output, String title, String name) {
         Tensor seq = output.dim() == 3 ? output.select(1, 0) : output;
         if (seq.dim() != 2) {
             throw new ShapeError("hiddenState expects (T, H) or (T, N, H), got shape " + TorchFormat.shapeString(output.shape()),
                     "The output of RNN/LSTM/GRU is (T, H) unbatched or (T, N, H) batched.",
                     "pass rnn.forward(x).output() for an input x of shape (T, input_size) or (T, N, input_size).");
         }
-        HeatMapChart chart = Charts.heatMap(rows(seq.t().contiguous()), name, "time step", "hidden unit",
+        HeatMapChart chart = Charts.heatMap(rows(seq.t().contiguous()), title, "time step", "hidden unit",
                 Charts.WIDTH, Charts.HEIGHT);
-        Output.save(chart, name);
-        return chart;
+        return new Figure<>(title, Output.save(chart, name), List.of(chart));
     }
 
     // ------------------------------------------------------------------ curves
 
     /** One curve y(x). */
-    public static XYChart line(String title, double[] x, double[] y, String name) {
+    public static Figure<XYChart> line(String title, double[] x, double[] y, String name) {
         Map<String, double[]> ys = new LinkedHashMap<>();
         ys.put(title, y);
         return lines(title, "x", "y", x, ys, name);
     }
 
     /** Several curves over the same x, one per entry (legend = key), e.g. training losses. */
-    public static XYChart lines(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> ys,
-                                String name) {
+    public static Figure<XYChart> lines(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> ys,
+                                        String name) {
         XYChart chart = Charts.xy(title, xTitle, yTitle);
-        ys.forEach((label, y) -> line(chart, label, x, y));
-        Output.save(chart, name);
-        return chart;
+        int[] run = {0};
+        ys.forEach((label, y) -> styled(chart, label, x, y, run[0]++));
+        if (ys.size() == 1) chart.getStyler().setLegendVisible(false);
+        return new Figure<>(title, Output.save(chart, name), List.of(chart));
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private static void line(XYChart chart, String label, double[] x, double[] y) {
-        XYSeries s = chart.addSeries(label, x, y);
-        s.setMarker(SeriesMarkers.CIRCLE);
+    /** Density bars of the bins as a filled outline. */
+    private static void bars(XYChart chart, String label, Bins bins) {
+        XYSeries s = chart.addSeries(label, Charts.barOutlineX(bins), Charts.barOutlineY(bins));
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setFillColor(Charts.BARS);
+        s.setLineColor(Charts.BARS.darker());
     }
 
-    private static XYChart smallHistogram(float[] values, Theory theory, String title) {
-        return Charts.histogram(values, BINS, theory, title, Charts.SMALL_WIDTH, Charts.SMALL_HEIGHT);
+    private static XYChart smallHistogram(float[] values, Theory theory, String theoryLabel, String title) {
+        return Charts.histogram(values, BINS, theory, theoryLabel, title, Charts.SMALL_WIDTH, Charts.SMALL_HEIGHT);
     }
 
     private static XYChart smallXy(String title, String xTitle, String yTitle) {

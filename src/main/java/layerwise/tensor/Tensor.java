@@ -103,6 +103,8 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- metadata
     public int[] shape() { return shape.clone(); }
+    /** The shape as a value that prints like PyTorch's {@code torch.Size([2, 3, 4])}; {@code size(d)} is one dim. */
+    public Size size() { return new Size(shape); }
     public int size(int dim) { return shape.length == 0 ? checkScalarDim(dim) : shape[Shapes.wrapDim(dim, shape.length)]; }
     public int dim() { return shape.length; }
     public int numel() { return Shapes.numel(shape); }

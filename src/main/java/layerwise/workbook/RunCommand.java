@@ -131,6 +131,8 @@ final class RunCommand {
             console.println(failed.isEmpty() ? "All " + scripts.size() + " scripts ran clean."
                     : failed.size() + " of " + scripts.size() + " failed: " + String.join(", ", failed));
         }
+        Gallery.write(layerwise.io.OutputDirectory.path(), Lesson.all())
+                .ifPresent(page -> console.println("Pictures: " + page.toUri()));
         return failed.isEmpty() ? 0 : 1;
     }
 
