@@ -59,3 +59,4 @@ var chart = Plots.lines("C = A B, 256 x 256: GFLOP/s per step", "step (1 loop, 2
 chart.getStyler().setYAxisLogarithmic(true);                  // 1 to 300: each step is a factor, so a log axis
 Plots.show(chart, "12-gflops-per-step");                       // saves out/12-gflops-per-step.png again
 check(chart.getSeriesMap().size() == 2, "two curves: measured and peak");
+println("Lesson 12 done. Next: ./workbook bench, the layers timed against PyTorch");
