@@ -54,8 +54,9 @@ double[] stepNumber = {1, 2, 3, 4, 5};
 var curves = new java.util.LinkedHashMap<String, double[]>();
 curves.put("measured GFLOP/s", speed);
 curves.put("peak ~" + Math.round(peak) + " GFLOP/s", new double[] {peak, peak, peak, peak, peak});
-var chart = Plots.lines("C = A B, 256 x 256: GFLOP/s per step", "step (1 loop, 2 order, 3 blocked, 4 SIMD, 5 cores)",
+var figure = Plots.lines("C = A B, 256 x 256: GFLOP/s per step", "step (1 loop, 2 order, 3 blocked, 4 SIMD, 5 cores)",
     "GFLOP/s", stepNumber, curves, "12-gflops-per-step");
+var chart = figure.get(0);
 chart.getStyler().setYAxisLogarithmic(true);                  // 1 to 300: each step is a factor, so a log axis
 Plots.show(chart, "12-gflops-per-step");                       // saves out/12-gflops-per-step.png again
 check(chart.getSeriesMap().size() == 2, "two curves: measured and peak");
