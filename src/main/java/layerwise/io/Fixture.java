@@ -12,9 +12,11 @@ import layerwise.tensor.Tensor;
 
 /**
  * A parity fixture: a safetensors file holding one PyTorch module's state dict, an {@code input}, the
- * {@code output} PyTorch computed (plus {@code h_n}, {@code c_n} for recurrent modules, and {@code h0},
- * {@code c0} when an initial state was passed), and a {@code __metadata__} map with {@code module}, its
- * constructor arguments as strings, and bookkeeping keys.
+ * {@code output} PyTorch computed (plus {@code h_n}, {@code c_n} for RNN, LSTM and GRU; {@code c_n}, the new
+ * cell state, for LSTMCell; {@code indices} for MaxPool2d with return_indices; and {@code h0}, {@code c0}
+ * when an initial state was passed), and a {@code __metadata__} map with {@code module}, its constructor
+ * arguments as strings, and bookkeeping keys. A Sequential's children are described under their dotted
+ * names, like their parameters: {@code "0.module": "Linear"}, {@code "0.in_features": "6"}, ...
  *
  * <p>Constructor arguments keep the form they were passed to PyTorch in: {@code "3"} or {@code "[3, 2]"}
  * for sizes, {@code "true"}/{@code "false"}, {@code "0.3"}, {@code "same"}. Bookkeeping keys:
@@ -25,11 +27,11 @@ import layerwise.tensor.Tensor;
 public final class Fixture {
 
     /** Tensors that are data, not parameters: everything else in the file is the state dict. */
-    public static final Set<String> DATA_TENSORS = Set.of("input", "output", "h0", "c0", "h_n", "c_n");
+    public static final Set<String> DATA_TENSORS = Set.of("input", "output", "h0", "c0", "h_n", "c_n", "indices");
     /** Metadata keys that are not constructor arguments. */
     public static final Set<String> BOOKKEEPING = Set.of("module", "case", "torch_version", "mode", "init_seed",
             "data_seed", "batched", "has_h0", "max_abs_diff_f32_vs_f64");
-    private static final List<String> OUTPUTS = List.of("output", "h_n", "c_n");
+    private static final List<String> OUTPUTS = List.of("output", "h_n", "c_n", "indices");
 
     private final Path path;
     private final Map<String, String> metadata;
@@ -69,7 +71,7 @@ public final class Fixture {
         return metadata.getOrDefault("case", fileName.replaceFirst("\\.safetensors$", ""));
     }
 
-    /** The PyTorch class name: "Linear", "Conv2d", "RNN", "LSTM", "GRU". */
+    /** The PyTorch class name: "Linear", "Conv2d", "LSTM", "MaxPool2d", "Sequential", ... */
     public String module() {
         return metadata.get("module");
     }
@@ -128,7 +130,7 @@ public final class Fixture {
         return Optional.ofNullable(tensors.get("c_n"));
     }
 
-    /** What a parity check compares: "output", then "h_n" and "c_n" when present. */
+    /** What a parity check compares: "output", then "h_n", "c_n" and "indices" when present. */
     public Map<String, Tensor> expectedOutputs() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String name : OUTPUTS) {

@@ -16,8 +16,8 @@ import java.util.Map;
  * <p>Values map to Java as: object → {@code LinkedHashMap<String, Object>} (key order kept), array →
  * {@code List<Object>}, string → {@code String}, integer literal (no fraction or exponent) → {@code Long}
  * (exact; a {@code Double} if it does not fit in a long), other numbers → {@code Double}, true/false →
- * {@code Boolean}, null → {@code null}. Duplicate keys, trailing commas, comments, leading zeros and
- * trailing text are rejected. Errors are {@link IllegalArgumentException}s naming the offset, line and
+ * {@code Boolean}, null → {@code null}. Duplicate keys, trailing commas, comments, leading zeros,
+ * numbers beyond double's range (like {@code 1e999}) and trailing text are rejected. Errors are {@link IllegalArgumentException}s naming the offset, line and
  * column.
  */
 public final class Json {
@@ -25,16 +25,28 @@ public final class Json {
     private static final int MAX_DEPTH = 512;
 
     private final String text;
+    private final long maxValues;
     private int pos;
     private int depth;
+    private long values;
 
-    private Json(String text) {
+    private Json(String text, long maxValues) {
         this.text = text;
+        this.maxValues = maxValues;
     }
 
     /** Parses one JSON value filling the whole text (surrounding whitespace allowed). */
     public static Object parse(String text) {
-        Json p = new Json(text);
+        return parse(text, Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #parse(String)}, but refuses text holding more than {@code maxValues} values (objects,
+     * arrays, strings, numbers, literals), so an untrusted header cannot make the parsed tree cost many
+     * times its size in memory.
+     */
+    static Object parse(String text, long maxValues) {
+        Json p = new Json(text, maxValues);
         p.skipWhitespace();
         Object value = p.readValue();
         p.skipWhitespace();
@@ -91,6 +103,9 @@ public final class Json {
     private Object readValue() {
         if (pos >= text.length()) {
             throw error("unexpected end of input, expected a value");
+        }
+        if (++values > maxValues) {
+            throw error("more than " + maxValues + " values");
         }
         char c = text.charAt(pos);
         switch (c) {
@@ -258,10 +273,16 @@ public final class Json {
             try {
                 return Long.parseLong(literal);
             } catch (NumberFormatException tooBig) {
-                return Double.parseDouble(literal);
+                // falls through to a double, like Python's json for integers beyond 64 bits
             }
         }
-        return Double.parseDouble(literal);
+        double d = Double.parseDouble(literal);
+        if (Double.isInfinite(d)) {
+            pos = start;
+            throw error("number " + (literal.length() > 20 ? literal.substring(0, 20) + "..." : literal)
+                    + " is out of range (beyond ±1.8e308)");
+        }
+        return d;
     }
 
     private Object readLiteral(String word, Object value) {

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +32,13 @@ final class NpyFormat {
     private static final int ALIGN = 64;
     /** np.save leaves room for the first axis to grow to this many digits. */
     private static final int GROWTH_AXIS_MAX_DIGITS = 21;
+    /** numpy's NPY_MAXDIMS (2.x; 1.x allows 32). */
+    static final int MAX_RANK = 64;
+    /** Longest header read (numpy's own loader refuses more than 10000 bytes by default). */
+    static final long MAX_HEADER_BYTES = 1 << 20;
+    private static final int CHUNK_BYTES = 1 << 16;
+    /** A .npy header nests a dict and a tuple; deeper nesting is refused before it can overflow the stack. */
+    private static final int MAX_NESTING = 8;
 
     private NpyFormat() {
     }
@@ -39,52 +46,65 @@ final class NpyFormat {
     // ---------------------------------------------------------------- reading
 
     static RawTensor read(Path file) throws IOException {
-        byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > SafeTensorsFormat.MAX_ELEMENTS) {
-                throw new TensorFileException(file, "the file has " + size + " bytes; .npy files over 2 GB are"
-                        + " not supported");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new TensorFileException(file, "no such file", e);
+            return readChecked(file);
+        } catch (RuntimeException e) {
+            // Every known problem is reported in readChecked; this keeps the file name on anything unforeseen.
+            throw new TensorFileException(file, "cannot read the file: " + e, e);
+        }
+    }
+
+    private static RawTensor readChecked(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return read(file, ch);
         } catch (TensorFileException e) {
             throw e;
+        } catch (NoSuchFileException e) {
+            throw new TensorFileException(file, "no such file", e);
         } catch (IOException e) {
             throw new TensorFileException(file, "cannot read the file: " + e, e);
         }
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length == 0) {
+    }
+
+    /** Reads the preamble and header, checks them all, then streams the data in chunks (files may pass 2 GB). */
+    private static RawTensor read(Path file, FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size == 0) {
             throw new TensorFileException(file, "the file is empty (0 bytes); a .npy file starts with the magic"
                     + " bytes \\x93NUMPY");
         }
-        if (bytes.length < MAGIC.length || !ByteBuffer.wrap(bytes, 0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
+        ByteBuffer b = SafeTensorsFormat.readFully(ch, file, 0, (int) Math.min(size, 12));
+        if (size < MAGIC.length || !b.slice(0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
             throw new TensorFileException(file, "not a .npy file: it does not start with the magic bytes"
                     + " \\x93NUMPY (write it with np.save)");
         }
-        if (bytes.length < 8) {
-            throw new TensorFileException(file, "the file is truncated: " + bytes.length + " bytes, shorter than"
+        if (size < 8) {
+            throw new TensorFileException(file, "the file is truncated: " + size + " bytes, shorter than"
                     + " the .npy preamble");
         }
-        int major = bytes[6] & 0xff;
-        int minor = bytes[7] & 0xff;
+        int major = b.get(6) & 0xff;
+        int minor = b.get(7) & 0xff;
         if (major < 1 || major > 3 || minor != 0) {
             throw new TensorFileException(file, "unsupported .npy format version " + major + "." + minor
                     + " (readable: 1.0, 2.0, 3.0)");
         }
         int prefix = major == 1 ? 10 : 12;
-        if (bytes.length < prefix) {
-            throw new TensorFileException(file, "the file is truncated: " + bytes.length + " bytes, shorter than"
+        if (size < prefix) {
+            throw new TensorFileException(file, "the file is truncated: " + size + " bytes, shorter than"
                     + " the " + prefix + "-byte .npy preamble");
         }
         long headerLength = major == 1 ? b.getShort(8) & 0xffff : b.getInt(8) & 0xffffffffL;
-        if (headerLength > bytes.length - prefix) {
+        if (headerLength > size - prefix) {
             throw new TensorFileException(file, "the header length says " + headerLength + " bytes, but only "
-                    + (bytes.length - prefix) + " bytes follow the preamble (the file is truncated)");
+                    + (size - prefix) + " bytes follow the preamble (the file is truncated)");
         }
-        String header = new String(bytes, prefix, (int) headerLength,
-                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        if (headerLength > MAX_HEADER_BYTES) {
+            throw new TensorFileException(file, "the header is " + headerLength + " bytes; a .npy header is a"
+                    + " short dict (numpy itself refuses more than 10000 bytes), and more than " + MAX_HEADER_BYTES
+                    + " is not read");
+        }
+        String header = (major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1)
+                .decode(SafeTensorsFormat.readFully(ch, file, prefix, (int) headerLength)).toString();
         Map<String, Object> dict;
         try {
             dict = new PyLiteral(header).readHeaderDict();
@@ -92,6 +112,10 @@ final class NpyFormat {
             throw new TensorFileException(file, "the header is not a valid .npy header: " + e.getMessage());
         }
         int itemSize = itemSize(file, dict.get("descr"));
+        if (!(dict.get("fortran_order") instanceof Boolean)) {
+            throw new TensorFileException(file, "'fortran_order' must be True or False, found "
+                    + PyLiteral.repr(dict.get("fortran_order")) + " (np.save writes False for C order)");
+        }
         if (Boolean.TRUE.equals(dict.get("fortran_order"))) {
             throw new TensorFileException(file, "the array is stored in Fortran (column-major) order; only C"
                     + " order is supported: save it with np.save(path, np.ascontiguousarray(arr))");
@@ -104,7 +128,7 @@ final class NpyFormat {
         }
         long dataStart = prefix + headerLength;
         long expected = numel * itemSize;
-        long actual = bytes.length - dataStart;
+        long actual = size - dataStart;
         if (actual < expected) {
             throw new TensorFileException(file, "the data is truncated: shape " + shapeRepr(shape) + " of "
                     + dict.get("descr") + " needs " + expected + " bytes, but the file holds " + actual);
@@ -113,10 +137,18 @@ final class NpyFormat {
             throw new TensorFileException(file, (actual - expected) + " unexpected bytes after the data of shape "
                     + shapeRepr(shape) + " (" + expected + " bytes of " + dict.get("descr") + ")");
         }
-        b.position((int) dataStart);
         float[] data = new float[(int) numel];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = itemSize == 4 ? b.getFloat() : (float) b.getDouble();
+        long position = dataStart;
+        for (int i = 0; i < data.length; ) {
+            int count = Math.min(data.length - i, CHUNK_BYTES / itemSize);
+            ByteBuffer chunk = SafeTensorsFormat.readFully(ch, file, position, count * itemSize);
+            if (itemSize == 4) {
+                chunk.asFloatBuffer().get(data, i, count);
+                i += count;
+            } else {
+                for (int k = 0; k < count; k++) data[i++] = (float) chunk.getDouble();
+            }
+            position += (long) count * itemSize;
         }
         return new RawTensor(shape, data);
     }
@@ -137,6 +169,10 @@ final class NpyFormat {
 
     private static int[] shape(Path file, Object value) throws TensorFileException {
         if (value instanceof List<?> dims) {
+            if (dims.size() > MAX_RANK) {
+                throw new TensorFileException(file, "shape has " + dims.size() + " dimensions; numpy allows at"
+                        + " most " + MAX_RANK);
+            }
             int[] shape = new int[dims.size()];
             for (int i = 0; i < shape.length; i++) {
                 if (!(dims.get(i) instanceof Long d) || d < 0 || d > Integer.MAX_VALUE) {
@@ -175,20 +211,14 @@ final class NpyFormat {
             throw new IllegalArgumentException("shape " + shapeRepr(t.shape()) + " makes a header too long for"
                     + " .npy version 1.0");
         }
-        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + 4 * t.data().length)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length())
+        ByteBuffer prefix = ByteBuffer.allocate(MAGIC.length + 4 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
+        prefix.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length())
                 .put(header.toString().getBytes(StandardCharsets.ISO_8859_1));
-        for (float v : t.data()) {
-            b.putFloat(v);
-        }
-        Path tmp = SafeTensorsWriter.temporarySibling(file);
-        try {
-            Files.write(tmp, b.array());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // The data is streamed: a buffer for the whole file would overflow an int past 512M floats.
+        AtomicFile.write(file, ch -> {
+            SafeTensorsWriter.writeFully(ch, prefix.flip());
+            SafeTensorsWriter.writeFloats(ch, List.of(t));
+        });
     }
 
     /**
@@ -198,6 +228,7 @@ final class NpyFormat {
     private static final class PyLiteral {
         private final String text;
         private int pos;
+        private int depth;
 
         PyLiteral(String text) {
             this.text = text;
@@ -262,6 +293,10 @@ final class NpyFormat {
 
         /** A dict, tuple or list, trailing comma allowed. */
         private Object readSequence(char close, boolean dict) {
+            if (++depth > MAX_NESTING) {
+                throw new IllegalArgumentException("brackets nested deeper than " + MAX_NESTING
+                        + " levels at offset " + pos);
+            }
             pos++;
             Map<String, Object> map = new LinkedHashMap<>();
             List<Object> items = new ArrayList<>();
@@ -269,6 +304,7 @@ final class NpyFormat {
                 skipSpace();
                 if (pos < text.length() && text.charAt(pos) == close) {
                     pos++;
+                    depth--;
                     return dict ? map : items;
                 }
                 Object item = readValue();
@@ -276,6 +312,9 @@ final class NpyFormat {
                 if (dict) {
                     if (!(item instanceof String key)) {
                         throw new IllegalArgumentException("dict keys must be strings, found " + repr(item));
+                    }
+                    if (map.containsKey(key)) {
+                        throw new IllegalArgumentException("duplicate key " + repr(key) + " in the dict");
                     }
                     expect(':');
                     skipSpace();

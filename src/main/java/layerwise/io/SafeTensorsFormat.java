@@ -36,6 +36,12 @@ final class SafeTensorsFormat {
 
     /** The safetensors library's own limit; also keeps a corrupt length from allocating gigabytes. */
     static final long MAX_HEADER_BYTES = 100_000_000L;
+    /**
+     * Most JSON values a header may hold. A parsed value costs about a hundred bytes of heap, so a header
+     * of a million empty tensors would cost gigabytes; a real checkpoint has a few values per tensor and
+     * rarely more than ten thousand tensors.
+     */
+    static final long MAX_HEADER_VALUES = 1_000_000L;
     /** Largest Java array (some VMs reserve a few header words). */
     static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
     private static final int CHUNK_BYTES = 1 << 16;
@@ -113,6 +119,9 @@ final class SafeTensorsFormat {
             throw new TensorFileException(file, "no such file", e);
         } catch (IOException e) {
             throw new TensorFileException(file, "cannot read the file: " + e, e);
+        } catch (RuntimeException e) {
+            // Every known problem is reported above; this keeps the file name on anything unforeseen.
+            throw new TensorFileException(file, "cannot read the file: " + e, e);
         }
     }
 
@@ -128,7 +137,7 @@ final class SafeTensorsFormat {
         }
         Object parsed;
         try {
-            parsed = Json.parse(text);
+            parsed = Json.parse(text, MAX_HEADER_VALUES);
         } catch (IllegalArgumentException e) {
             throw new TensorFileException(file, "the header is not valid JSON: " + e.getMessage());
         }
@@ -311,7 +320,7 @@ final class SafeTensorsFormat {
         return out;
     }
 
-    private static ByteBuffer readFully(FileChannel ch, Path file, long position, int length) throws IOException {
+    static ByteBuffer readFully(FileChannel ch, Path file, long position, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             if (ch.read(b, position + b.position()) < 0) {

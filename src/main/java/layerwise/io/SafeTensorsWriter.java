@@ -5,11 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +21,8 @@ final class SafeTensorsWriter {
 
     /**
      * Writes F32 tensors contiguously in the map's order, {@code __metadata__} first (omitted when empty),
-     * the header padded with spaces so the data starts 8-byte aligned. Writes to a temporary file in the
-     * same directory and moves it into place, so a failure never leaves a half-written file.
+     * the header padded with spaces so the data starts 8-byte aligned. The file is replaced atomically
+     * ({@link AtomicFile}): a reader or a crash sees the old file or the new one, never a part or none.
      */
     static void write(Path file, Map<String, RawTensor> tensors, Map<String, String> metadata) throws IOException {
         Map<String, Object> header = new LinkedHashMap<>();
@@ -65,43 +61,32 @@ final class SafeTensorsWriter {
         while (prefix.hasRemaining()) {
             prefix.put((byte) ' ');
         }
-        Path tmp = temporarySibling(file);
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                writeFully(ch, prefix.flip());
-                ByteBuffer b = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-                for (RawTensor t : tensors.values()) {
-                    for (float v : t.data()) {
-                        if (!b.hasRemaining()) {
-                            writeFully(ch, b.flip());
-                            b.clear();
-                        }
-                        b.putFloat(v);
-                    }
+        AtomicFile.write(file, ch -> {
+            writeFully(ch, prefix.flip());
+            writeFloats(ch, tensors.values());
+        });
+    }
+
+    /** Streams the tensors' floats little-endian in chunks, so no buffer as large as the file is needed. */
+    static void writeFloats(FileChannel ch, Iterable<RawTensor> tensors) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (RawTensor t : tensors) {
+            float[] data = t.data();
+            for (int i = 0; i < data.length; ) {
+                if (!b.hasRemaining()) {
+                    writeFully(ch, b.flip());
+                    b.clear();
                 }
-                writeFully(ch, b.flip());
+                int n = Math.min(data.length - i, b.remaining() / 4);
+                b.asFloatBuffer().put(data, i, n); // raw bits, NaN payloads included
+                b.position(b.position() + 4 * n);
+                i += n;
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
+        writeFully(ch, b.flip());
     }
 
-    /**
-     * A fresh name beside {@code file}, so the final move stays on one file system. Fails with the
-     * target's name when its directory is missing.
-     */
-    static Path temporarySibling(Path file) throws NoSuchFileException {
-        Path absolute = file.toAbsolutePath();
-        if (!Files.isDirectory(absolute.getParent())) {
-            throw new NoSuchFileException(file.toString(), null,
-                    "cannot write: the directory " + absolute.getParent() + " does not exist");
-        }
-        String name = "." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp";
-        return absolute.resolveSibling(name);
-    }
-
-    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+    static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) {
             ch.write(b);
         }

@@ -1,6 +1,7 @@
 package layerwise.nn;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import layerwise.io.ExportArgs;
@@ -13,25 +14,110 @@ import layerwise.tensor.Tensor;
  * kind of layer.
  */
 public final class ModuleFactory {
+    /** The modules this factory builds, for error messages. */
+    static final List<String> KNOWN = List.of("Linear", "Conv2d", "RNN", "LSTM", "GRU", "RNNCell", "LSTMCell",
+            "GRUCell", "MaxPool2d", "AvgPool2d", "Flatten", "ReLU", "LeakyReLU", "Tanh", "Sigmoid", "Dropout",
+            "Sequential");
+    /** Modules without parameters (their state dict is empty). */
+    static final List<String> PARAMETERLESS = List.of("MaxPool2d", "AvgPool2d", "Flatten", "ReLU", "LeakyReLU",
+            "Tanh", "Sigmoid", "Dropout");
+
     private ModuleFactory() {
     }
 
-    /** The module named by {@code metadata.get("module")}, built with PyTorch's arguments from the metadata. */
+    /**
+     * The module named by {@code metadata.get("module")}, built with PyTorch's arguments from the metadata.
+     * Arguments missing from the metadata take PyTorch's defaults; a Sequential's children are read from
+     * the entries under "0.", "1.", ... (see {@link ExportShapes}), in order, so their default
+     * initialisation draws in the order PyTorch's does.
+     */
     public static Module fromMetadata(Map<String, String> metadata) {
         ExportArgs a = new ExportArgs(metadata, "metadata");
         String module = a.string("module");
         switch (module) {
             case "Linear":
-                return new Linear(a.integer("in_features"), a.integer("out_features"), a.bool("bias"));
+                return new Linear(a.integer("in_features"), a.integer("out_features"), !a.has("bias") || a.bool("bias"));
             case "Conv2d":
                 return conv2d(a);
             case "RNN":
             case "LSTM":
             case "GRU":
                 return RecurrentFactory.build(module, a);
+            case "RNNCell":
+            case "LSTMCell":
+            case "GRUCell":
+                return RecurrentFactory.cell(module, a);
+            case "MaxPool2d":
+                return new MaxPool2d(a.ints("kernel_size"), stride(a), ints(a, "padding", 0), ints(a, "dilation", 1),
+                        flag(a, "return_indices", false), flag(a, "ceil_mode", false));
+            case "AvgPool2d":
+                return new AvgPool2d(a.ints("kernel_size"), stride(a), ints(a, "padding", 0), flag(a, "ceil_mode", false),
+                        flag(a, "count_include_pad", true), divisorOverride(a));
+            case "Flatten":
+                return new Flatten(a.has("start_dim") ? a.integer("start_dim") : 1,
+                        a.has("end_dim") ? a.integer("end_dim") : -1);
+            case "ReLU":
+                notInPlace(a, module);
+                return new ReLU();
+            case "LeakyReLU":
+                notInPlace(a, module);
+                return new LeakyReLU(a.has("negative_slope") ? a.decimal("negative_slope") : 0.01);
+            case "Tanh":
+                return new Tanh();
+            case "Sigmoid":
+                return new Sigmoid();
+            case "Dropout":
+                notInPlace(a, module);
+                return new Dropout(a.has("p") ? a.decimal("p") : 0.5);
+            case "Sequential":
+                return sequential(metadata);
             default:
-                throw new IllegalArgumentException("no module \"" + module + "\" to build from metadata (known: Linear, "
-                        + "Conv2d, RNN, LSTM, GRU)");
+                throw new IllegalArgumentException("no module \"" + module + "\" to build from metadata (known: "
+                        + String.join(", ", KNOWN) + ")");
+        }
+    }
+
+    private static Sequential sequential(Map<String, String> metadata) {
+        Sequential seq = new Sequential();
+        ExportShapes.children(metadata).forEach((index, child) -> {
+            Module m = fromMetadata(child);
+            if (!(m instanceof TensorModule)) {
+                throw new IllegalArgumentException("metadata: Sequential child " + index + " ("
+                        + m.getClass().getSimpleName() + ") has no one-tensor forward, so it cannot be chained");
+            }
+            append(seq, m);
+        });
+        return seq;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <M extends Module & TensorModule> void append(Sequential seq, Module layer) {
+        seq.append((M) layer);
+    }
+
+    /** A pool's stride: PyTorch's None (or no entry) is the kernel size. */
+    private static int[] stride(ExportArgs a) {
+        return !a.has("stride") || a.string("stride").equals("None") ? null : a.ints("stride");
+    }
+
+    private static int[] ints(ExportArgs a, String key, int absent) {
+        return a.has(key) ? a.ints(key) : new int[] {absent};
+    }
+
+    private static boolean flag(ExportArgs a, String key, boolean absent) {
+        return a.has(key) ? a.bool(key) : absent;
+    }
+
+    private static Integer divisorOverride(ExportArgs a) {
+        return !a.has("divisor_override") || a.string("divisor_override").equals("None") ? null
+                : a.integer("divisor_override");
+    }
+
+    /** Modules here never overwrite their input, so inplace=True cannot be honoured. */
+    private static void notInPlace(ExportArgs a, String module) {
+        if (a.has("inplace") && a.bool("inplace")) {
+            throw new IllegalArgumentException("metadata: " + module + "(inplace=True) is not supported: layerwise's"
+                    + " modules always return a new tensor (export the module with inplace=False; the output is the same)");
         }
     }
 
@@ -53,8 +139,9 @@ public final class ModuleFactory {
 
     /**
      * Runs the module's forward pass on named data tensors ({@code "input"}, and {@code "h0"},
-     * {@code "c0"} when given) and returns its named results: {@code "output"} (and {@code "h_n"},
-     * {@code "c_n"} for recurrent modules), the names a PyTorch export stores them under.
+     * {@code "c0"} when given) and returns its named results, the names a PyTorch export stores them
+     * under: {@code "output"}, and {@code "h_n"}, {@code "c_n"} for RNN, LSTM and GRU; {@code "c_n"} (the
+     * new cell state) for LSTMCell; {@code "indices"} for MaxPool2d with return_indices.
      */
     public static Map<String, Tensor> forward(Module module, Map<String, Tensor> data) {
         Tensor input = data.get("input");
@@ -62,7 +149,14 @@ public final class ModuleFactory {
             throw new IllegalArgumentException("no \"input\" tensor to run " + module.getClass().getSimpleName() + " on");
         }
         if (module instanceof RNNBase) return RecurrentFactory.forward((RNNBase) module, data);
+        if (module instanceof RecurrentCellBase cell) return RecurrentFactory.forward(cell, data);
         Map<String, Tensor> out = new LinkedHashMap<>();
+        if (module instanceof MaxPool2d pool && pool.returnIndices()) {
+            MaxPool2d.WithIndices r = pool.forwardWithIndices(input);
+            out.put("output", r.output());
+            out.put("indices", r.indices());
+            return out;
+        }
         if (module instanceof TensorModule) {
             out.put("output", ((TensorModule) module).forward(input));
             return out;

@@ -66,7 +66,7 @@ public abstract class RNNBase extends Module {
         biasIh = new Tensor[numLayers][d];
         biasHh = new Tensor[numLayers][d];
         weightHr = new Tensor[numLayers][d];
-        int rows = gates * hiddenSize;
+        int rows = RecurrentChecks.gateRows(name, gates, hiddenSize);
         for (int layer = 0; layer < numLayers; layer++) {
             int layerInput = layer == 0 ? inputSize : d * outputSize();
             for (int dir = 0; dir < d; dir++) {

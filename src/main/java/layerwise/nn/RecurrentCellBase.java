@@ -32,11 +32,11 @@ public abstract class RecurrentCellBase extends Module {
         this.hiddenSize = hiddenSize;
         this.bias = bias;
         this.mode = mode;
-        int gates = mode.gates();
-        weight_ih = registerParameter("weight_ih", Tensor.empty(gates * hiddenSize, inputSize));
-        weight_hh = registerParameter("weight_hh", Tensor.empty(gates * hiddenSize, hiddenSize));
-        bias_ih = registerParameter("bias_ih", bias ? Tensor.empty(gates * hiddenSize) : null);
-        bias_hh = registerParameter("bias_hh", bias ? Tensor.empty(gates * hiddenSize) : null);
+        int rows = RecurrentChecks.gateRows(getClass().getSimpleName(), mode.gates(), hiddenSize);
+        weight_ih = registerParameter("weight_ih", Tensor.empty(rows, inputSize));
+        weight_hh = registerParameter("weight_hh", Tensor.empty(rows, hiddenSize));
+        bias_ih = registerParameter("bias_ih", bias ? Tensor.empty(rows) : null);
+        bias_hh = registerParameter("bias_hh", bias ? Tensor.empty(rows) : null);
         resetParameters();
     }
 

@@ -28,6 +28,22 @@ final class RecurrentChecks {
         }
     }
 
+    /**
+     * gates * hidden_size, the rows of weight_ih and weight_hh, checked: beyond 2^31-1 it would wrap to a
+     * negative size.
+     */
+    static int gateRows(String name, int gates, int hiddenSize) {
+        long rows = (long) gates * hiddenSize;
+        if (rows > Integer.MAX_VALUE) {
+            throw new ShapeError(name + " with hidden_size=" + hiddenSize + " needs weights of " + rows + " rows ("
+                    + gates + " gate" + (gates == 1 ? "" : "s") + " x hidden_size), more than the largest tensor"
+                    + " dimension, " + Integer.MAX_VALUE,
+                    "A tensor dimension here is a Java int (and a tensor holds at most 2^31-1 elements).",
+                    "use a hidden_size of at most " + Integer.MAX_VALUE / gates + " (far smaller in practice).");
+        }
+        return (int) rows;
+    }
+
     private static ShapeError negativeSize(String name, String what, int value, int rows, int cols) {
         return new ShapeError(TorchText.negativeDimension(value, rows, cols),
                 name + " got " + what + "=" + value + "; sizes can't be negative.",

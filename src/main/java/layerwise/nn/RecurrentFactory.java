@@ -7,8 +7,8 @@ import layerwise.io.ExportArgs;
 import layerwise.tensor.Tensor;
 
 /**
- * {@link ModuleFactory}'s recurrent half: builds RNN, LSTM and GRU from a PyTorch export's arguments
- * and runs them with the export's tensor names ({@code input}, {@code h0}, {@code c0} in;
+ * {@link ModuleFactory}'s recurrent half: builds RNN, LSTM, GRU and their cells from a PyTorch export's
+ * arguments and runs them with the export's tensor names ({@code input}, {@code h0}, {@code c0} in;
  * {@code output}, {@code h_n}, {@code c_n} out).
  */
 final class RecurrentFactory {
@@ -34,6 +34,36 @@ final class RecurrentFactory {
             case "GRU" -> new GRU(in, hidden, o);
             default -> throw new IllegalArgumentException("not a recurrent module: " + module);
         };
+    }
+
+    /** "RNNCell", "LSTMCell" or "GRUCell"; bias and nonlinearity take PyTorch's defaults when missing. */
+    static RecurrentCellBase cell(String module, ExportArgs a) {
+        int in = a.integer("input_size");
+        int hidden = a.integer("hidden_size");
+        boolean bias = !a.has("bias") || a.bool("bias");
+        return switch (module) {
+            case "RNNCell" -> new RNNCell(in, hidden, bias, a.has("nonlinearity") ? a.string("nonlinearity") : "tanh");
+            case "LSTMCell" -> new LSTMCell(in, hidden, bias);
+            case "GRUCell" -> new GRUCell(in, hidden, bias);
+            default -> throw new IllegalArgumentException("not a recurrent cell: " + module);
+        };
+    }
+
+    /** One step of a cell on {@code input} (and {@code h0}, {@code c0}): output = h' (and c_n = c'). */
+    static Map<String, Tensor> forward(RecurrentCellBase cell, Map<String, Tensor> data) {
+        Tensor input = data.get("input");
+        Tensor h0 = data.get("h0");
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        if (cell instanceof LSTMCell lstm) {
+            LSTMCell.State s = h0 == null ? lstm.forward(input) : lstm.forward(input, h0, data.get("c0"));
+            out.put("output", s.h());
+            out.put("c_n", s.c());
+        } else {
+            TensorModule step = (TensorModule) cell;
+            out.put("output", h0 == null ? step.forward(input)
+                    : cell instanceof RNNCell rnn ? rnn.forward(input, h0) : ((GRUCell) cell).forward(input, h0));
+        }
+        return out;
     }
 
     /** Runs on {@code input} (and {@code h0}, {@code c0} when present); returns output, h_n (and c_n). */

@@ -79,10 +79,13 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
                     "There is one bias per output channel.",
                     "pass a bias of shape [" + w[0] + "], or no bias");
         }
-        int paddedH = x[2] + pads[2] + pads[3];
-        int paddedW = x[3] + pads[0] + pads[1];
-        int effKH = dilation[0] * (w[2] - 1) + 1;
-        int effKW = dilation[1] * (w[3] - 1) + 1;
+        // In long, then checked: padding 2^30 or dilation 2e9 must not wrap around to a negative size.
+        int paddedH = Shapes.checkedSize("the padded input height", (long) x[2] + pads[2] + pads[3]);
+        int paddedW = Shapes.checkedSize("the padded input width", (long) x[3] + pads[0] + pads[1]);
+        int effKH = Shapes.checkedSize("the dilated kernel height (dilation * (kH - 1) + 1)",
+                (long) dilation[0] * (w[2] - 1) + 1);
+        int effKW = Shapes.checkedSize("the dilated kernel width (dilation * (kW - 1) + 1)",
+                (long) dilation[1] * (w[3] - 1) + 1);
         if (paddedH < effKH || paddedW < effKW) {
             throw new ShapeError(TorchText.kernelLargerThanInput(paddedH, paddedW, effKH, effKW),
                     "The (dilated) kernel spans " + effKH + " x " + effKW + " pixels but the padded input is only "
@@ -91,6 +94,9 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
         }
         int outH = (paddedH - effKH) / stride[0] + 1;
         int outW = (paddedW - effKW) / stride[1] + 1;
+        Shapes.numel(x[0], w[0], outH, outW); // the output fits in one tensor
+        // the fast kernel's unfolded input, (in_channels/groups * kH * kW) x (outH * outW), must fit as well
+        Shapes.numel(w[1], w[2], w[3], outH, outW);
         return new Conv2dGeometry(x[0], x[1], x[2], x[3], w[0], w[2], w[3], stride[0], stride[1],
                 pads[2], pads[3], pads[0], pads[1], dilation[0], dilation[1], groups, outH, outW);
     }

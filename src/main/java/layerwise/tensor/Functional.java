@@ -114,7 +114,8 @@ public final class Functional {
      * rest, so an odd total puts the extra row at the bottom (or column at the right).
      */
     public static int[] samePadding(int kernelSize, int dilation) {
-        int total = dilation * (kernelSize - 1);
+        int total = Shapes.checkedSize("padding='same' in total (dilation * (kernel_size - 1))",
+                (long) dilation * (kernelSize - 1));
         return new int[] {total / 2, total - total / 2};
     }
 
@@ -200,6 +201,18 @@ public final class Functional {
         return pool(input, kernelSize, stride, padding, dilation, ceilMode, true, true);
     }
 
+    /**
+     * max_pool2d(..., return_indices=True): {values, indices}, the indices being each maximum's flat
+     * position r * W + c in its (H, W) input plane, as floats (exact below 2^24 = 16,777,216 positions).
+     */
+    public static Tensor[] maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
+                                                int[] dilation, boolean ceilMode) {
+        boolean batched = input.dim() == 4;
+        PoolKernels.Geometry g = PoolChecks.geometry(input, kernelSize, stride, padding, dilation, ceilMode);
+        Tensor[] r = PoolKernels.maxPoolWithIndices(batched ? input : input.unsqueeze(0), g);
+        return batched ? r : new Tensor[] {r[0].squeeze(0), r[1].squeeze(0)};
+    }
+
     /** avg_pool2d with stride = kernel size and no padding. */
     public static Tensor avgPool2d(Tensor input, int kernelSize) {
         return avgPool2d(input, new int[] {kernelSize}, new int[] {kernelSize}, new int[] {0}, false, true);
@@ -209,6 +222,23 @@ public final class Functional {
     public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
                                    boolean countIncludePad) {
         return pool(input, kernelSize, stride, padding, new int[] {1}, ceilMode, countIncludePad, false);
+    }
+
+    /**
+     * avg_pool2d with divisor_override: every window's sum is divided by {@code divisorOverride} instead
+     * of its size (count_include_pad then changes nothing).
+     */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
+                                   boolean countIncludePad, int divisorOverride) {
+        if (divisorOverride == 0) {
+            throw new ValueError("divisor must be not zero",
+                    "divisor_override replaces the window size as the divisor of each window's sum.",
+                    "pass a divisor_override other than 0, or none for the window size");
+        }
+        boolean batched = input.dim() == 4;
+        PoolKernels.Geometry g = PoolChecks.geometry(input, kernelSize, stride, padding, new int[] {1}, ceilMode);
+        Tensor y = PoolKernels.avgPoolDividedBy(batched ? input : input.unsqueeze(0), g, divisorOverride);
+        return batched ? y : y.squeeze(0);
     }
 
     private static Tensor pool(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
@@ -232,7 +262,12 @@ public final class Functional {
         for (int i = 0; i < v.length; i++) {
             if (v[i] < 0) v[i] *= negativeSlope;
         }
-        return Tensor.of(v, input.shape());
+        return shaped(v, input.shape());
+    }
+
+    /** A contiguous tensor of this shape over v; unlike Tensor.of, a 0-d shape stays 0-d. */
+    private static Tensor shaped(float[] v, int[] shape) {
+        return new Tensor(v, shape, Shapes.contiguousStrides(shape), 0);
     }
 
     /**
@@ -253,6 +288,6 @@ public final class Functional {
         for (int i = 0; i < v.length; i++) {
             v[i] = u[i] < p ? 0f : v[i] * scale;
         }
-        return Tensor.of(v, input.shape());
+        return shaped(v, input.shape());
     }
 }

@@ -27,7 +27,7 @@ final class Join {
         Tensor first = parts.get(0);
         int rank = first.shape.length;
         int d = Shapes.wrapDim(dim, rank);
-        int total = 0;
+        long total = 0;
         for (int i = 0; i < parts.size(); i++) {
             Tensor t = parts.get(i);
             if (t.shape.length != rank) {
@@ -48,7 +48,7 @@ final class Join {
             total += t.shape[d];
         }
         int[] shape = first.shape.clone();
-        shape[d] = total;
+        shape[d] = Shapes.checkedSize("the joined dim " + d + " (the sum of the parts' sizes)", total);
         Tensor out = Tensor.zeros(shape);
         int at = 0;
         for (Tensor t : parts) {

@@ -37,7 +37,7 @@ final class Matmul {
         if (db <= 2) {
             // Fold a's leading dims into rows: (..., m) @ (m, p) is one (rows x m) @ (m x p) product.
             int rows = Shapes.numel(Arrays.copyOf(a.shape, da - 1));
-            out = new float[rows * p];
+            out = new float[Shapes.numel(rows, p)];
             if (kind == Kernels.Kind.FAST && da <= 2) {
                 // The fast kernel reads both operands through their strides: a transposed view is not copied.
                 int ars = da == 1 ? 0 : a.strides[0];
@@ -55,7 +55,7 @@ final class Matmul {
             int count = Shapes.numel(batch);
             Tensor x = Views.expand(da == 1 ? Views.unsqueeze(a, 0) : a, concat(batch, n, m1)).contiguous();
             Tensor y = Views.expand(b, concat(batch, m2, p)).contiguous();
-            out = new float[count * n * p];
+            out = new float[Shapes.numel(concat(batch, n, p))];
             for (int i = 0; i < count; i++) {
                 MatmulKernels.mm(kind, x.storage, x.offset + i * n * m1, y.storage, y.offset + i * m2 * p,
                         out, i * n * p, n, m1, p);

@@ -8,7 +8,7 @@ final class Nested {
     static Tensor of(float[][] data) {
         int rows = data.length;
         int cols = rows == 0 ? 0 : data[0].length;
-        float[] flat = new float[rows * cols];
+        float[] flat = new float[Shapes.numel(rows, cols)];
         for (int i = 0; i < rows; i++) {
             checkLength(data[i].length, cols, 1);
             System.arraycopy(data[i], 0, flat, i * cols, cols);
@@ -32,7 +32,7 @@ final class Nested {
             Tensor t = part.apply(i);
             if (i == 0) {
                 inner = t.shape;
-                flat = new float[n * t.numel()];
+                flat = new float[Shapes.numel(n, t.numel())];
             }
             checkShape(t.shape, inner, 1);
             System.arraycopy(t.storage, 0, flat, i * t.numel(), t.numel());

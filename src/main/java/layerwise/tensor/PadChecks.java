@@ -31,6 +31,14 @@ final class PadChecks {
                         "use padding >= 0 (to crop, use narrow or slice)");
             }
         }
+        // The padded shape, in long so that huge padding is an error, not a negative size.
+        int[] padded = x.shape();
+        for (int i = 0; i < pad.length / 2; i++) {
+            int dim = rank - 1 - i;
+            padded[dim] = Shapes.checkedSize("dim " + dim + " after padding",
+                    (long) padded[dim] + pad[2 * i] + pad[2 * i + 1]);
+        }
+        Shapes.numel(padded);
         if (m == PadKernels.Mode.CONSTANT) return m;
         if (m == PadKernels.Mode.CIRCULAR) {
             checkCircular(x, pad);

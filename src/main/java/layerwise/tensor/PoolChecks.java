@@ -40,6 +40,11 @@ final class PoolChecks {
                     "reshape the input to (N, C, H, W), e.g. x.unsqueeze(0) adds N=1");
         }
         int h = x.size(-2), w = x.size(-1);
+        // Sizes beyond an int would wrap around in the output-size formula: refuse them first.
+        Shapes.checkedSize("the dilated window height (dilation * (kernel_size - 1) + 1)", (long) d[0] * (k[0] - 1) + 1);
+        Shapes.checkedSize("the dilated window width (dilation * (kernel_size - 1) + 1)", (long) d[1] * (k[1] - 1) + 1);
+        Shapes.checkedSize("the padded input height plus the stride", (long) h + 2L * p[0] + s[0]);
+        Shapes.checkedSize("the padded input width plus the stride", (long) w + 2L * p[1] + s[1]);
         int outH = PoolKernels.outputSize(h, k[0], s[0], p[0], d[0], ceilMode);
         int outW = PoolKernels.outputSize(w, k[1], s[1], p[1], d[1], ceilMode);
         if (outH < 1 || outW < 1) {
@@ -49,6 +54,10 @@ final class PoolChecks {
                             + ") does not fit in the padded input.",
                     "use a smaller kernel_size, more padding, or a larger input");
         }
+        int[] outShape = x.shape();
+        outShape[rank - 2] = outH;
+        outShape[rank - 1] = outW;
+        Shapes.numel(outShape);
         return new PoolKernels.Geometry(k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], outH, outW);
     }
 }

@@ -58,6 +58,73 @@ final class PoolKernels {
         return Tensor.of(out, s[0], s[1], g.outH(), g.outW());
     }
 
+    /**
+     * max pooling that also returns where each maximum was, as torch's max_pool2d_with_indices: the flat
+     * index r * W + c within the (H, W) plane. The first largest value wins, a NaN wins over everything
+     * (the last NaN, as torch's loop keeps overwriting), and a window of -infinity points at its first
+     * position inside the input. Returns {values, indices}; indices are floats, exact below 2^24.
+     */
+    static Tensor[] maxPoolWithIndices(Tensor x, Geometry g) {
+        int[] s = x.shape();
+        int planes = s[0] * s[1], h = s[2], w = s[3];
+        float[] in = x.toFloatArray();
+        float[] out = new float[planes * g.outH() * g.outW()];
+        float[] where = new float[out.length];
+        int at = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            int base = plane * h * w;
+            for (int i = 0; i < g.outH(); i++) {
+                int r0 = i * g.sH() - g.pH();
+                int rFirst = r0 < 0 ? r0 + (-r0 + g.dH() - 1) / g.dH() * g.dH() : r0; // first tap inside
+                for (int j = 0; j < g.outW(); j++) {
+                    int c0 = j * g.sW() - g.pW();
+                    int cFirst = c0 < 0 ? c0 + (-c0 + g.dW() - 1) / g.dW() * g.dW() : c0;
+                    float max = Float.NEGATIVE_INFINITY;
+                    int index = rFirst * w + cFirst;
+                    for (int r = rFirst; r < Math.min(r0 + (g.kH() - 1) * g.dH() + 1, h); r += g.dH()) {
+                        for (int c = cFirst; c < Math.min(c0 + (g.kW() - 1) * g.dW() + 1, w); c += g.dW()) {
+                            float val = in[base + r * w + c];
+                            if (val > max || Float.isNaN(val)) {
+                                max = val;
+                                index = r * w + c;
+                            }
+                        }
+                    }
+                    out[at] = max;
+                    where[at++] = index;
+                }
+            }
+        }
+        return new Tensor[] {Tensor.of(out, s[0], s[1], g.outH(), g.outW()),
+            Tensor.of(where, s[0], s[1], g.outH(), g.outW())};
+    }
+
+    /** Average pooling that divides every window's sum by {@code divisor} (torch's divisor_override). */
+    static Tensor avgPoolDividedBy(Tensor x, Geometry g, int divisor) {
+        int[] s = x.shape();
+        int planes = s[0] * s[1], h = s[2], w = s[3];
+        float[] in = x.toFloatArray();
+        float[] out = new float[planes * g.outH() * g.outW()];
+        int at = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            int base = plane * h * w;
+            for (int i = 0; i < g.outH(); i++) {
+                int r0 = i * g.sH() - g.pH();
+                int rFrom = Math.max(r0, 0), rTo = Math.min(r0 + g.kH(), h);
+                for (int j = 0; j < g.outW(); j++) {
+                    int c0 = j * g.sW() - g.pW();
+                    int cFrom = Math.max(c0, 0), cTo = Math.min(c0 + g.kW(), w);
+                    float sum = 0f;
+                    for (int r = rFrom; r < rTo; r++) {
+                        for (int c = cFrom; c < cTo; c++) sum += in[base + r * w + c];
+                    }
+                    out[at++] = sum / divisor;
+                }
+            }
+        }
+        return Tensor.of(out, s[0], s[1], g.outH(), g.outW());
+    }
+
     static Tensor avgPool(Tensor x, Geometry g, boolean countIncludePad) {
         int[] s = x.shape();
         int planes = s[0] * s[1], h = s[2], w = s[3];

@@ -16,16 +16,28 @@ final class Ranges {
      * base = (float) (start + step * i0), element i0 + l = (float) (base + l * step).
      */
     static Tensor arange(double start, double end, double step) {
-        if (step == 0) {
-            throw new ShapeError("step must be nonzero", "arange counts from start towards end in steps of step.",
-                    "pass a step such as 1 or -1");
+        if (!(step > 0 || step < 0)) { // NaN too, as torch checks it
+            throw new ShapeError("step must be nonzero", "arange counts from start towards end in steps of step"
+                    + " (got " + step + ").", "pass a step such as 1 or -1");
+        }
+        if (!Double.isFinite(start) || !Double.isFinite(end)) {
+            throw new ShapeError("unsupported range: " + cNumber(start) + " -> " + cNumber(end),
+                    "arange needs finite bounds: counting towards " + end + " from " + start + " has no last element.",
+                    "pass finite start and end");
         }
         if ((end - start) * step < 0) {
             throw new ShapeError("upper bound and larger bound inconsistent with step sign",
                     "From " + start + " a step of " + step + " moves away from " + end + ".",
                     "flip the sign of step, or swap start and end");
         }
-        int n = (int) Math.ceil((end - start) / step);
+        double size = Math.ceil((end - start) / step);
+        if (size > Shapes.MAX_NUMEL) {
+            throw new ShapeError("arange(" + cNumber(start) + ", " + cNumber(end) + ", " + cNumber(step) + ") would have "
+                    + String.format(java.util.Locale.ROOT, "%.0f", size) + " elements",
+                    "A tensor here holds at most 2^31-1 = " + Shapes.MAX_NUMEL + " elements (one Java float[]).",
+                    "use a larger step or a shorter range");
+        }
+        int n = (int) size;
         float[] data = new float[n];
         int vec = vectorized(n);
         for (int i0 = 0; i0 < vec; i0 += 8) {
@@ -34,6 +46,13 @@ final class Ranges {
         }
         for (int i = vec; i < n; i++) data[i] = (float) (start + step * i);
         return Tensor.of(data);
+    }
+
+    /** A double as PyTorch's C++ messages print it: 0, 0.5, 1e+20, nan, inf, -inf. */
+    private static String cNumber(double v) {
+        if (Double.isNaN(v)) return "nan";
+        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        return TorchFormat.number(v);
     }
 
     /**

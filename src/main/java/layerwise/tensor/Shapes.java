@@ -1,5 +1,6 @@
 package layerwise.tensor;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /** Shape arithmetic shared by every op: element counts, strides, dim wrapping, reshape inference, broadcasting. */
@@ -11,15 +12,54 @@ final class Shapes {
         return TorchFormat.shapeString(shape);
     }
 
-    /** Product of the sizes; 1 for a 0-d shape. */
-    static int numel(int[] shape) {
+    /** Most elements one tensor holds: its storage is one Java float[]. */
+    static final int MAX_NUMEL = Integer.MAX_VALUE;
+
+    /**
+     * Product of the sizes; 1 for a 0-d shape. More than {@link #MAX_NUMEL} is a {@link ShapeError}; the
+     * product is never allowed to wrap around (65536^4 is not 0).
+     */
+    static int numel(int... shape) {
         long n = 1;
-        for (int s : shape) n *= s;
-        if (n > Integer.MAX_VALUE) {
-            throw new ShapeError("tensor of shape " + str(shape) + " has " + n + " elements",
-                    "A Java float[] holds at most 2^31-1 elements.", "use a smaller shape");
+        boolean tooMany = false;
+        for (int s : shape) {
+            if (s == 0) return 0;
+            if (!tooMany) {
+                n *= s; // n <= 2^31-1 and s <= 2^31-1: the long product cannot wrap
+                tooMany = n > MAX_NUMEL;
+            }
         }
+        if (tooMany) throw tooManyElements(shape);
         return (int) n;
+    }
+
+    /**
+     * A shape beyond {@link #MAX_NUMEL} elements. PyTorch refuses a shape whose byte count overflows 64 bits
+     * with the text used here; below that it would try to allocate, so the first line is this workbook's.
+     */
+    static ShapeError tooManyElements(int... shape) {
+        BigInteger n = BigInteger.ONE;
+        for (int s : shape) n = n.multiply(BigInteger.valueOf(s));
+        String first = n.shiftLeft(2).bitLength() > 63
+                ? "Storage size calculation overflowed with sizes=" + str(shape)
+                : "a tensor of shape " + str(shape) + " would have " + n + " elements";
+        return new ShapeError(first,
+                "A tensor here keeps its elements in one Java float[], which holds at most 2^31-1 = " + MAX_NUMEL
+                        + " elements; " + str(shape) + " has " + n + ".",
+                "use smaller sizes (for example a smaller batch, processed in chunks)");
+    }
+
+    /**
+     * {@code a + b + ...} for sizes computed from user arguments (padding, dilation): a sum beyond
+     * {@code Integer.MAX_VALUE} is a {@link ShapeError} naming {@code what}, never a negative wrap-around.
+     */
+    static int checkedSize(String what, long value) {
+        if (value > Integer.MAX_VALUE) {
+            throw new ShapeError(what + " would be " + value + ", more than the largest size, " + Integer.MAX_VALUE,
+                    "A size here is a Java int, at most 2^31-1 = " + Integer.MAX_VALUE + ".",
+                    "use smaller padding, dilation or kernel sizes");
+        }
+        return (int) value;
     }
 
     /** Row-major strides: the last dim moves by 1, each earlier dim by the product of the sizes after it. */

@@ -32,7 +32,9 @@ public record Failure(Path file, int line, Kind kind, String reason, String sour
         /** A JShell command the runner cannot run (anything but /open and /exit), or a missing /open file. */
         COMMAND,
         /** The script called /exit with a non-zero status. */
-        EXIT_STATUS
+        EXIT_STATUS,
+        /** The script file cannot be read as UTF-8 text. */
+        UNREADABLE
     }
 
     /** {@code file:line: reason}, then the snippet, each line prefixed with {@code "    > "}. */

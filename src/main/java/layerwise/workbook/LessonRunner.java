@@ -72,18 +72,35 @@ public final class LessonRunner {
     public static Duration timeoutFromProperty() {
         String s = System.getProperty(TIMEOUT_PROPERTY);
         if (s == null || s.isBlank()) return DEFAULT_TIMEOUT;
+        return parseTimeout(s, "-D" + TIMEOUT_PROPERTY);
+    }
+
+    /**
+     * A time limit in seconds, as typed: at least one millisecond (the watchdog's resolution), at most
+     * the largest duration there is.
+     *
+     * @param where what the value was given to, for the message ("--timeout")
+     */
+    static Duration parseTimeout(String seconds, String where) {
+        double v;
         try {
-            return Duration.ofMillis(Math.round(Double.parseDouble(s.strip()) * 1000));
+            v = Double.parseDouble(seconds.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(TIMEOUT_PROPERTY + " must be a number of seconds, got '" + s + "'", e);
+            v = Double.NaN;
         }
+        if (!(v >= 0.001)) {
+            throw new IllegalArgumentException(where + " needs a number of seconds of at least 0.001, got '"
+                    + seconds + "'");
+        }
+        return Duration.ofMillis(v >= Long.MAX_VALUE / 1000.0 ? Long.MAX_VALUE : Math.round(v * 1000));
     }
 
     /** Runs {@code script} in a fresh JShell after the startup; stops at the first failure. */
     public LessonResult run(Path script) {
         long start = System.nanoTime();
+        LessonThreads threads = new LessonThreads(script);
         ExecutorService evaluator = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "lesson-runner " + script.getFileName());
+            Thread t = new Thread(threads, r, "lesson-runner " + script.getFileName());
             t.setDaemon(true); // a snippet the watchdog could not stop must not keep the JVM alive
             return t;
         });
@@ -97,9 +114,33 @@ public final class LessonRunner {
         } finally {
             if (!session.abandoned()) js.close(); // closing waits for a snippet that refused to stop
             evaluator.shutdownNow();
+            threads.finished = true;
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new LessonResult(script, failure, session.snippetCount(), elapsed);
+    }
+
+    /**
+     * The threads of one run. JShell's local engine runs each snippet in a thread of a group it creates
+     * under the caller's, so every thread a lesson starts (and does not stop) descends from this group,
+     * and its output can still be told apart after the lesson ended.
+     */
+    static final class LessonThreads extends ThreadGroup {
+        final Path script;
+        volatile boolean finished;
+
+        LessonThreads(Path script) {
+            super("lesson " + script.getFileName());
+            this.script = script;
+        }
+
+        /** The run that {@code t} was started by, directly or through threads it started; null if none. */
+        static LessonThreads of(Thread t) {
+            for (ThreadGroup g = t.getThreadGroup(); g != null; g = g.getParent()) {
+                if (g instanceof LessonThreads lesson) return lesson;
+            }
+            return null;
+        }
     }
 
     /**

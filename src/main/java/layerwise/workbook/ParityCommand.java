@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import layerwise.io.Fixture;
 import layerwise.io.TensorFileException;
+import layerwise.nn.ExportShapes;
 import layerwise.nn.Module;
 import layerwise.nn.ModuleFactory;
 import layerwise.tensor.Tensor;
@@ -24,6 +26,11 @@ import layerwise.tensor.Tensor;
  * With {@code --init}: seed the generator with the file's {@code init_seed}, build the module, and
  * compare its default-initialised state dict with the file's bit for bit.
  * Exit status 1 when any file fails (an unreadable file is a FAIL with the reason), 2 for bad usage.
+ *
+ * <p>A file cannot stop the run: its state dict's keys and shapes are checked against the metadata
+ * before anything is built (so the metadata cannot ask for more memory than the file holds), and
+ * whatever a file throws, an {@code Error} included, is its FAIL line; the next file is checked and the
+ * summary printed. Relative paths are resolved against the directory {@code ./workbook} was run from.
  */
 public final class ParityCommand {
     static final double ATOL = 1e-5;
@@ -48,10 +55,25 @@ public final class ParityCommand {
             throw new Command.UsageError("give at least one fixture file, e.g. "
                     + "src/test/resources/fixtures/pytorch-1.13/linear_2d.safetensors");
         }
+        return checkAll(files, init ? ParityCommand::checkInit : ParityCommand::checkForward);
+    }
+
+    /**
+     * Checks the files one by one, whatever one of them does, and prints a line for each and a summary.
+     * {@code check} gets the resolved path and the path as typed.
+     */
+    static int checkAll(List<String> files, BiFunction<Path, String, String> check) {
         int failures = 0;
-        for (String file : files) {
-            String line = init ? checkInit(Path.of(file)) : checkForward(Path.of(file));
+        for (String typed : files) {
+            Path file = CallerPaths.resolve(typed);
+            String line;
+            try {
+                line = check.apply(file, typed);
+            } catch (Throwable t) { // an OutOfMemoryError or a StackOverflowError fails this file, not the run
+                line = "FAIL " + typed + " " + reason(t);
+            }
             System.out.println(line);
+            System.out.flush();
             if (line.startsWith("FAIL")) failures++;
         }
         if (files.size() > 1) {
@@ -60,10 +82,19 @@ public final class ParityCommand {
         return failures == 0 ? 0 : 1;
     }
 
-    /** One line: PASS with the largest absolute error, or FAIL with what differs or why the file failed. */
     static String checkForward(Path file) {
+        return checkForward(file, file.toString());
+    }
+
+    /**
+     * One line: PASS with the largest absolute error, or FAIL with what differs or why the file failed.
+     * {@code shown} is the file as the user typed it.
+     */
+    static String checkForward(Path file, String shown) {
         try {
             Fixture f = Fixture.read(file);
+            String mismatch = stateDictMismatch(f);
+            if (mismatch != null) return "FAIL " + shown + " " + mismatch;
             Module module = ModuleFactory.fromMetadata(f.metadata());
             module.eval();
             module.loadStateDict(f.stateDict());
@@ -72,49 +103,82 @@ public final class ParityCommand {
             for (Map.Entry<String, Tensor> e : f.expectedOutputs().entrySet()) {
                 Tensor actual = got.get(e.getKey());
                 String problem = compare(e.getKey(), actual, e.getValue());
-                if (problem != null) return "FAIL " + file + " " + problem;
+                if (problem != null) return "FAIL " + shown + " " + problem;
                 maxErr = Math.max(maxErr, maxAbsErr(actual, e.getValue()));
             }
-            return "PASS " + file + " max_abs_err=" + String.format(Locale.ROOT, "%.3e", maxErr);
+            return "PASS " + shown + " max_abs_err=" + String.format(Locale.ROOT, "%.3e", maxErr);
         } catch (Exception e) {
-            return "FAIL " + file + " " + reason(e);
+            return "FAIL " + shown + " " + reason(e);
         }
     }
 
-    /** One line: PASS when the default-initialised state dict equals the file's bit for bit. */
     static String checkInit(Path file) {
+        return checkInit(file, file.toString());
+    }
+
+    /** One line: PASS when the default-initialised state dict equals the file's bit for bit. */
+    static String checkInit(Path file, String shown) {
         try {
             Fixture f = Fixture.read(file);
+            String mismatch = stateDictMismatch(f);
+            if (mismatch != null) return "FAIL " + shown + " " + mismatch;
             Tensor.manualSeed(f.initSeed());
             Module module = ModuleFactory.fromMetadata(f.metadata());
             Map<String, Tensor> mine = module.stateDict();
             Map<String, Tensor> theirs = f.stateDict();
             if (!mine.keySet().equals(theirs.keySet())) {
-                return "FAIL " + file + " state dict keys differ: built " + mine.keySet() + ", file has " + theirs.keySet();
+                return "FAIL " + shown + " state dict keys differ: built " + mine.keySet() + ", file has " + theirs.keySet();
             }
             long values = 0;
             for (Map.Entry<String, Tensor> e : theirs.entrySet()) {
                 Tensor m = mine.get(e.getKey());
                 if (!Arrays.equals(m.shape(), e.getValue().shape())) {
-                    return "FAIL " + file + " " + e.getKey() + ": shape " + Arrays.toString(m.shape()) + ", expected "
+                    return "FAIL " + shown + " " + e.getKey() + ": shape " + Arrays.toString(m.shape()) + ", expected "
                             + Arrays.toString(e.getValue().shape());
                 }
                 float[] a = m.toFloatArray();
                 float[] b = e.getValue().toFloatArray();
                 for (int i = 0; i < a.length; i++) {
                     if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
-                        return "FAIL " + file + " " + e.getKey() + ": element " + i + " is " + a[i] + ", expected "
+                        return "FAIL " + shown + " " + e.getKey() + ": element " + i + " is " + a[i] + ", expected "
                                 + b[i] + " (init_seed " + f.initSeed() + "); "
                                 + countDifferentBits(a, b) + " of " + a.length + " values differ";
                     }
                 }
                 values += a.length;
             }
-            return "PASS " + file + " max_abs_err=0 (init_seed " + f.initSeed() + ": " + theirs.size()
+            return "PASS " + shown + " max_abs_err=0 (init_seed " + f.initSeed() + ": " + theirs.size()
                     + " tensors, " + values + " values bit-identical)";
         } catch (Exception e) {
-            return "FAIL " + file + " " + reason(e);
+            return "FAIL " + shown + " " + reason(e);
         }
+    }
+
+    /**
+     * Null when the file's state dict has exactly the keys and shapes the metadata's module would have;
+     * else what differs. Checked on the header's shapes before the module is built, so metadata cannot
+     * make the check allocate more than the file holds.
+     */
+    static String stateDictMismatch(Fixture f) {
+        Map<String, int[]> planned = ExportShapes.stateDict(f.metadata());
+        Map<String, Tensor> inFile = f.stateDict();
+        List<String> problems = new ArrayList<>();
+        List<String> missing = new ArrayList<>(planned.keySet());
+        missing.removeAll(inFile.keySet());
+        List<String> unexpected = new ArrayList<>(inFile.keySet());
+        unexpected.removeAll(planned.keySet());
+        if (!missing.isEmpty()) problems.add("missing " + missing);
+        if (!unexpected.isEmpty()) problems.add("unexpected " + unexpected);
+        planned.forEach((key, shape) -> {
+            Tensor t = inFile.get(key);
+            if (t != null && !Arrays.equals(shape, t.shape())) {
+                problems.add(key + " " + Arrays.toString(shape) + " in the metadata, " + Arrays.toString(t.shape())
+                        + " in the file");
+            }
+        });
+        if (problems.isEmpty()) return null;
+        return "the state dict does not match the module the metadata describes (" + String.join("; ", problems)
+                + "); nothing was built";
     }
 
     /** Null when actual matches expected within the tolerance, else what differs. */
@@ -170,8 +234,9 @@ public final class ParityCommand {
      * The message of a failure on one line (errors from the layers span several). A file error already
      * names the file, which the FAIL line shows first, so only its problem is kept.
      */
-    private static String reason(Exception e) {
+    private static String reason(Throwable e) {
         String message = e instanceof TensorFileException fileError ? fileError.problem()
+                : e instanceof Error ? e.toString()
                 : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replace("\n", " |");
     }

@@ -1,6 +1,7 @@
 package layerwise.workbook;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
@@ -8,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -21,14 +23,20 @@ import java.util.stream.Collectors;
  * [2/8] 01-tensors ... ok (2.1 s)
  * </pre>
  * What a lesson prints appears indented under its name (with {@code --quiet}, only when it fails).
- * Exit status 1 if any script failed, 2 for an unknown lesson or file.
+ * Exit status 1 if any script failed, 2 for an unknown lesson or file. The lessons run in a second JVM
+ * that this one watches ({@link LessonJvm}), so a snippet that ends its JVM fails the run.
  */
 final class RunCommand {
     private RunCommand() {
     }
 
-    static int main(String[] args) {
-        Duration timeout = LessonRunner.timeoutFromProperty();
+    static int main(String[] args) throws IOException, InterruptedException {
+        Duration timeout;
+        try {
+            timeout = LessonRunner.timeoutFromProperty();
+        } catch (IllegalArgumentException e) {
+            throw new Command.UsageError(e.getMessage());
+        }
         boolean quiet = false;
         List<String> targets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -46,17 +54,18 @@ final class RunCommand {
             throw new Command.UsageError(LessonRunner.STARTUP + " not found: run from the project root");
         }
         List<Path> scripts = resolve(targets);
-        return runAll(scripts, new LessonRunner(timeout, Optional.of(LessonRunner.STARTUP)), quiet);
+        String status = System.getProperty(LessonJvm.STATUS_PROPERTY);
+        if (status == null) return LessonJvm.supervise(args);
+        return runAll(scripts, new LessonRunner(timeout, Optional.of(LessonRunner.STARTUP)), quiet,
+                Path.of(status));
     }
 
     private static Duration seconds(String s) {
         try {
-            double v = Double.parseDouble(s);
-            if (v > 0) return Duration.ofMillis(Math.round(v * 1000));
-        } catch (NumberFormatException ignored) {
-            // reported below
+            return LessonRunner.parseTimeout(s, "--timeout");
+        } catch (IllegalArgumentException e) {
+            throw new Command.UsageError(e.getMessage());
         }
-        throw new Command.UsageError("--timeout needs a positive number of seconds, got '" + s + "'");
     }
 
     /** Lesson numbers, "all" and file paths to scripts, in the order given. */
@@ -75,7 +84,7 @@ final class RunCommand {
                                 + " (or all, or a path to a .jsh file)"));
                 scripts.add(lesson.script());
             } else {
-                Path p = Path.of(t);
+                Path p = CallerPaths.resolve(t);
                 if (!Files.isRegularFile(p)) {
                     throw new Command.UsageError("'" + t + "' is neither a lesson number, all, nor an existing file");
                 }
@@ -92,32 +101,31 @@ final class RunCommand {
         return absolute.startsWith(here) ? here.relativize(absolute) : p;
     }
 
-    private static int runAll(List<Path> scripts, LessonRunner runner, boolean quiet) {
+    /**
+     * Runs the scripts one by one, in this JVM. {@code status} receives "running SCRIPT" before each and
+     * "finished STATUS" at the end, for the {@link LessonJvm} that started this JVM.
+     */
+    private static int runAll(List<Path> scripts, LessonRunner runner, boolean quiet, Path status) {
         PrintStream console = System.out;
         List<String> failed = new ArrayList<>();
-        AtomicReference<String> running = new AtomicReference<>();
-        Thread exitGuard = new Thread(() -> { // a snippet's System.exit(0) must not pass for success
-            console.flush();
-            System.err.println("\nworkbook run: the JVM is exiting while " + running.get() + " runs"
-                    + " (System.exit in a snippet, or Ctrl-C); counted as a failure");
-            Runtime.getRuntime().halt(1);
-        });
-        Runtime.getRuntime().addShutdownHook(exitGuard);
+        RoutedOutput routed = new RoutedOutput(System.err);
         try {
             for (int i = 0; i < scripts.size(); i++) {
                 Path script = scripts.get(i);
-                running.set(script.toString());
+                // afresh for each lesson: one that closed or replaced System.out does not silence the next
+                System.setOut(new PrintStream(routed, true, Charset.defaultCharset()));
+                LessonJvm.report(status, "running " + script);
                 String head = String.format(Locale.ROOT, "[%d/%d] %s ...", i + 1, scripts.size(), name(script));
                 console.print(head);
                 console.flush();
                 LessonOutput output = new LessonOutput(console, quiet);
+                routed.current = output;
                 LessonResult result;
-                System.setOut(new PrintStream(output, true, Charset.defaultCharset()));
                 try {
                     result = runner.run(script);
                 } finally {
                     System.out.flush();
-                    System.setOut(console);
+                    routed.current = null;
                 }
                 if (!result.ok() && quiet) output.replay();
                 console.println(output.finish(head, result.status()));
@@ -125,15 +133,19 @@ final class RunCommand {
                 if (!result.ok()) failed.add(name(script));
             }
         } finally {
-            Runtime.getRuntime().removeShutdownHook(exitGuard);
+            System.setOut(console);
         }
         if (scripts.size() > 1) {
             console.println(failed.isEmpty() ? "All " + scripts.size() + " scripts ran clean."
                     : failed.size() + " of " + scripts.size() + " failed: " + String.join(", ", failed));
         }
+        LessonJvm.report(status, "running the picture gallery");
         Gallery.write(layerwise.io.OutputDirectory.path(), Lesson.all())
                 .ifPresent(page -> console.println("Pictures: " + page.toUri()));
-        return failed.isEmpty() ? 0 : 1;
+        console.flush();
+        int exit = failed.isEmpty() ? 0 : 1;
+        LessonJvm.report(status, "finished " + exit);
+        return exit;
     }
 
     private static String name(Path script) {
@@ -143,6 +155,45 @@ final class RunCommand {
 
     private static String indent(String text) {
         return "    " + text.replace("\n", "\n    ");
+    }
+
+    /**
+     * {@code System.out} during a run. Output of the lesson that runs goes to its {@link LessonOutput};
+     * output of a thread started by a lesson that has ended (a timer, a pool it did not shut down) goes
+     * to stderr, each line labelled with that lesson, so it never shows up under the next one.
+     */
+    private static final class RoutedOutput extends OutputStream {
+        private final PrintStream err;
+        private final Map<LessonRunner.LessonThreads, ByteArrayOutputStream> leftover = new HashMap<>();
+        volatile LessonOutput current;
+
+        RoutedOutput(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            LessonRunner.LessonThreads owner = LessonRunner.LessonThreads.of(Thread.currentThread());
+            LessonOutput lesson = current;
+            if (owner != null && owner.finished || lesson == null) {
+                ByteArrayOutputStream line = leftover.computeIfAbsent(owner, o -> new ByteArrayOutputStream());
+                if (b != '\n') {
+                    line.write(b);
+                    return;
+                }
+                err.println("workbook run: output of a thread " + (owner == null ? "left running"
+                        : "that " + name(owner.script) + " left running") + ": " + line.toString(Charset.defaultCharset()));
+                line.reset();
+                return;
+            }
+            lesson.write(b);
+        }
+
+        @Override
+        public void flush() {
+            LessonOutput lesson = current;
+            if (lesson != null) lesson.flush();
+        }
     }
 
     /**

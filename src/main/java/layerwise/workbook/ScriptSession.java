@@ -1,10 +1,16 @@
 package layerwise.workbook;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +49,8 @@ final class ScriptSession {
     private final Duration snippetTimeout;
     /** Where each evaluated snippet starts, by snippet id, to place the frames of a stack trace. */
     private final Map<String, Start> starts = new HashMap<>();
+    /** The files being run, innermost first: a file that /opens one of them would never end. */
+    private final Deque<Path> opening = new ArrayDeque<>();
     private int snippetCount;
     private boolean exited;
     private boolean abandoned;
@@ -82,10 +90,19 @@ final class ScriptSession {
     Optional<Failure> runFile(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            lines = readLines(file);
+        } catch (Unreadable e) {
+            return fail(file, e.line, Failure.Kind.UNREADABLE, e.getMessage(), "");
         }
+        opening.push(identity(file));
+        try {
+            return runLines(file, lines);
+        } finally {
+            opening.pop();
+        }
+    }
+
+    private Optional<Failure> runLines(Path file, List<String> lines) {
         StringBuilder buffer = new StringBuilder();
         int bufferLine = 1; // line of the first character in buffer
         for (int i = 0; i < lines.size() && !exited; i++) {
@@ -136,6 +153,10 @@ final class ScriptSession {
                             "/open: file '" + argument + "' not found (paths are relative to "
                                     + Path.of("").toAbsolutePath() + ")", text);
                 }
+                if (opening.contains(identity(target))) {
+                    return fail(file, line, Failure.Kind.COMMAND, "/open: " + argument + " is already being run"
+                            + " (a script cannot /open itself, directly or through the files it opens)", text);
+                }
                 return runFile(target);
             }
             case "exit" -> {
@@ -146,6 +167,53 @@ final class ScriptSession {
                 return fail(file, line, Failure.Kind.COMMAND, "/" + name + " is a command of the jshell tool; "
                         + "scripts run by the workbook may only use /open and /exit", text);
             }
+        }
+    }
+
+    /** One name per file, whatever path reached it (symbolic links, {@code ./}, {@code ../}). */
+    private static Path identity(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * The lines of a UTF-8 script. The tool reads scripts in the platform charset, which is UTF-8 from
+     * JDK 18 on; a file in another encoding is reported at the line of its first undecodable byte.
+     */
+    private static List<String> readLines(Path file) throws Unreadable {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new Unreadable(1, "cannot read the script: " + e);
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) if (bytes[i] == '\n') line++;
+            throw new Unreadable(line, String.format(Locale.ROOT, "the script is not UTF-8 text (byte 0x%02X at"
+                    + " offset %d cannot be decoded); save it as UTF-8", bytes[at] & 0xff, at));
+        }
+        return out.flip().toString().lines().toList();
+    }
+
+    /** A script file that cannot be read as text, with the line where reading failed. */
+    private static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        Unreadable(int line, String message) {
+            super(message, null, false, false);
+            this.line = line;
         }
     }
 

@@ -22,16 +22,28 @@ class FixtureTest {
     static final Path FIXTURES = SafeTensorsFormatTest.FIXTURES;
 
     /** PyTorch's positional constructor order, as the generator records the arguments. */
-    static final Map<String, List<String>> ARG_ORDER = Map.of(
-            "Linear", List.of("in_features", "out_features", "bias"),
-            "Conv2d", List.of("in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",
-                    "groups", "bias", "padding_mode"),
-            "RNN", List.of("input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "batch_first",
-                    "dropout", "bidirectional"),
-            "LSTM", List.of("input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout",
-                    "bidirectional", "proj_size"),
-            "GRU", List.of("input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout",
-                    "bidirectional"));
+    static final Map<String, List<String>> ARG_ORDER = Map.ofEntries(
+            Map.entry("Linear", List.of("in_features", "out_features", "bias")),
+            Map.entry("Conv2d", List.of("in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",
+                    "groups", "bias", "padding_mode")),
+            Map.entry("RNN", List.of("input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "batch_first",
+                    "dropout", "bidirectional")),
+            Map.entry("LSTM", List.of("input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout",
+                    "bidirectional", "proj_size")),
+            Map.entry("GRU", List.of("input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout",
+                    "bidirectional")),
+            Map.entry("RNNCell", List.of("input_size", "hidden_size", "bias", "nonlinearity")),
+            Map.entry("LSTMCell", List.of("input_size", "hidden_size", "bias")),
+            Map.entry("GRUCell", List.of("input_size", "hidden_size", "bias")),
+            Map.entry("MaxPool2d", List.of("kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode")),
+            Map.entry("AvgPool2d", List.of("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
+                    "divisor_override")),
+            Map.entry("Flatten", List.of("start_dim", "end_dim")),
+            Map.entry("ReLU", List.of("inplace")),
+            Map.entry("LeakyReLU", List.of("negative_slope", "inplace")),
+            Map.entry("Dropout", List.of("p", "inplace")));
+    /** Modules whose constructor takes no argument here. */
+    static final List<String> NO_ARGUMENTS = List.of("Tanh", "Sigmoid");
 
     @TempDir
     Path dir;
@@ -39,7 +51,7 @@ class FixtureTest {
     @Test
     void readsEveryFixtureWithItsManifestNamesShapesAndMetadata() throws IOException {
         List<Map<String, Object>> cases = SafeTensorsFormatTest.manifestCases();
-        assertEquals(38, cases.size());
+        assertEquals(83, cases.size());
         for (Map<String, Object> c : cases) {
             String file = (String) c.get("file");
             Fixture f = Fixture.read(FIXTURES.resolve(file));
@@ -54,9 +66,16 @@ class FixtureTest {
                         file + " " + e.getKey());
             }
             List<String> parameterNames = new ArrayList<>(shapes.keySet());
-            parameterNames.removeAll(List.of("input", "output", "h0", "c0", "h_n", "c_n"));
+            parameterNames.removeAll(List.of("input", "output", "h0", "c0", "h_n", "c_n", "indices"));
             assertEquals(parameterNames, new ArrayList<>(f.stateDict().keySet()), file);
-            assertEquals(ARG_ORDER.get(module), new ArrayList<>(f.constructorArgs().keySet()), file);
+            if (module.equals("Sequential")) {
+                for (String key : f.constructorArgs().keySet()) {
+                    assertTrue(key.matches("(\\d+\\.)+[a-z_]+"), file + ": a child's argument, " + key);
+                }
+            } else {
+                assertEquals(NO_ARGUMENTS.contains(module) ? List.of() : ARG_ORDER.get(module),
+                        new ArrayList<>(f.constructorArgs().keySet()), file);
+            }
             for (String key : List.of("case", "torch_version", "mode", "init_seed", "data_seed",
                     "max_abs_diff_f32_vs_f64")) {
                 assertTrue(f.metadata().containsKey(key), file + " has " + key);
@@ -65,18 +84,25 @@ class FixtureTest {
             assertEquals(c.get("max_abs_diff_f32_vs_f64"), f.args().string("max_abs_diff_f32_vs_f64"));
 
             boolean recurrent = List.of("RNN", "LSTM", "GRU").contains(module);
+            boolean stateful = recurrent || module.endsWith("Cell");
+            boolean lstm = module.startsWith("LSTM");
+            boolean indices = module.equals("MaxPool2d") && f.args().bool("return_indices");
             assertEquals(shapes.containsKey("h_n"), recurrent, file);
-            assertEquals(shapes.containsKey("c_n"), module.equals("LSTM"), file);
-            assertEquals(f.h0().isPresent(), recurrent && f.args().bool("has_h0"), file);
-            assertEquals(f.c0().isPresent(), module.equals("LSTM") && f.args().bool("has_h0"), file);
+            assertEquals(shapes.containsKey("c_n"), lstm, file);
+            assertEquals(shapes.containsKey("indices"), indices, file);
+            assertEquals(f.h0().isPresent(), stateful && f.args().bool("has_h0"), file);
+            assertEquals(f.c0().isPresent(), lstm && f.args().bool("has_h0"), file);
             assertEquals(f.hN().isPresent(), recurrent);
-            assertEquals(f.cN().isPresent(), module.equals("LSTM"));
+            assertEquals(f.cN().isPresent(), lstm);
             List<String> outputs = new ArrayList<>(List.of("output"));
             if (recurrent) {
                 outputs.add("h_n");
             }
-            if (module.equals("LSTM")) {
+            if (lstm) {
                 outputs.add("c_n");
+            }
+            if (indices) {
+                outputs.add("indices");
             }
             assertEquals(outputs, new ArrayList<>(f.expectedOutputs().keySet()), file);
             assertArrayEquals(SafeTensorsFormatTest.ints(shapes.get("input")), f.input().shape());

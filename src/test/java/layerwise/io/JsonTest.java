@@ -110,7 +110,7 @@ class JsonTest {
         assertEquals("1.13.0a0", errors.get("torch_version"));
         assertTrue(((List<?>) errors.get("errors")).size() > 50);
         Map<String, Object> manifest = Json.parseObject(dir.resolve("MANIFEST.json"));
-        assertEquals(38, ((List<?>) manifest.get("cases")).size());
+        assertEquals(83, ((List<?>) manifest.get("cases")).size());
         assertTrue(Json.parseObject(dir.resolve("rng_reference.json")).containsKey("streams"));
         assertTrue(Json.parseObject(dir.resolve("init_stats.json")).size() > 3);
     }

@@ -170,4 +170,73 @@ class NpyFormatTest {
         });
         assertProblem(p, "the header is not a valid .npy header: unexpected '@' at offset 10");
     }
+
+    /** A version 1.0 file with this header text (padded as np.save pads it) and these data bytes. */
+    private Path npy(String name, String header, byte[] data) throws IOException {
+        int unpadded = 10 + header.length() + 1;
+        String padded = header + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + padded.length() + data.length)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) padded.length())
+                .put(padded.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).put(data);
+        Path p = dir.resolve(name);
+        Files.write(p, b.array());
+        return p;
+    }
+
+    @Test
+    void fortranOrderAsAStringIsRefused() throws IOException {
+        assertProblem(npy("str.npy", "{'descr': '<f4', 'fortran_order': 'True', 'shape': (1,), }", new byte[4]),
+                "'fortran_order' must be True or False, found 'True' (np.save writes False for C order)");
+    }
+
+    @Test
+    void duplicateHeaderKeyIsRefused() throws IOException {
+        assertProblem(npy("dup.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (1,), 'shape': (2,), }",
+                new byte[8]), "the header is not a valid .npy header: duplicate key 'shape' in the dict");
+    }
+
+    @Test
+    void deepNestingIsRefusedWithoutOverflowingTheStack() throws IOException {
+        // 30,000 nested tuples: version 2.0 allows a header this long; numpy's literal_eval gives up too.
+        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': " + "(".repeat(30_000)
+                + ")".repeat(30_000) + ", }\n";
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + header.length())
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0}).putInt(header.length())
+                .put(header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path p = dir.resolve("deep.npy");
+        Files.write(p, b.array());
+        assertProblem(p, "the header is not a valid .npy header: brackets nested deeper than 8 levels at offset 57");
+    }
+
+    @Test
+    void moreDimensionsThanNumpyAllowsAreRefused() throws IOException {
+        String shape = "(" + "1, ".repeat(65) + ")";
+        assertProblem(npy("rank.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }",
+                new byte[4]), "shape has 65 dimensions; numpy allows at most 64");
+    }
+
+    @Test
+    void writeStreamsTheDataAcrossManyChunks() throws IOException {
+        // 100,000 floats is several 64 KB chunks; every value lands where np.load expects it.
+        float[] v = new float[100_000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i * 0.25f - 7f;
+        }
+        Path p = dir.resolve("big.npy");
+        NpyFormat.write(p, new RawTensor(new int[] {100, 1000}, v));
+        assertEquals(128 + 4L * v.length, Files.size(p));
+        assertEquals(new RawTensor(new int[] {100, 1000}, v), NpyFormat.read(p));
+    }
+
+    @Test
+    void aHeaderOfMegabytesIsRefusedBeforeItIsRead() throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + 2_000_000).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0}).putInt(2_000_000);
+        Path p = dir.resolve("wide.npy");
+        Files.write(p, b.array());
+        assertProblem(p, "the header is 2000000 bytes; a .npy header is a short dict (numpy itself refuses more"
+                + " than 10000 bytes), and more than 1048576 is not read");
+    }
 }

@@ -248,4 +248,43 @@ class SafeTensorsMalformedTest {
         assertProblem(file(dir, "dnum.safetensors", header, floats(1, 2)), "tensor \"w\": dtype must be a string,"
                 + " found a number");
     }
+
+    @Test
+    void numberBeyondDoubleRangeNamesTheFile() throws IOException {
+        String header = "{\"w\":{\"dtype\":\"F32\",\"shape\":[1e999,2],\"data_offsets\":[0,8]}}";
+        assertProblem(file(dir, "inf.safetensors", header, floats(1, 2)), "the header is not valid JSON: invalid"
+                + " JSON at offset 29 (line 1, column 30): number 1e999 is out of range (beyond ±1.8e308)");
+    }
+
+    @Test
+    void duplicateTensorNameIsRefused() throws IOException {
+        String entry = "{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}";
+        assertProblem(file(dir, "dup.safetensors", "{\"w\":" + entry + ",\"w\":" + entry + "}", floats(1)),
+                "the header is not valid JSON: invalid JSON at offset 54 (line 1, column 55): duplicate key \"w\"");
+    }
+
+    @Test
+    void deeplyNestedHeaderIsRefusedWithoutOverflowingTheStack() throws IOException {
+        String header = "[".repeat(30_000) + "]".repeat(30_000);
+        TensorFileException e = assertThrows(TensorFileException.class,
+                () -> SafeTensorsFormat.read(file(dir, "deep.safetensors", header, new byte[0])));
+        assertEquals("the header is not valid JSON: invalid JSON at offset 512 (line 1, column 513): nesting"
+                + " deeper than 512 levels", e.problem());
+    }
+
+    /** 150,000 empty tensors: a 9 MB header whose parsed tree would cost many times that; refused early. */
+    @Test
+    void headerOfTooManyValuesIsRefusedBeforeItCostsGigabytes() throws IOException {
+        StringBuilder h = new StringBuilder("{");
+        for (int i = 0; i < 150_000; i++) {
+            h.append(i == 0 ? "" : ",").append("\"t").append(i)
+                    .append("\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}");
+        }
+        Path p = file(dir, "many.safetensors", h.append('}').toString(), new byte[0]);
+        TensorFileException e = assertThrows(TensorFileException.class, () -> SafeTensorsFormat.read(p));
+        assertEquals(p, e.file());
+        org.junit.jupiter.api.Assertions.assertTrue(e.problem().startsWith("the header is not valid JSON: invalid"
+                + " JSON at offset "), e.problem());
+        org.junit.jupiter.api.Assertions.assertTrue(e.problem().endsWith(": more than 1000000 values"), e.problem());
+    }
 }

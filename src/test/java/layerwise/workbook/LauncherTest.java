@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real {@code ./workbook} script, run as a process on this JVM's class path (LAYERWISE_CLASSPATH, so it
@@ -73,10 +74,54 @@ class LauncherTest {
             Files.writeString(tmp, "System.exit(0);\n");
             Outcome o = workbook("run", tmp.toString());
             assertEquals(1, o.status(), o.output());
-            assertTrue(o.output().contains("the JVM is exiting while " + tmp + " runs"), o.output());
+            assertTrue(o.output().contains("the JVM ended (exit status 0) while " + tmp + " ran, before any result"
+                    + " line"), o.output());
         } finally {
             Files.delete(tmp);
         }
+    }
+
+    @Test
+    @DisplayName("Runtime.halt(0) in a lesson does not pass: the run exits 1 and names the lesson")
+    void haltIsAFailure(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("halts.jsh"), "Runtime.getRuntime().halt(0);\n");
+        Outcome o = workbook("run", script.toString());
+        assertEquals(1, o.status(), o.output());
+        assertTrue(o.output().contains("workbook run: the JVM ended (exit status 0) while " + script + " ran, before"
+                + " any result line: System.exit or Runtime.halt in a snippet, or a crash. Counted as a failure."),
+                o.output());
+    }
+
+    @Test
+    @DisplayName("a script path is resolved against the caller's directory, not the project root")
+    void scriptPathsAreRelativeToTheCaller(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("mine.jsh"), "println(\"from the caller's folder\");\n");
+        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("workbook").toAbsolutePath().toString(), "run",
+                "mine.jsh").directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("LAYERWISE_CLASSPATH", System.getProperty("java.class.path"));
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("from the caller's folder"), out);
+    }
+
+    @Test
+    @DisplayName("output of a thread a lesson left running is labelled with that lesson, never shown under the next")
+    void leakedThreadOutputStaysWithItsLesson(@TempDir Path dir) throws Exception {
+        Path leaks = Files.writeString(dir.resolve("leaks.jsh"), String.join("\n",
+                "var t = new Thread(() -> { try { Thread.sleep(400); } catch (InterruptedException e) { }",
+                "    System.out.println(\"late line\"); });",
+                "t.setDaemon(true);",
+                "t.start();", ""));
+        Path next = Files.writeString(dir.resolve("next.jsh"), "Thread.sleep(1500);\nprintln(\"next's own line\");\n");
+        Outcome o = workbook("run", leaks.toString(), next.toString());
+        assertEquals(0, o.status(), o.output());
+        assertTrue(o.output().contains("workbook run: output of a thread that leaks left running: late line"),
+                o.output());
+        String underNext = o.output().substring(o.output().indexOf("[2/2] next"));
+        assertTrue(underNext.contains("      next's own line") && !underNext.contains("      late line"), o.output());
     }
 
     @Test

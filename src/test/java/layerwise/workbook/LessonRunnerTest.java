@@ -203,4 +203,34 @@ class LessonRunnerTest {
         assertEquals(2, f.line());
         assertEquals("threw java.lang.AssertionError: check failed: n is 5", f.reason());
     }
+
+    @Test
+    @DisplayName("a script that /opens itself, directly or through another, fails with one line instead of recursing")
+    void openingItselfIsAFailure() throws IOException {
+        Path self = dir.resolve("self.jsh");
+        script("self.jsh", "int a = 1;", "/open " + self);
+        Failure f = failureOf(run(self));
+        assertEquals(Failure.Kind.COMMAND, f.kind());
+        assertEquals(2, f.line());
+        assertEquals("/open: " + self + " is already being run (a script cannot /open itself, directly or through"
+                + " the files it opens)", f.reason());
+
+        Path b = dir.resolve("b.jsh");
+        Path a = script("a.jsh", "/open " + b);
+        script("b.jsh", "int b = 2;", "/open " + dir.resolve(".").resolve("a.jsh"));
+        Failure cycle = failureOf(run(a));
+        assertEquals(b, cycle.file());
+        assertTrue(cycle.reason().contains("is already being run"), cycle.reason());
+    }
+
+    @Test
+    @DisplayName("a script that is not UTF-8 fails at the line of its first bad byte, in one line")
+    void notUtf8IsAFailure() throws IOException {
+        Path latin1 = dir.resolve("latin1.jsh");
+        Files.write(latin1, "int a = 1;\n// caf\u00e9\nint b = 2;\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Failure f = failureOf(run(latin1));
+        assertEquals(Failure.Kind.UNREADABLE, f.kind());
+        assertEquals(latin1 + ":2: the script is not UTF-8 text (byte 0xE9 at offset 17 cannot be decoded); save it"
+                + " as UTF-8", f.toString());
+    }
 }

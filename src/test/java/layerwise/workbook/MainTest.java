@@ -42,7 +42,15 @@ class MainTest {
 
         String[] badOption = runCapturingErr("run", "00", "--timeout", "soon");
         assertEquals("2", badOption[0]);
-        assertTrue(badOption[1].contains("--timeout needs a positive number of seconds, got 'soon'"), badOption[1]);
+        assertTrue(badOption[1].contains("--timeout needs a number of seconds of at least 0.001, got 'soon'"),
+                badOption[1]);
+
+        // below the watchdog's millisecond: one usage line, no stack trace
+        String[] tiny = runCapturingErr("run", "00", "--timeout", "0.0001");
+        assertEquals("2", tiny[0]);
+        assertEquals("workbook run: --timeout needs a number of seconds of at least 0.001, got '0.0001'",
+                tiny[1].lines().findFirst().orElse(""));
+        assertEquals(2, tiny[1].lines().count(), tiny[1]);
 
         String[] noArgs = runCapturingErr();
         assertEquals("2", noArgs[0]);

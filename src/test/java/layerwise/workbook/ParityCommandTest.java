@@ -93,4 +93,114 @@ class ParityCommandTest {
         assertThrows(Command.UsageError.class, () -> ParityCommand.main(new String[0]));
         assertThrows(Command.UsageError.class, () -> ParityCommand.main(new String[] {"--bogus", "x"}));
     }
+
+    /** A tiny file whose metadata claims a module far larger than the tensors it holds. */
+    private static Path claims(Path dir, String name, Map<String, String> metadata, Map<String, Tensor> tensors)
+            throws Exception {
+        Path p = dir.resolve(name);
+        Map<String, Tensor> all = new LinkedHashMap<>(tensors);
+        all.put("input", Tensor.zeros(1, 1));
+        all.put("output", Tensor.zeros(1, 1));
+        SafeTensors.write(p, all, metadata);
+        return p;
+    }
+
+    private static String captureOut(java.util.concurrent.Callable<Integer> run, int[] status) throws Exception {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            status[0] = run.call();
+        } finally {
+            System.setOut(saved);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("metadata claiming Linear(40000, 40000) or LSTM(20000, 20000) in a tiny file is refused before"
+            + " anything is built, and the files after it are still checked")
+    void hostileMetadataIsRefusedBeforeBuilding(@TempDir Path dir) throws Exception {
+        Path linear = claims(dir, "linear.safetensors", Map.of("module", "Linear", "in_features", "40000",
+                "out_features", "40000", "bias", "true", "init_seed", "0"),
+                Map.of("weight", Tensor.zeros(1, 1), "bias", Tensor.zeros(1)));
+        assertTrue(Files.size(linear) < 400, "a tiny file: " + Files.size(linear));
+        Path lstm = claims(dir, "lstm.safetensors", Map.of("module", "LSTM", "input_size", "20000",
+                "hidden_size", "20000", "init_seed", "0"), Map.of());
+        String good = DIR.resolve("linear_2d.safetensors").toString();
+        int[] status = new int[1];
+        String out = captureOut(() -> ParityCommand.main(new String[] {linear.toString(), lstm.toString(), good}),
+                status);
+        assertEquals(1, status[0], out);
+        assertTrue(out.contains("FAIL " + linear + " the state dict does not match the module the metadata describes"
+                + " (weight [40000, 40000] in the metadata, [1, 1] in the file; bias [40000] in the metadata, [1] in"
+                + " the file); nothing was built"), out);
+        assertTrue(out.contains("FAIL " + lstm + " the state dict does not match the module the metadata describes"
+                + " (missing [weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0]); nothing was built"), out);
+        assertTrue(out.contains("PASS " + good), out);
+        assertTrue(out.endsWith("1 passed, 2 failed\n"), out);
+        String init = captureOut(() -> ParityCommand.main(new String[] {"--init", linear.toString(), good}), status);
+        assertTrue(init.contains("FAIL " + linear + " the state dict does not match") && init.contains("PASS " + good)
+                && init.endsWith("1 passed, 1 failed\n"), init);
+    }
+
+    @Test
+    @DisplayName("an Error from one file (here a real OutOfMemoryError: a 160 KB file whose output needs 4 GB)"
+            + " is that file's FAIL; the next file is checked and the summary printed")
+    void anErrorFailsOneFileNotTheRun(@TempDir Path dir) throws Exception {
+        Path huge = dir.resolve("wide.safetensors");
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        tensors.put("weight", Tensor.zeros(50_000, 1));
+        tensors.put("bias", Tensor.zeros(50_000));
+        tensors.put("input", Tensor.zeros(20_000, 1));
+        tensors.put("output", Tensor.zeros(1, 1));
+        SafeTensors.write(huge, tensors, Map.of("module", "Linear", "in_features", "1", "out_features", "50000",
+                "bias", "true"));
+        String good = DIR.resolve("conv2d_basic.safetensors").toString();
+        int[] status = new int[1];
+        String out = captureOut(() -> ParityCommand.main(new String[] {huge.toString(), good}), status);
+        assertEquals(1, status[0], out);
+        assertTrue(out.startsWith("FAIL " + huge + " java.lang.OutOfMemoryError"), out);
+        assertTrue(out.contains("PASS " + good) && out.endsWith("1 passed, 1 failed\n"), out);
+
+        String other = captureOut(() -> ParityCommand.checkAll(java.util.List.of("a", "b"), (file, shown) -> {
+            if (shown.equals("a")) throw new StackOverflowError();
+            return "PASS " + shown;
+        }), status);
+        assertEquals("FAIL a java.lang.StackOverflowError\nPASS b\n1 passed, 1 failed\n", other);
+    }
+
+    @Test
+    @DisplayName("a relative path is resolved against the directory ./workbook was run from")
+    void relativePathsResolveAgainstTheCallersDirectory(@TempDir Path dir) throws Exception {
+        Files.copy(DIR.resolve("linear_2d.safetensors"), dir.resolve("mine.safetensors"));
+        System.setProperty(CallerPaths.PROPERTY, dir.toString());
+        try {
+            int[] status = new int[1];
+            String out = captureOut(() -> ParityCommand.main(new String[] {"mine.safetensors"}), status);
+            assertEquals(0, status[0], out);
+            assertTrue(out.startsWith("PASS mine.safetensors max_abs_err="), out);
+        } finally {
+            System.clearProperty(CallerPaths.PROPERTY);
+        }
+    }
+
+    @Test
+    @DisplayName("every fixture of every module kind passes, forward and --init")
+    void everyFixturePasses() throws Exception {
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.list(DIR)) {
+            files = s.filter(p -> p.toString().endsWith(".safetensors")).sorted().toList();
+        }
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (Path file : files) {
+            kinds.add(SafeTensors.read(file).metadata().get("module"));
+            String forward = ParityCommand.checkForward(file);
+            assertTrue(forward.startsWith("PASS "), forward);
+            String init = ParityCommand.checkInit(file);
+            assertTrue(init.startsWith("PASS "), init);
+        }
+        assertEquals("[AvgPool2d, Conv2d, Dropout, Flatten, GRU, GRUCell, LSTM, LSTMCell, LeakyReLU, Linear, MaxPool2d,"
+                + " RNN, RNNCell, ReLU, Sequential, Sigmoid, Tanh]", kinds.toString());
+    }
 }
