@@ -55,7 +55,9 @@ final class MatmulKernels {
         Tensor x = input.contiguous();
         int in = weight.shape[1], out = weight.shape[0];
         int rows = Shapes.numel(java.util.Arrays.copyOf(input.shape, input.shape.length - 1));
-        float[] y = new float[rows * out];
+        int[] shape = input.shape.clone();
+        shape[shape.length - 1] = out;
+        float[] y = new float[Shapes.numel(shape)];                // a ShapeError when it exceeds one tensor
         Gemm.gemm(rows, out, in, x.storage, x.offset, in, 1, weight.storage, weight.offset, weight.strides[1], weight.strides[0],
                 y, 0, out, false);
         if (bias != null) {
@@ -64,8 +66,6 @@ final class MatmulKernels {
                 for (int j = 0; j < out; j++, at++) y[at] = y[at] + b[j];
             }
         }
-        int[] shape = input.shape.clone();
-        shape[shape.length - 1] = out;
         return new Tensor(y, shape, Shapes.contiguousStrides(shape), 0);
     }
 }
