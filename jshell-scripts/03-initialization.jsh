@@ -61,7 +61,7 @@ Plots.compareSchemes(samples, "03-schemes");
 var schemesTable = Tables.compareSchemes(samples);
 println(schemesTable);
 Tables.writeCsv(schemesTable, "03-schemes");
-checkClose((float) samples.get(3).summary().std(), 1f, 0.02f, "N(0, 1) ignores the layer: std 1 for 128 inputs");
+checkClose((float) samples.get(3).stats().std(), 1f, 0.02f, "N(0, 1) ignores the layer: std 1 for 128 inputs");
 
 // 7. The rest of torch.nn.init.
 var tn = Init.truncNormal(Tensor.empty(1000), 0.0, 0.02);    // a and b are ABSOLUTE: [-2, 2] cuts nothing at std 0.02

@@ -70,4 +70,4 @@ var table = Tables.summary(summary);
 println(table.print());
 check(table.rowCount() == 9, "the model and its 8 layers");
 Tables.writeCsv(table, "06-summary");
-println("Lesson 06 done.");
+println("Lesson 06 done. Next: /open jshell-scripts/07-rnn.jsh");

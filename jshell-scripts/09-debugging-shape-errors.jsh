@@ -102,4 +102,4 @@ var e11 = errorOf(() -> rnn.forward(Tensor.zeros(7, 4, 10), Tensor.zeros(7, 4, 1
 println(e11);                                                // ==> ... Fix: pass h0 of shape [1, 4, 20], or leave the state out ...
 check(e11.contains("Fix: pass h0 of shape [1, 4, 20]"), "one state per layer and direction");
 checkShape(rnn.forward(Tensor.zeros(7, 4, 10), Tensor.zeros(1, 4, 20)).hN(), 1, 4, 20);    // ==> [1, 4, 20]
-println("Lesson 09 done.");
+println("Lesson 09 done. Next: /open jshell-scripts/10-pytorch-interop.jsh");

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies run one way (tensor &lt;- init, io &lt;- nn &lt;- shape, interop, experiment &lt;- plot/table &lt;- workbook), and each
- * third-party library is imported by one package only. Checked on the imports (static ones included) and
+ * Dependencies run one way (tensor &lt;- init, io &lt;- nn &lt;- shape, interop, experiment &lt;- plot/table &lt;- grade &lt;-
+ * workbook), and each third-party library is imported by one package only. Checked on the imports (static ones included) and
  * on fully qualified names in the code of every file under src/main/java.
  */
 class ArchitectureTest {
@@ -122,6 +122,22 @@ class ArchitectureTest {
         assertNone("layerwise.experiment must not import layerwise.plot, layerwise.table or layerwise.workbook",
                 u -> u.pkg().equals("experiment")
                         && inPackage(u.target(), "layerwise.plot", "layerwise.table", "layerwise.workbook"));
+    }
+
+    @Test
+    @DisplayName("grade sits below workbook: only workbook uses it, and it does not use workbook")
+    void gradeBelowWorkbook() {
+        assertNone("only layerwise.workbook may import layerwise.grade",
+                u -> !u.pkg().equals("grade") && !u.pkg().equals("workbook") && inPackage(u.target(), "layerwise.grade"));
+        assertNone("layerwise.grade must not import layerwise.workbook (it drives its own JShell)",
+                u -> u.pkg().equals("grade") && inPackage(u.target(), "layerwise.workbook"));
+    }
+
+    @Test
+    @DisplayName("only grade imports JUnit in the main code: its grading tests run on the JUnit Platform")
+    void junitOnlyInGrade() {
+        assertNone("only layerwise.grade may import org.junit",
+                u -> !u.pkg().equals("grade") && inPackage(u.target(), "org.junit"));
     }
 
     @Test

@@ -19,7 +19,7 @@ public record LayerStats(int layer, double mean, double std, double preActivatio
 
     static LayerStats of(int layer, String activation, Tensor pre, Tensor output) {
         float[] a = output.toFloatArray();
-        Summary s = Summary.of(a);
+        Stats s = Stats.of(a);
         double saturated = Double.NaN, dead = Double.NaN;
         if (layer > 0 && (activation.equals("tanh") || activation.equals("sigmoid"))) {
             int count = 0;
@@ -34,7 +34,7 @@ public record LayerStats(int layer, double mean, double std, double preActivatio
             for (float v : a) if (v == 0f) count++;
             dead = (double) count / a.length;
         }
-        double preStd = pre == null ? Double.NaN : Summary.of(pre).std();
+        double preStd = pre == null ? Double.NaN : Stats.of(pre).std();
         return new LayerStats(layer, s.mean(), s.std(), preStd, saturated, dead, output);
     }
 

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One weight drawn by one scheme, with the theory of that draw and the sample's summary.
+ * One weight drawn by one scheme, with the theory of that draw and the sample's statistics.
  */
-public record SchemeSample(Scheme scheme, Tensor weight, Theory theory, Summary summary) {
+public record SchemeSample(Scheme scheme, Tensor weight, Theory theory, Stats stats) {
 
     /**
      * Draws a weight of the given shape with each scheme, each after {@code Tensor.manualSeed(seed)}. The
@@ -28,7 +28,7 @@ public record SchemeSample(Scheme scheme, Tensor weight, Theory theory, Summary 
             } else {
                 w = s.init().apply(Tensor.empty(shape));
             }
-            out.add(new SchemeSample(s, w, s.theory().apply(w), Summary.of(w)));
+            out.add(new SchemeSample(s, w, s.theory().apply(w), Stats.of(w)));
         }
         return out;
     }

@@ -82,7 +82,7 @@ public final class Plots {
     public static Figure<XYChart> compareSchemes(List<SchemeSample> samples, String name) {
         List<XYChart> charts = new ArrayList<>();
         for (SchemeSample s : samples) {
-            String title = s.scheme().name() + ": std " + Charts.num(s.summary().std());
+            String title = s.scheme().name() + ": std " + Charts.num(s.stats().std());
             charts.add(smallHistogram(s.weight().toFloatArray(), s.theory(), "theory", title));
         }
         int cols = Math.min(3, charts.size());

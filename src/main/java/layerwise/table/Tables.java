@@ -3,7 +3,7 @@ package layerwise.table;
 import layerwise.experiment.DepthStats;
 import layerwise.experiment.LayerStats;
 import layerwise.experiment.SchemeSample;
-import layerwise.experiment.Summary;
+import layerwise.experiment.Stats;
 import layerwise.init.Theory;
 import layerwise.io.OutputDirectory;
 import layerwise.tensor.Tensor;
@@ -54,7 +54,7 @@ public final class Tables {
      * (null theory: those columns are "-").
      */
     public static Table stats(String name, Tensor tensor, Theory theory) {
-        Summary s = Summary.of(tensor);
+        Stats s = Stats.of(tensor);
         return format(Table.create(name,
                 StringColumn.create("tensor", name),
                 IntColumn.create("count", new int[] {s.count()}),
@@ -90,10 +90,10 @@ public final class Tables {
             gain.append(th.fanUsed().isEmpty() ? Double.NaN : th.gain());
             bound.append(th.bound());
             theoryStd.append(th.expectedStd());
-            std.append(s.summary().std());
-            mean.append(s.summary().mean());
-            min.append(s.summary().min());
-            max.append(s.summary().max());
+            std.append(s.stats().std());
+            mean.append(s.stats().mean());
+            min.append(s.stats().min());
+            max.append(s.stats().max());
         }
         return format(t.addColumns(scheme, dist, fanIn, fanOut, gain, bound, theoryStd, std, mean, min, max));
     }

@@ -27,7 +27,7 @@ public final class Banner {
                 + "Lessons:  " + wrap(names, 10) + "\n"
                 + "Start:    /open jshell-scripts/" + first + ".jsh   (prose: lessons/" + first + ".md)\n"
                 + "JShell:   Tab completes, /vars lists variables, /exit quits. Plots are saved under out/.\n"
-                + "Shell:    ./workbook run NN|all, ./workbook bench, ./workbook help\n"
+                + "Shell:    ./workbook run NN|all, ./workbook grade NN (exercises), ./workbook hint X.Y, ./workbook help\n"
                 + "Kernels:  " + Kernels.simd() + "\n";
     }
 

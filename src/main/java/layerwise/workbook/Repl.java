@@ -17,6 +17,16 @@ public final class Repl {
         System.out.println(x);
     }
 
+    /** A shape such as {@code x.shape()} prints as {@code [2, 3, 4]}, not as JVM's {@code [I@1b6d3586}. */
+    public static void println(int[] shape) {
+        System.out.println(Arrays.toString(shape));
+    }
+
+    /** Values such as {@code x.toFloatArray()} print as {@code [0.5, 1.0]}. */
+    public static void println(float[] values) {
+        System.out.println(Arrays.toString(values));
+    }
+
     public static void println() {
         System.out.println();
     }

@@ -27,18 +27,18 @@ class SchemeSampleTest {
         assertEquals(List.of("default", "xavier_uniform", "kaiming_uniform", "N(0, 1²)", "U(-1, 1)"),
                 all.stream().map(s -> s.scheme().name()).toList());
         for (SchemeSample s : all) {
-            assertEquals(2048, s.summary().count());
-            assertEquals(s.theory().expectedStd(), s.summary().std(), 0.1 * s.theory().expectedStd(), s.scheme().name());
+            assertEquals(2048, s.stats().count());
+            assertEquals(s.theory().expectedStd(), s.stats().std(), 0.1 * s.theory().expectedStd(), s.scheme().name());
         }
         assertThrows(IllegalArgumentException.class, () -> SchemeSample.classic(2, 3, 4));
     }
 
     @Test
-    @DisplayName("Summary: mean, unbiased std, min, max by hand")
-    void summary() {
-        Summary s = Summary.of(new float[] {1, 2, 3, 4});
-        assertEquals(new Summary(4, 2.5, Math.sqrt(5.0 / 3), 1, 4), s);
-        assertTrue(Double.isNaN(Summary.of(new float[0]).mean()));
+    @DisplayName("Stats: mean, unbiased std, min, max by hand")
+    void stats() {
+        Stats s = Stats.of(new float[] {1, 2, 3, 4});
+        assertEquals(new Stats(4, 2.5, Math.sqrt(5.0 / 3), 1, 4), s);
+        assertTrue(Double.isNaN(Stats.of(new float[0]).mean()));
     }
 
     @Test

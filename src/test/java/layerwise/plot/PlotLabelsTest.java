@@ -6,15 +6,11 @@ import layerwise.experiment.Scheme;
 import layerwise.init.Init;
 import layerwise.init.Theory;
 import layerwise.tensor.Tensor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,22 +20,7 @@ import java.util.function.Function;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Every plot kind: a title that says what it shows, labelled axes, short round tick labels, a legend when needed. */
-class PlotLabelsTest {
-    @TempDir
-    Path out;
-    private String previousOut;
-
-    @BeforeEach
-    void useTempDir() {
-        previousOut = System.setProperty("layerwise.out", out.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (previousOut == null) System.clearProperty("layerwise.out");
-        else System.setProperty("layerwise.out", previousOut);
-    }
-
+class PlotLabelsTest extends WithTempOutput {
     @Test
     @DisplayName("tick labels: at most three significant digits, a leading 0, no float noise, short exponents")
     void tickLabels() {

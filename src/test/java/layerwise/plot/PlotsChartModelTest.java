@@ -8,16 +8,12 @@ import layerwise.init.Init;
 import layerwise.init.Theory;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,22 +22,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The charts' models: series, bins, overlay values and axis ranges (the PNGs are tested in PlotsPngTest). */
-class PlotsChartModelTest {
-    @TempDir
-    Path out;
-    private String previousOut;
-
-    @BeforeEach
-    void useTempDir() {
-        previousOut = System.setProperty("layerwise.out", out.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (previousOut == null) System.clearProperty("layerwise.out");
-        else System.setProperty("layerwise.out", previousOut);
-    }
-
+class PlotsChartModelTest extends WithTempOutput {
     private static List<String> names(XYChart chart) {
         return new ArrayList<>(chart.getSeriesMap().keySet());
     }

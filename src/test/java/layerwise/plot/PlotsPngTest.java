@@ -4,11 +4,8 @@ import layerwise.experiment.DepthExperiment;
 import layerwise.experiment.Scheme;
 import layerwise.init.Init;
 import layerwise.tensor.Tensor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.GraphicsEnvironment;
@@ -24,22 +21,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Real PNGs, written headless into a temporary layerwise.out directory. */
-class PlotsPngTest {
-    @TempDir
-    Path out;
-    private String previousOut;
-
-    @BeforeEach
-    void useTempDir() {
-        previousOut = System.setProperty("layerwise.out", out.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (previousOut == null) System.clearProperty("layerwise.out");
-        else System.setProperty("layerwise.out", previousOut);
-    }
-
+class PlotsPngTest extends WithTempOutput {
     private BufferedImage png(String name) throws IOException {
         Path file = out.resolve(name + ".png");
         assertTrue(Files.isRegularFile(file), file + " exists");

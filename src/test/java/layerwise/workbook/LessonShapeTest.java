@@ -1,6 +1,7 @@
 package layerwise.workbook;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
@@ -19,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * script says "done" only in its last line.
  */
 class LessonShapeTest {
-    /** The lessons written to this pattern. */
-    static final List<String> LESSONS = List.of("00", "01", "02", "03", "04", "05", "07", "08", "10");
+    /** The lessons held to this pattern: every lesson of the arc, 00 to 10. A new lesson joins the list once written to it. */
+    static final List<String> LESSONS = List.of("00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10");
 
     private static String read(java.nio.file.Path p) {
         try {
@@ -28,6 +29,12 @@ class LessonShapeTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void everyListedLessonExists() {
+        List<String> present = Lesson.all().stream().map(Lesson::number).toList();
+        assertTrue(present.containsAll(LESSONS), "lessons listed but missing: " + LESSONS + " vs " + present);
     }
 
     @TestFactory

@@ -31,6 +31,22 @@ class ReplTest {
     }
 
     @Test
+    @DisplayName("println shows a shape as [2, 3, 4] and float values as a list, not as [I@1b6d3586")
+    void printlnArrays() {
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Repl.println(Tensor.zeros(2, 3, 4).shape());
+            Repl.println(new float[] {0.5f, 1f});
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals("[2, 3, 4]" + System.lineSeparator() + "[0.5, 1.0]" + System.lineSeparator(),
+                bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     @DisplayName("checkShape names both shapes")
     void checkShape() {
         Tensor t = Tensor.zeros(2, 3);

@@ -5,13 +5,13 @@ import layerwise.tensor.Tensor;
 /**
  * count, mean, std (unbiased, n−1, like torch's default), min and max of a tensor, in double.
  */
-public record Summary(int count, double mean, double std, double min, double max) {
+public record Stats(int count, double mean, double std, double min, double max) {
 
-    public static Summary of(Tensor t) {
+    public static Stats of(Tensor t) {
         return of(t.toFloatArray());
     }
 
-    public static Summary of(float[] x) {
+    public static Stats of(float[] x) {
         int n = x.length;
         double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (float v : x) {
@@ -24,6 +24,6 @@ public record Summary(int count, double mean, double std, double min, double max
         double squares = 0;
         for (float v : x) squares += (v - mean) * (v - mean);
         double std = n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1));
-        return new Summary(n, mean, std, n == 0 ? Double.NaN : min, n == 0 ? Double.NaN : max);
+        return new Stats(n, mean, std, n == 0 ? Double.NaN : min, n == 0 ? Double.NaN : max);
     }
 }

@@ -1,0 +1,78 @@
+package layerwise.grade;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Grades exercise files: runs the grading tests of {@code layerwise.grade.exercises} (JUnit Jupiter, one class
+ * per exercise file, {@code ExercisesNNTopic}) on the JUnit Platform launcher and collects a {@link Report}.
+ *
+ * <pre>
+ * Report r = Grader.grade(new Grader.Request(Path.of("jshell-scripts/exercises"), Map.of(), List.of("02"), 42,
+ *         Limits.DEFAULT, Path.of("jshell-scripts/startup.jsh"), System.err));
+ * </pre>
+ */
+public final class Grader {
+    static final String PACKAGE = "layerwise.grade.exercises";
+
+    /**
+     * What to grade and how.
+     *
+     * @param dir      the folder of exercise files named as shipped ({@code 02-linear.jsh}, ...)
+     * @param files    files to grade instead of the folder's, by lesson number ("02" -&gt; alice-linear.jsh)
+     * @param lessons  the lesson numbers to grade; empty for all
+     * @param seed     draws every random case
+     * @param startup  the startup file whose imports the learner's JShell had
+     * @param progress where the progress lines go
+     */
+    public record Request(Path dir, Map<String, Path> files, List<String> lessons, long seed, Limits limits,
+                          Path startup, PrintStream progress) {
+    }
+
+    private Grader() {
+    }
+
+    public static Report grade(Request request) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put(Settings.DIR, request.dir().toString());
+        request.files().forEach((lesson, file) -> config.put(Settings.FILE_PREFIX + lesson, file.toString()));
+        config.put(Settings.SEED, Long.toString(request.seed()));
+        config.put(Settings.TIMEOUT, Double.toString(request.limits().timeout().toMillis() / 1000.0));
+        config.put(Settings.MEMORY, Integer.toString(request.limits().heapMegabytes()));
+        config.put(Settings.STARTUP, request.startup().toString());
+        // exercise files in lesson order, exercises in id order ("2.1 ..." sorts before "2.2 ...")
+        config.put("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName");
+        config.put("junit.jupiter.testmethod.order.default", "org.junit.jupiter.api.MethodOrderer$DisplayName");
+
+        String lessons = request.lessons().isEmpty() ? "\\d\\d" : "(" + String.join("|", request.lessons()) + ")";
+        LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectPackage(PACKAGE))
+                .filters(ClassNameFilter.includeClassNamePatterns(PACKAGE.replace(".", "\\.") + "\\.Exercises" + lessons + "[A-Z]\\w*"))
+                .configurationParameters(config)
+                .build();
+        Settings settings = Settings.from(key -> Optional.ofNullable(config.get(key)));
+        ScoreListener listener = new ScoreListener(settings, request.progress());
+        long t0 = System.nanoTime();
+        LauncherFactory.create().execute(discovery, listener);
+        return new Report(request.seed(), List.copyOf(listener.results()), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Writes {@code grade.json} and {@code grade-junit.xml} into {@code dir}; returns the two paths. */
+    public static List<Path> write(Report report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path json = Files.writeString(dir.resolve("grade.json"), report.json());
+        Path xml = Files.writeString(dir.resolve("grade-junit.xml"), JunitXml.of(report));
+        return List.of(json, xml);
+    }
+}

@@ -1,0 +1,73 @@
+package layerwise.grade;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report in the JUnit XML layout every CI server reads: one {@code <testsuite>} per exercise file, one
+ * {@code <testcase>} per exercise with its points as properties; a wrong answer is a {@code <failure>}, a
+ * learner's program that fails to compile, throws or times out is an {@code <error>}, and "not started" is
+ * {@code <skipped>}.
+ */
+final class JunitXml {
+    private JunitXml() {
+    }
+
+    static String of(Report report) {
+        Map<String, List<ExerciseResult>> byFile = new LinkedHashMap<>();
+        for (ExerciseResult r : report.results()) byFile.computeIfAbsent(r.file(), f -> new java.util.ArrayList<>()).add(r);
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append(String.format(Locale.ROOT, "<testsuites name=\"layerwise grade\" tests=\"%d\" time=\"%.3f\">%n", report.results().size(), report.seconds()));
+        for (var file : byFile.entrySet()) {
+            List<ExerciseResult> rs = file.getValue();
+            sb.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\" time=\"%.3f\">%n",
+                    esc(file.getKey()), rs.size(), count(rs, Status.WRONG_ANSWER),
+                    rs.stream().filter(r -> isError(r.status())).count(), count(rs, Status.NOT_STARTED),
+                    rs.stream().mapToDouble(ExerciseResult::seconds).sum()));
+            sb.append("    <properties><property name=\"seed\" value=\"").append(report.seed()).append("\"/></properties>\n");
+            for (ExerciseResult r : rs) {
+                sb.append(String.format(Locale.ROOT, "    <testcase classname=\"%s\" name=\"%s %s\" time=\"%.3f\">%n",
+                        esc(file.getKey()), esc(r.id()), esc(r.title()), r.seconds()));
+                sb.append(String.format(Locale.ROOT, "      <properties><property name=\"points\" value=\"%d\"/>"
+                        + "<property name=\"max\" value=\"%d\"/><property name=\"status\" value=\"%s\"/></properties>%n",
+                        r.points(), r.max(), r.status().label()));
+                String tag = r.status() == Status.WRONG_ANSWER ? "failure" : isError(r.status()) ? "error" : r.status() == Status.NOT_STARTED ? "skipped" : null;
+                if (tag != null) {
+                    sb.append("      <").append(tag).append(" message=\"").append(esc(r.message())).append("\" type=\"")
+                            .append(r.status().label()).append("\"/>\n");
+                }
+                sb.append("    </testcase>\n");
+            }
+            sb.append("  </testsuite>\n");
+        }
+        return sb.append("</testsuites>\n").toString();
+    }
+
+    private static boolean isError(Status s) {
+        return s == Status.ERROR || s == Status.TIMED_OUT || s == Status.DOES_NOT_COMPILE;
+    }
+
+    private static long count(List<ExerciseResult> rs, Status s) {
+        return rs.stream().filter(r -> r.status() == s).count();
+    }
+
+    /** XML attribute text: markup characters escaped, control characters (not allowed in XML 1.0) dropped. */
+    static String esc(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\n' -> sb.append("&#10;");
+                default -> {
+                    if (c >= 0x20 || c == '\t') sb.append(c);
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package layerwise.grade;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import layerwise.io.Json;
+
+/**
+ * The outcome of one grading run: every exercise's result, the seed that drew the cases, and the total.
+ * Prints itself as the table the learner reads and writes the JSON an instructor collects.
+ */
+public record Report(long seed, List<ExerciseResult> results, double seconds) {
+
+    public int points() {
+        return results.stream().mapToInt(ExerciseResult::points).sum();
+    }
+
+    public int max() {
+        return results.stream().mapToInt(ExerciseResult::max).sum();
+    }
+
+    public Optional<ExerciseResult> result(String id) {
+        return results.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The table: one line per exercise (points, status, title), then for each one that did not pass its
+     * reason and, from {@code hint}, the next hint to read; then the total and the seed.
+     */
+    public String table(Function<String, Optional<String>> hint) {
+        StringBuilder sb = new StringBuilder();
+        String file = null;
+        for (ExerciseResult r : results) {
+            if (!r.file().equals(file)) {
+                file = r.file();
+                sb.append(file).append('\n');
+            }
+            sb.append(String.format(Locale.ROOT, "  %-5s %2d / %-2d  %-16s  %s%n", r.id(), r.points(), r.max(), r.status().label(), r.title()));
+            if (r.status() != Status.PASSED) {
+                sb.append(indent(r.message()));
+                if (r.status() != Status.NOT_STARTED) {
+                    hint.apply(r.id()).ifPresent(h -> sb.append(indent(h + "   (more: ./workbook hint " + r.id() + ")")));
+                }
+            }
+        }
+        long passed = results.stream().filter(r -> r.status() == Status.PASSED).count();
+        sb.append(String.format(Locale.ROOT, "Total: %d / %d points, %d of %d exercises passed, in %.1f s.%n",
+                points(), max(), passed, results.size(), seconds));
+        sb.append("Seed: ").append(seed).append(" (./workbook grade ... --seed ").append(seed).append(" draws the same cases)\n");
+        return sb.toString();
+    }
+
+    private static String indent(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n")) sb.append("          ").append(line).append('\n');
+        return sb.toString();
+    }
+
+    /** grade.json: {"seed", "points", "max", "exercises": [{"id", "file", "title", "points", "max", "status", "message"}]}. */
+    public String json() {
+        List<Object> exercises = new ArrayList<>();
+        for (ExerciseResult r : results) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("id", r.id());
+            e.put("file", r.file());
+            e.put("title", r.title());
+            e.put("points", r.points());
+            e.put("max", r.max());
+            e.put("status", r.status().label());
+            e.put("message", r.message());
+            exercises.add(e);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("seed", seed);
+        root.put("points", points());
+        root.put("max", max());
+        root.put("exercises", exercises);
+        return Json.write(root) + "\n";
+    }
+}

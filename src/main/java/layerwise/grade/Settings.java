@@ -1,0 +1,53 @@
+package layerwise.grade;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The grading run's settings, passed to the grading tests as JUnit configuration parameters so that the
+ * same classes grade the learner's folder from {@code ./workbook grade} and the reference, stub and hostile
+ * files from the test suite.
+ */
+record Settings(Path dir, Function<String, Optional<Path>> fileOverride, long seed, Limits limits, List<String> imports) {
+    static final String DIR = "layerwise.grade.dir";
+    /** {@code layerwise.grade.file.02=path}: grade this file for lesson 02 instead of DIR/02-....jsh. */
+    static final String FILE_PREFIX = "layerwise.grade.file.";
+    static final String SEED = "layerwise.grade.seed";
+    static final String TIMEOUT = "layerwise.grade.timeoutSeconds";
+    static final String MEMORY = "layerwise.grade.memoryMegabytes";
+    /** A startup file whose import lines the learner's JShell also had (default jshell-scripts/startup.jsh). */
+    static final String STARTUP = "layerwise.grade.startup";
+
+    static Settings from(Function<String, Optional<String>> config) {
+        Path dir = Path.of(config.apply(DIR).orElse("jshell-scripts/exercises"));
+        long seed = config.apply(SEED).map(Long::parseLong).orElse(0L);
+        Limits limits = new Limits(
+                config.apply(TIMEOUT).map(s -> Duration.ofMillis(Math.round(1000 * Double.parseDouble(s)))).orElse(Limits.DEFAULT.timeout()),
+                config.apply(MEMORY).map(Integer::parseInt).orElse(Limits.DEFAULT.heapMegabytes()));
+        Path startup = Path.of(config.apply(STARTUP).orElse("jshell-scripts/startup.jsh"));
+        return new Settings(dir, lesson -> config.apply(FILE_PREFIX + lesson).map(Path::of), seed, limits, imports(startup));
+    }
+
+    /** The learner's file for an exercise file name such as "02-linear.jsh". */
+    Path file(String name) {
+        return fileOverride.apply(name.substring(0, 2)).orElse(dir.resolve(name));
+    }
+
+    /** The startup file's import lines; the workbook's own list when there is no such file. */
+    private static List<String> imports(Path startup) {
+        if (!Files.isRegularFile(startup)) {
+            return List.of("import layerwise.tensor.*;", "import layerwise.nn.*;", "import layerwise.init.*;");
+        }
+        try {
+            return Files.readAllLines(startup).stream().map(String::trim).filter(l -> l.startsWith("import ")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
