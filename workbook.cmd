@@ -3,8 +3,10 @@ rem Layerwise workbook launcher for Windows (cmd.exe).
 rem   workbook                  JShell with the workbook loaded (builds first when needed)
 rem   workbook run NN^|all^|FILE  run lessons headless and strictly (exit 1 on any failure)
 rem   workbook help             every command
-rem JAVA_HOME picks the JDK (17 or newer); LAYERWISE_HEAP=8g sets the heap. LAYERWISE_CLASSPATH, when set,
-rem is used as the class path as it is and nothing is built. File arguments are resolved against the caller's directory.
+rem JAVA_HOME picks the JDK (17 or newer); LAYERWISE_HEAP=8g sets the heap. LAYERWISE_CLASSPATH, when set, is used as the class path as it
+rem is and nothing is built. File arguments are resolved against the caller's directory.
+rem --add-modules jdk.incubator.vector lets the fast kernels use SIMD (the Vector API); the JVM then prints
+rem one "WARNING: Using incubator modules" line at start, which is expected (cmd.exe cannot filter it).
 setlocal
 set "CALLER=%CD%"
 cd /d "%~dp0"
@@ -60,8 +62,8 @@ if defined LAYERWISE_HEAP (
   set "JSHELL_FLAGS=%JSHELL_FLAGS% -R-Xmx%LAYERWISE_HEAP%"
 )
 if "%~1"=="" (
-  "%JAVA_BIN%jshell" --class-path "%CP%" -R-Dslf4j.internal.verbosity=ERROR %JSHELL_FLAGS% --startup DEFAULT --startup jshell-scripts\startup.jsh
+  "%JAVA_BIN%jshell" --class-path "%CP%" --add-modules jdk.incubator.vector -R-Dslf4j.internal.verbosity=ERROR %JSHELL_FLAGS% --startup DEFAULT --startup jshell-scripts\startup.jsh
   exit /b
 )
-"%JAVA_BIN%java" -cp "%CP%" %JVM_FLAGS% -Djava.awt.headless=true -Dslf4j.internal.verbosity=ERROR -Dlayerwise.banner=off "-Dlayerwise.callerDir=%CALLER%\." layerwise.workbook.Main %*
+"%JAVA_BIN%java" -cp "%CP%" %JVM_FLAGS% --add-modules jdk.incubator.vector -Djava.awt.headless=true -Dslf4j.internal.verbosity=ERROR -Dlayerwise.banner=off "-Dlayerwise.callerDir=%CALLER%\." layerwise.workbook.Main %*
 exit /b %errorlevel%

@@ -13,7 +13,8 @@ import java.util.List;
  * tensor. Shape mistakes throw {@link ShapeError} with PyTorch's message first.
  *
  * <p>The work is done by small package-private classes: {@code Shapes} (shape arithmetic and
- * broadcasting), {@code Storage} (every new float[], checked against the heap), {@code Views}, {@code Strided} (walking strided memory), {@code Elementwise},
+ * broadcasting), {@code Storage} (every new float[], checked against the heap), {@code Views},
+ * {@code Strided} (walking strided memory), {@code Elementwise},
  * {@code Reductions}, {@code Matmul} with {@code MatmulKernels} (chosen by {@link Kernels}), {@code Join} (cat, stack),
  * {@code RandomFill} with {@code Generator} (torch's MT19937 stream), and {@code TensorFormat} (printing).
  */
@@ -29,6 +30,11 @@ public final class Tensor {
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
+    }
+
+    /** A contiguous tensor over {@code data} itself, no copy: for kernels that built the array for it. */
+    static Tensor wrap(float[] data, int... shape) {
+        return contiguous(data, shape);
     }
 
     private static Tensor contiguous(float[] data, int[] shape) {
