@@ -145,22 +145,47 @@ final class ConvSolver {
         return s;
     }
 
-    /** Builds the layer, runs it on zeros of {@code in} and describes it; null if it does not run. */
+    /**
+     * The most float32 elements a check may allocate (input plus output, 16 MB). H_out and W_out depend
+     * only on H, W and the settings, never on N or the channel counts: the layer is checked on one
+     * sample, and a layer too wide for the budget is checked through a thin copy with the same settings.
+     */
+    static final long CHECK_ELEMENTS = 1L << 22;
+
+    /** Builds the layer, runs it on zeros of one sample of {@code in} and describes it; null if it does not run. */
     static Proposal build(int[] in, int outC, ConvSettings.Dim h, ConvSettings.Dim w, int groups) {
-        int inC = in[in.length - 3];
+        int r = in.length;
+        int inC = in[r - 3];
         Conv2dOptions o = Conv2d.options().stride(h.s(), w.s()).padding(h.p(), w.p()).dilation(h.d(), w.d()).groups(groups);
         return Quietly.build(() -> {
             Conv2d conv = new Conv2d(inC, outC, new int[] {h.k(), w.k()}, o);
+            long spatialIn = (long) in[r - 2] * in[r - 1];
+            long spatialOut = (long) h.out(in[r - 2]) * w.out(in[r - 1]);
+            boolean wide = inC * spatialIn + outC * spatialOut > CHECK_ELEMENTS;
+            int[] one = in.clone();
+            if (r == 4) one[0] = 1;
+            if (wide) one[r - 3] = groups;
             int[] got;
             try {
-                got = conv.forward(Tensor.zeros(in)).shape();
+                Conv2d checked = wide ? new Conv2d(groups, groups, new int[] {h.k(), w.k()}, o) : conv;
+                got = checked.forward(Tensor.zeros(one)).shape();
             } catch (RuntimeException e) {
                 return null;
             }
+            int[] out = got.clone();
+            out[r - 3] = outC;
+            if (r == 4) out[0] = in[0];
+            String check = "ran on zeros " + Names.shape(one) + " → " + Names.shape(got);
+            if (wide) {
+                check = "ran " + code(groups, groups, h, w, groups).substring(4) + " on zeros " + Names.shape(one) + " → "
+                        + Names.shape(got) + ": H_out and W_out do not depend on N or the channels";
+            } else if (r == 4 && in[0] != 1) {
+                check += " (one sample: the batch size N passes through)";
+            }
             List<String> derivation = new ArrayList<>();
-            derivation.add("H_out = " + Formulas.sized(in[in.length - 2], h.p(), h.p(), h.d(), h.k(), h.s(), false));
-            derivation.add("W_out = " + Formulas.sized(in[in.length - 1], w.p(), w.p(), w.d(), w.k(), w.s(), false));
-            return Proposal.of(code(inC, outC, h, w, groups), conv, derivation, in, got);
+            derivation.add("H_out = " + Formulas.sized(in[r - 2], h.p(), h.p(), h.d(), h.k(), h.s(), false));
+            derivation.add("W_out = " + Formulas.sized(in[r - 1], w.p(), w.p(), w.d(), w.k(), w.s(), false));
+            return Proposal.checkedOn(code(inC, outC, h, w, groups), conv, derivation, in, out, check);
         });
     }
 

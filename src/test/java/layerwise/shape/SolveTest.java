@@ -137,6 +137,30 @@ class SolveTest {
     }
 
     @Test
+    @DisplayName("conv2d: a proposal is checked on one sample, and a wide layer through a thin copy: [32, 3, 512, 512] → [32, 64, 512, 512] in seconds")
+    void checksOnOneSample() {
+        long start = System.nanoTime();
+        Solutions big = Solve.conv2d(new int[] {32, 3, 512, 512}, new int[] {32, 64, 512, 512});
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(seconds < 20, seconds + " s");
+        assertFalse(big.proposals().isEmpty());
+        for (Proposal p : big.proposals()) {
+            Conv2d c = (Conv2d) p.module();
+            assertEquals(512, outSize(512, c.kernelSize()[0], c.stride()[0], c.padding()[0], c.dilation()[0]), p.code());
+            assertEquals(512, outSize(512, c.kernelSize()[1], c.stride()[1], c.padding()[1], c.dilation()[1]), p.code());
+            assertArrayEquals(new int[] {64, 3, c.kernelSize()[0], c.kernelSize()[1]}, p.parameters().get("weight"));
+            assertArrayEquals(new int[] {32, 64, 512, 512}, p.output());
+            assertTrue(p.toString().contains("on zeros [1, 1, 512, 512] → [1, 1, 512, 512]: H_out and W_out do not depend on N"),
+                    p.toString());
+        }
+        Solutions small = Solve.conv2d(new int[] {4, 3, 16, 16}, new int[] {4, 8, 8, 8});
+        for (Proposal p : small.proposals()) {
+            assertArrayEquals(new int[] {4, 8, 8, 8}, run(p.module(), new int[] {4, 3, 16, 16}), p.code());
+            assertTrue(p.toString().contains("checked: ran on zeros [1, 3, 16, 16] → [1, 8, 8, 8] (one sample"), p.toString());
+        }
+    }
+
+    @Test
     @DisplayName("linear: random shapes; a solution exists exactly when a leading block of the input has the target's rows")
     void linearRandomTargets() {
         Random rnd = new Random(5);
