@@ -85,7 +85,7 @@ public final class Solutions {
         StringBuilder sb = new StringBuilder(question);
         if (possible()) {
             if (total > proposals.size()) {
-                sb.append(": the ").append(proposals.size()).append(" simplest of ").append(total).append(" settings in the searched range\n");
+                sb.append(": the ").append(proposals.size()).append(" simplest of ").append(Names.count(total)).append(" settings in the searched range\n");
             } else {
                 sb.append(": ").append(proposals.size()).append(proposals.size() == 1 ? " setting" : " settings")
                         .append(proposals.size() > 1 ? ", simplest first" : "").append('\n');

@@ -178,7 +178,7 @@ class SolveTest {
             if (outSize(32, k, st, p, d) == 16) square++;
         }
         assertEquals((long) square * square, half.total());
-        assertTrue(half.toString().startsWith("Conv2d from [1, 3, 32, 32] to [1, 8, 16, 16]: the 5 simplest of " + half.total()
+        assertTrue(half.toString().startsWith("Conv2d from [1, 3, 32, 32] to [1, 8, 16, 16]: the 5 simplest of " + String.format("%,d", half.total())
                 + " settings in the searched range"), half.toString());
     }
 
