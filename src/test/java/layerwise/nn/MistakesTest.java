@@ -123,6 +123,20 @@ class MistakesTest {
     }
 
     @Test
+    @DisplayName("copy_ of a source that does not broadcast: only the source can, so no 'make one of them 1'")
+    void copyOnlySourceBroadcasts() {
+        Linear lin = new Linear(3, 2);
+        String m = message(() -> lin.weight.copy_(Tensor.randn(3, 3)));
+        assertTrue(m.startsWith("The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0"), m);
+        assertTrue(m.contains("only the source broadcasts"), m);
+        assertTrue(m.contains("Fix: give the source this tensor's shape [2, 3], or one that broadcasts to it"), m);
+        assertFalse(m.contains("make one of them 1"), m);
+        lin.weight.copy_(Tensor.randn(2, 3));
+        lin.weight.copy_(Tensor.randn(1, 3));
+        assertArrayEquals(new int[] {2, 3}, lin.weight.shape());
+    }
+
+    @Test
     @DisplayName("batch-first data into a time-first RNN, seen through h0: batchFirst(true) or transpose(0, 1)")
     void batchFirstIntoTimeFirst() {
         RNN rnn = new RNN(10, 20);
