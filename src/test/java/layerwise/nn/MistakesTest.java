@@ -123,6 +123,18 @@ class MistakesTest {
     }
 
     @Test
+    @DisplayName("padding 30000 makes the output too large: the message names the padding, not the batch size")
+    void hugePadding() {
+        Conv2d conv = new Conv2d(3, 16, 3, Conv2d.options().padding(30000));
+        String m = message(() -> conv.forward(Tensor.zeros(1, 3, 32, 32)));
+        assertTrue(m.startsWith("a tensor of shape [1, 16, 60030, 60030] would have 57657614400 elements"), m);
+        assertTrue(m.contains("The padding (left 30000, right 30000, top 30000, bottom 30000) grows the 32 x 32 input to 60032 x 60032"), m);
+        assertTrue(m.contains("padding=1 keeps 32 x 32 for this kernel"), m);
+        assertFalse(m.contains("smaller batch"), m);
+        assertArrayEquals(new int[] {1, 16, 32, 32}, conv3to16().forward(Tensor.zeros(1, 3, 32, 32)).shape());
+    }
+
+    @Test
     @DisplayName("copy_ of a source that does not broadcast: only the source can, so no 'make one of them 1'")
     void copyOnlySourceBroadcasts() {
         Linear lin = new Linear(3, 2);
