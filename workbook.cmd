@@ -5,6 +5,8 @@ rem   workbook run NN^|all^|FILE  run lessons headless and strictly (exit 1 on a
 rem   workbook help             every command
 rem JAVA_HOME picks the JDK (17 or newer). LAYERWISE_CLASSPATH, when set, is used as the class path as it
 rem is and nothing is built. File arguments are resolved against the caller's directory.
+rem --add-modules jdk.incubator.vector lets the fast kernels use SIMD (the Vector API); the JVM then prints
+rem one "WARNING: Using incubator modules" line at start, which is expected (cmd.exe cannot filter it).
 setlocal
 set "CALLER=%CD%"
 cd /d "%~dp0"
@@ -55,8 +57,8 @@ if "%NEEDS_BUILD%"=="1" (
 
 :launch
 if "%~1"=="" (
-  "%JAVA_BIN%jshell" --class-path "%CP%" -R-Dslf4j.internal.verbosity=ERROR %JSHELL_FLAGS% --startup DEFAULT --startup jshell-scripts\startup.jsh
+  "%JAVA_BIN%jshell" --class-path "%CP%" --add-modules jdk.incubator.vector -R-Dslf4j.internal.verbosity=ERROR %JSHELL_FLAGS% --startup DEFAULT --startup jshell-scripts\startup.jsh
   exit /b
 )
-"%JAVA_BIN%java" -cp "%CP%" %JVM_FLAGS% -Djava.awt.headless=true -Dslf4j.internal.verbosity=ERROR -Dlayerwise.banner=off "-Dlayerwise.callerDir=%CALLER%\." layerwise.workbook.Main %*
+"%JAVA_BIN%java" -cp "%CP%" %JVM_FLAGS% --add-modules jdk.incubator.vector -Djava.awt.headless=true -Dslf4j.internal.verbosity=ERROR -Dlayerwise.banner=off "-Dlayerwise.callerDir=%CALLER%\." layerwise.workbook.Main %*
 exit /b %errorlevel%

@@ -44,6 +44,13 @@ public record Arg(String type, String source, String shape, boolean inPlace) {
                 .collect(Collectors.joining(", ")) + "}", Arrays.toString(values));
     }
 
+    /** Raw bytes, such as a file's contents: {@code new byte[] {16, -1, ...}}. */
+    public static Arg of(byte[] values) {
+        StringBuilder sb = new StringBuilder("new byte[] {");
+        for (int i = 0; i < values.length; i++) sb.append(i == 0 ? "" : ", ").append(values[i]);
+        return new Arg("byte[]", sb.append('}').toString(), "byte[" + values.length + "]");
+    }
+
     /** A float[] of the given logical shape (the report names the shape, the learner gets the flat array). */
     public static Arg of(float[] values, int... shape) {
         return new Arg("float[]", floats(values), "float[" + values.length + "] " + Arrays.toString(shape));

@@ -63,6 +63,16 @@ public final class Expect {
         }
     }
 
+    /** A boolean equal to {@code expected}: a yes/no verdict such as "these outputs agree". */
+    public static void bool(String where, boolean expected, Value got) {
+        if (!got.kind().equals("boolean")) {
+            throw GradeFailure.wrong(where + ": expected the boolean " + expected + ", got " + got.describe() + ".");
+        }
+        if ((got.number() == 1) != expected) {
+            throw GradeFailure.wrong(where + ": expected " + expected + ", got " + !expected + ".");
+        }
+    }
+
     /** A number close to {@code expected} (relative 1e-6, or exact for integers). */
     public static void number(String where, double expected, Value got) {
         if (!got.kind().equals("number")) {

@@ -67,6 +67,7 @@ final class Probe {
                 static Object snapshot(Object arg) {
                     if (arg instanceof float[] f) return java.util.Arrays.toString(f);
                     if (arg instanceof int[] n) return java.util.Arrays.toString(n);
+                    if (arg instanceof byte[] b) return java.util.Arrays.toString(b);
                     if (arg instanceof layerwise.tensor.Tensor t) return java.util.Arrays.toString(t.shape()) + java.util.Arrays.toString(t.toFloatArray());
                     return arg;
                 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import layerwise.tensor.Functional;
+import layerwise.tensor.RecurrentKernels;
 import layerwise.tensor.Tensor;
 
 /**
@@ -214,7 +215,7 @@ public abstract class RNNBase extends Module {
         int steps = seq.size(0);
         int n = seq.size(1);
         Tensor wihT = weightIh[layer][dir].t().contiguous();
-        Tensor whhT = weightHh[layer][dir].t().contiguous();
+        Tensor whhT = RecurrentStep.FUSED ? null : weightHh[layer][dir].t().contiguous();
         Tensor bih = biasIh[layer][dir];
         Tensor bhh = biasHh[layer][dir];
         // RNN and LSTM gates see only b_ih + b_hh: add the sum once, outside the time loop. (The GRU's
@@ -228,9 +229,23 @@ public abstract class RNNBase extends Module {
         Tensor gi = RecurrentStep.inputGates(seq.reshape(steps * n, seq.size(2)), wihT, bih)
                 .reshape(steps, n, gates * hiddenSize);
         Tensor[] out = new Tensor[steps];
+        RecurrentKernels.HiddenWeight packed = RecurrentStep.FUSED ? RecurrentKernels.hiddenWeight(weightHh[layer][dir]) : null;
         for (int s = 0; s < steps; s++) {
             int t = dir == 0 ? s : steps - 1 - s;
             Tensor g = gi.select(0, t);
+            if (packed != null) {
+                switch (mode) {
+                    case LSTM -> {
+                        LSTMCell.State next = RecurrentStep.lstm(g, h, c, packed, bhh, whrT);
+                        h = next.h();
+                        c = next.c();
+                    }
+                    case GRU -> h = RecurrentStep.gru(g, h, packed, bhh);
+                    case RNN_TANH, RNN_RELU -> h = RecurrentStep.rnn(g, h, packed, bhh, mode == RecurrentMode.RNN_RELU);
+                }
+                out[t] = h;
+                continue;
+            }
             switch (mode) {
                 case LSTM -> {
                     LSTMCell.State next = RecurrentStep.lstm(g, h, c, whhT, bhh, whrT);

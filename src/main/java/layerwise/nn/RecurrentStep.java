@@ -2,6 +2,8 @@ package layerwise.nn;
 
 import java.util.List;
 
+import layerwise.tensor.Kernels;
+import layerwise.tensor.RecurrentKernels;
 import layerwise.tensor.Tensor;
 
 /**
@@ -13,6 +15,10 @@ import layerwise.tensor.Tensor;
  * one matrix product, because it does not depend on the state. The hidden part,
  * {@code gh = h W_hh^T + b_hh}, must wait for the previous step. {@code whhT} is {@code W_hh}
  * transposed ({@code (Hout, G*H)}), {@code bhh} may be null (bias=False).
+ *
+ * <p>The methods below write each step as the chain of tensor ops it is (the plain kernels, under
+ * {@code -Dlayerwise.kernels=plain}). By default the same sums go through {@link RecurrentKernels}: the
+ * gate maths of a step in one pass, and for the layers {@code W_hh} packed once per forward.
  */
 final class RecurrentStep {
 
@@ -31,8 +37,12 @@ final class RecurrentStep {
         return bhh == null ? gh : gh.add(bhh);
     }
 
+    /** Whether the steps run on the fused kernels (the default) or as chains of tensor ops. */
+    static final boolean FUSED = Kernels.selected() == Kernels.Kind.FAST;
+
     /** Elman RNN: {@code h' = tanh(gi + gh)}, or {@code max(0, gi + gh)} with relu. */
     static Tensor rnn(Tensor gi, Tensor h, Tensor whhT, Tensor bhh, boolean relu) {
+        if (FUSED) return RecurrentKernels.rnn(gi, h.matmul(whhT), bhh, relu);
         Tensor pre = gi.add(hiddenGates(h, whhT, bhh));
         return relu ? pre.relu() : pre.tanh();
     }
@@ -48,6 +58,7 @@ final class RecurrentStep {
      * {@code whrT} is {@code W_hr} transposed ({@code (H, P)}), or null without projection.
      */
     static LSTMCell.State lstm(Tensor gi, Tensor h, Tensor c, Tensor whhT, Tensor bhh, Tensor whrT) {
+        if (FUSED) return fusedLstm(gi, h.matmul(whhT), bhh, c, whrT);
         List<Tensor> gates = gi.add(hiddenGates(h, whhT, bhh)).chunk(4, 1);
         Tensor i = gates.get(0).sigmoid();
         Tensor f = gates.get(1).sigmoid();
@@ -69,11 +80,31 @@ final class RecurrentStep {
      * </pre>
      */
     static Tensor gru(Tensor gi, Tensor h, Tensor whhT, Tensor bhh) {
+        if (FUSED) return RecurrentKernels.gru(gi, h.matmul(whhT), bhh, h);
         List<Tensor> in = gi.chunk(3, 1);
         List<Tensor> hid = hiddenGates(h, whhT, bhh).chunk(3, 1);
         Tensor r = in.get(0).add(hid.get(0)).sigmoid();
         Tensor z = in.get(1).add(hid.get(1)).sigmoid();
         Tensor n = in.get(2).add(r.mul(hid.get(2))).tanh();
         return n.add(z.mul(h.sub(n)));
+    }
+
+    // The layers' steps with W_hh packed once per forward (fused kernels only).
+
+    static Tensor rnn(Tensor gi, Tensor h, RecurrentKernels.HiddenWeight whh, Tensor bhh, boolean relu) {
+        return RecurrentKernels.rnn(gi, RecurrentKernels.hiddenGates(h, whh), bhh, relu);
+    }
+
+    static LSTMCell.State lstm(Tensor gi, Tensor h, Tensor c, RecurrentKernels.HiddenWeight whh, Tensor bhh, Tensor whrT) {
+        return fusedLstm(gi, RecurrentKernels.hiddenGates(h, whh), bhh, c, whrT);
+    }
+
+    static Tensor gru(Tensor gi, Tensor h, RecurrentKernels.HiddenWeight whh, Tensor bhh) {
+        return RecurrentKernels.gru(gi, RecurrentKernels.hiddenGates(h, whh), bhh, h);
+    }
+
+    private static LSTMCell.State fusedLstm(Tensor gi, Tensor gh, Tensor bhh, Tensor c, Tensor whrT) {
+        Tensor[] next = RecurrentKernels.lstm(gi, gh, bhh, c);
+        return new LSTMCell.State(whrT == null ? next[0] : next[0].matmul(whrT), next[1]);
     }
 }

@@ -1,7 +1,5 @@
 package layerwise.tensor;
 
-import java.util.Arrays;
-
 /**
  * The two conv2d kernels behind one seam. Both compute, for a batched input x (N, C, H, W), a weight
  * (O, C/groups, kH, kW) and an optional bias (O), the cross-correlation (no kernel flip)
@@ -12,11 +10,17 @@ import java.util.Arrays;
  * where Cg = C/groups, g = o / (O/groups) is the group of output channel o, and xp is x with zeros
  * added around it (padTop rows above, padLeft columns to the left, ...).
  *
- * <p>{@link #loops} is that formula as seven nested loops, the one a lesson shows. {@link #im2col} is
- * the default: it copies every receptive field of one image and group into a column of a matrix
- * (Cg*kH*kW rows, outH*outW columns), so the whole convolution becomes one matrix product
- * {@code W_g (Og x Cg*kH*kW) @ cols}, run by the fast matmul kernel. {@link Kernels} chooses between
- * them: the loops run everywhere under {@code -Dlayerwise.kernels=plain}.
+ * <p>{@link #loops} is that formula as seven nested loops, the one a lesson shows. The fast default
+ * picks one of three kernels: a 1x1 convolution is a plain matrix product ({@link Conv2dIm2col#pointwise});
+ * a depthwise one (one input channel per group) runs directly over the image ({@link Conv2dDirect});
+ * everything else copies receptive fields into a bounded scratch matrix, a few output rows at a time,
+ * and multiplies it by the weight ({@link Conv2dIm2col#im2col}).
+ *
+ * <p>What the kernels share, so that they agree: every output starts from its bias (0 without one) and
+ * adds its products in the order c, u, v above; a tap that falls in the padding multiplies the zero like
+ * any other input (so an Inf or NaN weight at the border gives NaN in every kernel, as PyTorch's dense
+ * convolution does). The loops and the depthwise kernel round each step as {@code sum + w*x}; the matrix
+ * product rounds it once, as a fused multiply-add, when SIMD is on (see {@link Gemm}).
  */
 final class Conv2dKernels {
     private Conv2dKernels() {
@@ -24,7 +28,12 @@ final class Conv2dKernels {
 
     /** The seam: the kernel every conv2d goes through. */
     static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv2dGeometry g, Kernels.Kind kind) {
-        return kind == Kernels.Kind.PLAIN ? loops(input, weight, bias, g) : im2col(input, weight, bias, g);
+        if (kind == Kernels.Kind.PLAIN) return loops(input, weight, bias, g);
+        if (g.groupInChannels() == 1 && g.groups() > 1) return Conv2dDirect.depthwise(input, weight, bias, g);
+        if (g.kH() == 1 && g.kW() == 1 && g.sH() == 1 && g.sW() == 1 && g.padTop() + g.padBottom() + g.padLeft() + g.padRight() == 0) {
+            return Conv2dIm2col.pointwise(input, weight, bias, g);
+        }
+        return Conv2dIm2col.im2col(input, weight, bias, g);
     }
 
     /** The teaching kernel: the formula above, one output element at a time. */
@@ -46,11 +55,10 @@ final class Conv2dKernels {
                             int channel = group * cg + c;
                             for (int u = 0; u < g.kH(); u++) {
                                 int row = i * g.sH() + u * g.dH() - g.padTop();
-                                if (row < 0 || row >= g.inH()) continue;     // a zero of the padding
                                 for (int v = 0; v < g.kW(); v++) {
                                     int col = j * g.sW() + v * g.dW() - g.padLeft();
-                                    if (col < 0 || col >= g.inW()) continue;
-                                    float xv = x[((n * g.inChannels() + channel) * g.inH() + row) * g.inW() + col];
+                                    boolean inside = row >= 0 && row < g.inH() && col >= 0 && col < g.inW();
+                                    float xv = inside ? x[((n * g.inChannels() + channel) * g.inH() + row) * g.inW() + col] : 0f;
                                     float wv = w[((o * cg + c) * g.kH() + u) * g.kW() + v];
                                     sum += wv * xv;
                                 }
@@ -61,70 +69,22 @@ final class Conv2dKernels {
                 }
             }
         }
-        return Tensor.of(out, g.batch(), g.outChannels(), g.outH(), g.outW());
+        return Tensor.wrap(out, g.batch(), g.outChannels(), g.outH(), g.outW());
     }
 
-    /** The fast kernel: im2col, then one matrix product per image and group. */
-    static Tensor im2col(Tensor input, Tensor weight, Tensor bias, Conv2dGeometry g) {
-        Tensor xc = input.contiguous();
-        Tensor wc = weight.contiguous();
-        float[] b = bias == null ? null : bias.toFloatArray();
-        int cg = g.groupInChannels();
-        int og = g.groupOutChannels();
-        int rows = cg * g.kH() * g.kW();          // one row per (c, u, v)
-        int cols = g.outH() * g.outW();           // one column per output position (i, j)
-        float[] out = new float[g.batch() * g.outChannels() * cols];
-        float[] patches = new float[rows * cols];
-        for (int n = 0; n < g.batch(); n++) {
-            for (int group = 0; group < g.groups(); group++) {
-                int outBase = (n * g.outChannels() + group * og) * cols;
-                if (rows > 0 && cols > 0) {
-                    fillColumns(xc, g, n, group * cg, patches);
-                    // W_g is rows group*og .. group*og+og-1 of the weight seen as (O, Cg*kH*kW); the product
-                    // (og x rows) @ (rows x cols) lands straight in the output's channels of this group.
-                    MatmulKernels.mm(Kernels.Kind.FAST, wc.storage, wc.offset + group * og * rows, patches, 0,
-                            out, outBase, og, rows, cols);
-                }
-                if (b != null) {
-                    for (int o = 0; o < og; o++) {
-                        float bo = b[group * og + o];
-                        int base = outBase + o * cols;
-                        for (int p = 0; p < cols; p++) out[base + p] += bo;
-                    }
+    /** out[n, o, :, :] = b[o] (or 0) for every image and channel: where the fast kernels start their sums. */
+    static float[] biasFilled(Tensor bias, Conv2dGeometry g) {
+        int plane = g.outH() * g.outW();
+        float[] out = new float[g.batch() * g.outChannels() * plane];
+        if (bias != null) {
+            float[] b = bias.toFloatArray();
+            for (int n = 0; n < g.batch(); n++) {
+                for (int o = 0; o < g.outChannels(); o++) {
+                    int base = (n * g.outChannels() + o) * plane;
+                    java.util.Arrays.fill(out, base, base + plane, b[o]);
                 }
             }
         }
-        return Tensor.of(out, g.batch(), g.outChannels(), g.outH(), g.outW());
-    }
-
-    /**
-     * patches[(c*kH + u)*kW + v][i*outW + j] = xp[n, firstChannel + c, i*sH + u*dH, j*sW + v*dW]
-     * (0 where that position falls in the padding).
-     */
-    private static void fillColumns(Tensor x, Conv2dGeometry g, int n, int firstChannel, float[] patches) {
-        float[] xs = x.storage;
-        int cols = g.outH() * g.outW();
-        int r = 0;
-        for (int c = 0; c < g.groupInChannels(); c++) {
-            int plane = x.offset + (n * g.inChannels() + firstChannel + c) * g.inH() * g.inW();
-            for (int u = 0; u < g.kH(); u++) {
-                for (int v = 0; v < g.kW(); v++, r++) {
-                    int at = r * cols;
-                    for (int i = 0; i < g.outH(); i++) {
-                        int row = i * g.sH() + u * g.dH() - g.padTop();
-                        if (row < 0 || row >= g.inH()) {
-                            Arrays.fill(patches, at, at + g.outW(), 0f);
-                            at += g.outW();
-                            continue;
-                        }
-                        int rowBase = plane + row * g.inW();
-                        int col = v * g.dW() - g.padLeft();
-                        for (int j = 0; j < g.outW(); j++, col += g.sW()) {
-                            patches[at++] = col >= 0 && col < g.inW() ? xs[rowBase + col] : 0f;
-                        }
-                    }
-                }
-            }
-        }
+        return out;
     }
 }

@@ -51,10 +51,11 @@ public final class Functional {
                     hint == null ? "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + "."
                             : hint.fix());
         }
-        Kernels.Kind kind = Kernels.selected();
-        // The fast path multiplies by a contiguous copy of W^T; the plain one reads W^T as a view, as the formula says.
-        Tensor weightT = kind == Kernels.Kind.FAST ? MatmulKernels.transposedCopy(weight) : weight.t();
-        Tensor y = Kernels.matmul(input, weightT, kind);
+        boolean plainBias = bias == null || (bias.dim() == 1 && bias.size(0) == out);   // else y.add(bias) reports it
+        if (Kernels.selected() == Kernels.Kind.FAST && input.dim() >= 2 && plainBias) {
+            return MatmulKernels.linear(input, weight, bias);
+        }
+        Tensor y = Kernels.matmul(input, weight.t(), Kernels.selected());
         return bias == null ? y : y.add(bias);
     }
 

@@ -38,9 +38,17 @@ final class Matmul {
             // Fold a's leading dims into rows: (..., m) @ (m, p) is one (rows x m) @ (m x p) product.
             int rows = Shapes.numel(Arrays.copyOf(a.shape, da - 1));
             out = new float[Shapes.numel(rows, p)];
-            Tensor x = a.contiguous();
-            Tensor y = b.contiguous();
-            MatmulKernels.mm(kind, x.storage, x.offset, y.storage, y.offset, out, 0, rows, m1, p);
+            if (kind == Kernels.Kind.FAST && da <= 2) {
+                // The fast kernel reads both operands through their strides: a transposed view is not copied.
+                int ars = da == 1 ? 0 : a.strides[0];
+                int bcs = db == 1 ? 0 : b.strides[1];
+                Gemm.gemm(rows, p, m1, a.storage, a.offset, ars, a.strides[da - 1], b.storage, b.offset, b.strides[0], bcs,
+                        out, 0, p, false);
+            } else {
+                Tensor x = a.contiguous();
+                Tensor y = b.contiguous();
+                MatmulKernels.mm(kind, x.storage, x.offset, y.storage, y.offset, out, 0, rows, m1, p);
+            }
             outShape = db == 1 ? Arrays.copyOf(a.shape, da - 1) : withLast(Arrays.copyOf(a.shape, da - 1), p);
         } else {
             if (batch == null) batch = Shapes.broadcast(batchA, batchB);

@@ -31,6 +31,11 @@ public final class Tensor {
         this.offset = offset;
     }
 
+    /** A contiguous tensor over {@code data} itself, no copy: for kernels that built the array for it. */
+    static Tensor wrap(float[] data, int... shape) {
+        return contiguous(data, shape);
+    }
+
     private static Tensor contiguous(float[] data, int[] shape) {
         return new Tensor(data, shape, Shapes.contiguousStrides(shape), 0);
     }

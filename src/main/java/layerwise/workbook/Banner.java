@@ -3,6 +3,8 @@ package layerwise.workbook;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import layerwise.tensor.Kernels;
+
 /**
  * The few lines {@code ./workbook} shows above the first JShell prompt, printed by
  * {@code jshell-scripts/startup.jsh}. Runs of the strict runner replay that startup too; they set
@@ -25,7 +27,8 @@ public final class Banner {
                 + "Lessons:  " + wrap(names, 10) + "\n"
                 + "Start:    /open jshell-scripts/" + first + ".jsh   (prose: lessons/" + first + ".md)\n"
                 + "JShell:   Tab completes, /vars lists variables, /exit quits. Plots are saved under out/.\n"
-                + "Shell:    ./workbook run NN|all, ./workbook grade NN (exercises), ./workbook hint X.Y, ./workbook help\n";
+                + "Shell:    ./workbook run NN|all, ./workbook grade NN (exercises), ./workbook hint X.Y, ./workbook help\n"
+                + "Kernels:  " + Kernels.simd() + "\n";
     }
 
     /** Breaks a long list of lesson names over lines, continuation lines indented by {@code indent}. */

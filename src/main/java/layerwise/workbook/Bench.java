@@ -1,120 +1,179 @@
 package layerwise.workbook;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import layerwise.tensor.Kernels;
+
 /**
- * {@code ./workbook bench [FILTER]}: times every registered {@link Benchmark}. Each is set up once, warmed
- * up (so the JIT has compiled it), then run repeatedly; the report gives the median and the minimum time
- * of one run and, when the benchmark counts its flops, GFLOP/s at the median.
+ * {@code ./workbook bench [gemm|conv|lstm|gru|linear|all] [--threads N]}: times the fast kernels on five
+ * fixed cases and, when {@code /usr/bin/python3} can import torch, PyTorch on the same cases in the same
+ * run with the same number of threads. Each side is warmed up (at least 1 s), then the two take turns:
+ * {@value #ROUNDS} rounds, each a batch of runs of about {@value #ROUND_SECONDS} s per side, so that
+ * whatever else the machine is doing hits both alike. The figure is the median over all runs of a side.
+ * Besides the table, one machine-readable line per case:
+ * {@code bench <case> layerwise_gflops=<x> torch_gflops=<y or na> ratio=<r or na>}.
  */
 public final class Bench {
-    /** Every benchmark class, one line each: its {@code static List<Benchmark> all()}. */
-    static final List<Supplier<List<Benchmark>>> SUITES = List.of(
-            BaselineBench::all,
-            MatmulBench::all,
-            RnnBench::all,
-            ConvBench::all,
-            LinearBench::all);
-
-    private final LongSupplier nanoClock;
-    private final Duration warmup;
-    private final Duration measure;
-    private final int minRuns;
-    private final int maxRuns;
-
-    /**
-     * @param nanoClock the clock, {@code System::nanoTime} outside tests
-     * @param warmup    untimed runs continue until this much time has passed (at least 2 runs)
-     * @param measure   timed runs continue until this much time has passed and {@code minRuns} are done
-     * @param minRuns   at least this many timed runs
-     * @param maxRuns   at most this many timed runs
-     */
-    public Bench(LongSupplier nanoClock, Duration warmup, Duration measure, int minRuns, int maxRuns) {
-        if (minRuns < 1 || maxRuns < minRuns) throw new IllegalArgumentException("need 1 <= minRuns <= maxRuns");
-        this.nanoClock = nanoClock;
-        this.warmup = warmup;
-        this.measure = measure;
-        this.minRuns = minRuns;
-        this.maxRuns = maxRuns;
+    private Bench() {
     }
 
-    /** The times of one benchmark. */
-    public record Result(String name, int runs, long medianNanos, long minNanos, double flops) {
-        /** GFLOP/s at the median time; NaN when the benchmark counts no flops. */
-        public double gflops() {
-            return flops > 0 && medianNanos > 0 ? flops / medianNanos : Double.NaN;
-        }
+    static final int ROUNDS = 7;
+    static final double ROUND_SECONDS = 0.3;
+    static final List<String> GROUPS = List.of("gemm", "linear", "conv", "lstm", "gru", "all");
 
-        @Override
-        public String toString() {
-            String line = String.format(Locale.ROOT, "%-34s median %10s  min %10s  (%d runs)", name,
-                    millis(medianNanos), millis(minNanos), runs);
-            return Double.isNaN(gflops()) ? line : line + String.format(Locale.ROOT, "  %7.2f GFLOP/s", gflops());
+    /** The command line: which cases, how many threads. */
+    record Options(String group, int threads) {
+        static Options parse(String[] args) {
+            String group = "all";
+            int threads = Runtime.getRuntime().availableProcessors();
+            boolean groupSeen = false;
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--threads")) {
+                    if (i + 1 == args.length) throw new Command.UsageError("--threads needs a number, e.g. --threads 2");
+                    try {
+                        threads = Integer.parseInt(args[++i]);
+                    } catch (NumberFormatException e) {
+                        throw new Command.UsageError("--threads needs a whole number, got '" + args[i] + "'");
+                    }
+                    if (threads < 1) throw new Command.UsageError("--threads must be at least 1, got " + threads);
+                } else if (GROUPS.contains(args[i].toLowerCase(Locale.ROOT)) && !groupSeen) {
+                    group = args[i].toLowerCase(Locale.ROOT);
+                    groupSeen = true;
+                } else {
+                    throw new Command.UsageError("unknown case '" + args[i] + "'; the cases are " + String.join(", ", GROUPS));
+                }
+            }
+            return new Options(group, threads);
         }
-
-        private static String millis(long nanos) {
-            return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
-        }
-    }
-
-    /** Sets up, warms up and times {@code b}. */
-    public Result measure(Benchmark b) {
-        b.setup();
-        Object sink = null;
-        long warmStart = nanoClock.getAsLong();
-        for (int i = 0; i < 2 || nanoClock.getAsLong() - warmStart < warmup.toNanos(); i++) sink = b.run();
-        List<Long> times = new ArrayList<>();
-        long measureStart = nanoClock.getAsLong();
-        while (times.size() < maxRuns && (times.size() < minRuns || nanoClock.getAsLong() - measureStart < measure.toNanos())) {
-            long t0 = nanoClock.getAsLong();
-            sink = b.run();
-            times.add(nanoClock.getAsLong() - t0);
-        }
-        consume(sink);
-        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Result(b.name(), sorted.length, median(sorted), sorted[0], b.flops());
     }
 
     /** The middle value; the mean of the two middle values for an even count. */
-    static long median(long[] sorted) {
+    static long median(List<Long> times) {
+        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static volatile int consumed;
-
-    private static void consume(Object result) {
-        consumed += System.identityHashCode(result);
+    /** The machine-readable line; NaN prints as "na". */
+    static String resultLine(String name, double layerwise, double torch) {
+        return "bench " + name + " layerwise_gflops=" + number(layerwise) + " torch_gflops=" + number(torch)
+                + " ratio=" + number(layerwise / torch);
     }
 
-    /** Every registered benchmark whose name contains {@code filter} (ignoring case). */
-    static List<Benchmark> matching(String filter) {
-        String f = filter.toLowerCase(Locale.ROOT);
-        List<Benchmark> all = new ArrayList<>();
-        for (Supplier<List<Benchmark>> suite : SUITES) {
-            for (Benchmark b : suite.get()) if (b.name().toLowerCase(Locale.ROOT).contains(f)) all.add(b);
-        }
-        return all;
+    private static String number(double x) {
+        return Double.isNaN(x) || Double.isInfinite(x) ? "na" : String.format(Locale.ROOT, "%.2f", x);
     }
 
-    static int main(String[] args) {
-        if (args.length > 1) throw new Command.UsageError("at most one filter, got " + Arrays.toString(args));
-        String filter = args.length == 1 ? args[0] : "";
-        List<Benchmark> selected = matching(filter);
-        if (selected.isEmpty()) {
-            List<String> names = matching("").stream().map(Benchmark::name).toList();
-            throw new Command.UsageError("no benchmark matches '" + filter + "'. Benchmarks: " + String.join(", ", names));
+    /** Runs per round for an operation taking {@code secondsPerRun}: about ROUND_SECONDS, at least 1. */
+    static int repsPerRound(double secondsPerRun) {
+        return (int) Math.max(1, Math.min(1000, Math.round(ROUND_SECONDS / Math.max(secondsPerRun, 1e-9))));
+    }
+
+    static String machine(int threads) {
+        String cpu = System.getProperty("os.arch");
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the architecture name will do
         }
-        System.out.printf(Locale.ROOT, "Java %s, %d cores; warm-up 1 s, then at least 5 runs over 2 s each%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        Bench bench = new Bench(System::nanoTime, Duration.ofSeconds(1), Duration.ofSeconds(2), 5, 1000);
-        for (Benchmark b : selected) System.out.println(bench.measure(b));
+        return String.format(Locale.ROOT, "Machine: %d cores (%s), Java %s (%s), %s, %d kernel threads",
+                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), Kernels.simd(), threads);
+    }
+
+    static int main(String[] args) throws IOException {
+        Options options = Options.parse(args);
+        Kernels.setThreads(options.threads());
+        List<BenchCase> cases = new ArrayList<>();
+        for (BenchCase c : BenchCase.all()) if (options.group().equals("all") || c.group().equals(options.group())) cases.add(c);
+        System.out.println(machine(options.threads()));
+        String[] why = new String[1];
+        try (TorchSide torch = TorchSide.start(TorchSide.PYTHON, options.threads(), why)) {
+            System.out.println(torch == null ? "PyTorch: na (" + why[0] + ")"
+                    : "PyTorch: " + torch.version + " via " + TorchSide.PYTHON
+                            + ", OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset");
+            System.out.printf(Locale.ROOT, "Each side: warm-up >= 1 s, then %d alternating rounds of ~%.1f s; median of all runs.%n%n",
+                    ROUNDS, ROUND_SECONDS);
+            System.out.printf(Locale.ROOT, "%-15s %-42s %12s %9s %12s %9s %7s %10s%n", "case", "shape", "layerwise", "GFLOP/s",
+                    "torch", "GFLOP/s", "ratio", "heap peak");
+            List<String> lines = new ArrayList<>();
+            for (BenchCase c : cases) {
+                resetHeapPeaks();
+                Supplier<?> op = c.setup().get();
+                double javaPerRun = warmUp(op);
+                int javaReps = repsPerRound(javaPerRun);
+                int torchReps = 0;
+                if (torch != null) torchReps = repsPerRound(torch.setup(c.name()));
+                List<Long> javaTimes = new ArrayList<>(), torchTimes = new ArrayList<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (int r = 0; r < javaReps; r++) javaTimes.add(time(op));
+                    if (torch != null) torchTimes.addAll(torch.run(c.name(), torchReps));
+                }
+                long javaMedian = median(javaTimes);
+                double javaGflops = c.flops() / javaMedian;
+                double torchGflops = torch == null ? Double.NaN : c.flops() / median(torchTimes);
+                System.out.printf(Locale.ROOT, "%-15s %-42s %9.2f ms %9.1f %12s %9s %7s %7d MB%n", c.name(), c.shape(),
+                        javaMedian / 1e6, javaGflops,
+                        torch == null ? "na" : String.format(Locale.ROOT, "%9.2f ms", median(torchTimes) / 1e6),
+                        torch == null ? "na" : String.format(Locale.ROOT, "%.1f", torchGflops),
+                        torch == null ? "na" : String.format(Locale.ROOT, "%.2fx", javaGflops / torchGflops),
+                        heapPeakBytes() >> 20);
+                lines.add(resultLine(c.name(), javaGflops, torchGflops));
+            }
+            System.out.println();
+            System.out.println("heap peak: the most heap in use during the case, garbage not yet collected included.");
+            lines.forEach(System.out::println);
+        }
         return 0;
+    }
+
+    private static volatile int sink;
+
+    private static long time(Supplier<?> op) {
+        long t0 = System.nanoTime();
+        Object result = op.get();
+        long t = System.nanoTime() - t0;
+        sink += System.identityHashCode(result);
+        return t;
+    }
+
+    /** Runs op for at least 1 s and 3 runs, so the JIT has compiled it; returns seconds per run. */
+    private static double warmUp(Supplier<?> op) {
+        long start = System.nanoTime();
+        int runs = 0;
+        while (runs < 3 || System.nanoTime() - start < 1_000_000_000L) {
+            time(op);
+            runs++;
+        }
+        return (System.nanoTime() - start) / 1e9 / runs;
+    }
+
+    private static void resetHeapPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
+        }
+    }
+
+    private static long heapPeakBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
+        }
+        return sum;
     }
 }

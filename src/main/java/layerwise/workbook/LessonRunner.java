@@ -2,6 +2,7 @@ package layerwise.workbook;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -148,9 +149,14 @@ public final class LessonRunner {
      * explicitly, since it does not look at this JVM's.
      */
     private static JShell newShell() {
+        List<String> options = new ArrayList<>(List.of("--class-path", System.getProperty("java.class.path")));
+        // Snippets may use the Vector API when this JVM has it (the launcher and the tests add the module).
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            options.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        }
         return JShell.builder()
                 .executionEngine("local")
-                .compilerOptions("--class-path", System.getProperty("java.class.path"))
+                .compilerOptions(options.toArray(String[]::new))
                 .out(System.out)
                 .err(System.err)
                 .build();

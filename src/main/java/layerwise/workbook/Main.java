@@ -27,7 +27,9 @@ public final class Main {
                     "run lessons headless and strictly: exit 1 on a compile error, an exception, an unresolved "
                             + "name or a time-out (" + LessonRunner.DEFAULT_TIMEOUT.toSeconds() + " s per snippet)",
                     RunCommand::main),
-            new Entry("bench", "[FILTER]", "time the kernels: median and min of repeated runs, GFLOP/s", Bench::main),
+            new Entry("bench", "[gemm|linear|conv|lstm|gru|all] [--threads N]",
+                    "time the fast kernels against PyTorch in the same run (when /usr/bin/python3 has torch): "
+                            + "median, GFLOP/s, ratio", Bench::main),
             new Entry("parity", "[--init] FILE...",
                     "compare layers with PyTorch exports (safetensors fixtures)", ParityCommand::main),
             new Entry("grade", "[NN... | all | FILE.jsh... | DIR] [--seed N] [--solutions] [--timeout S] [--memory MB] [--report DIR]",

@@ -23,7 +23,7 @@ class HostileGradingTest {
 
     @BeforeAll
     static void gradeHostile() {
-        report = GradeRuns.grade(GradeRuns.HOSTILE, List.of("01", "02", "05", "07", "08"), GradeRuns.tight());
+        report = GradeRuns.grade(GradeRuns.HOSTILE, List.of("01", "02", "05", "06", "07", "08", "09", "10"), GradeRuns.tight());
     }
 
     @ParameterizedTest(name = "{0}: {1}, \"{2}\"")
@@ -42,9 +42,19 @@ class HostileGradingTest {
             "5.2 | WRONG_ANSWER     | case 1 of 5 (size ",
             "5.3 | WRONG_ANSWER     | expected a tensor of shape [",
             "5.4 | WRONG_ANSWER     | im2col changed its argument #1 in place",
+            "6.1 | WRONG_ANSWER     | (input [",
+            "6.2 | WRONG_ANSWER     | classes ",
+            "6.3 | WRONG_ANSWER     | is out of range: kernel 1..11, stride 1..8, padding 0..kernel-1",
             "7.1 | TIMED_OUT        | rnnParameterShape did not return within 3 s",
             "8.3 | WRONG_ANSWER     | (x [",
             "8.4 | WRONG_ANSWER     | (x [",
+            "9.1 | WRONG_ANSWER     | values differ",
+            "9.3 | WRONG_ANSWER     | (h_n [",
+            "9.4 | WRONG_ANSWER     | expected a tensor of shape [",
+            "10.1 | DOES_NOT_COMPILE | the grader calls lstmParameterShape(String, int, int, int, boolean)",
+            "10.2 | WRONG_ANSWER    | values differ",
+            "10.3 | WRONG_ANSWER    | values differ",
+            "10.4 | WRONG_ANSWER    | expected true, got false",
     })
     @DisplayName("a hostile or wrong answer scores zero, with its status and reason")
     void scoresZeroWithReason(String id, Status status, String reason) {
@@ -65,6 +75,23 @@ class HostileGradingTest {
         assertEquals(Integer.parseInt(m.group(1)) + 1, Integer.parseInt(m.group(2)), size);
         String conv = report.result("5.3").orElseThrow().message();
         assertTrue(conv.matches("(?s).*expected a tensor of shape \\[\\d+, \\d+, \\d+, \\d+\\], got shape \\[\\d+, \\d+, \\d+, \\d+\\]\\."), conv);
+        // the stack's sizes without the formula's "+ 1": the batch and channels right, H and W one short
+        String stack = report.result("6.1").orElseThrow().message();
+        Matcher s = Pattern.compile("expected \\[(\\d+), (\\d+), (\\d+), (\\d+)\\], got \\[(\\d+), (\\d+), (-?\\d+), (-?\\d+)\\]\\.").matcher(stack);
+        assertTrue(s.find(), stack);
+        assertEquals(s.group(1), s.group(5), stack);
+        assertEquals(s.group(2), s.group(6), stack);
+        assertTrue(Integer.parseInt(s.group(7)) < Integer.parseInt(s.group(3)) || Integer.parseInt(s.group(8)) < Integer.parseInt(s.group(4)), stack);
+        // the classifier's weight written (in, out): the right numbers the wrong way round
+        String classifier = report.result("6.2").orElseThrow().message();
+        Matcher w = Pattern.compile("expected \\[(\\d+), (\\d+)\\], got \\[(\\d+), (\\d+)\\]\\.").matcher(classifier);
+        assertTrue(w.find(), classifier);
+        assertEquals(w.group(1) + "," + w.group(2), w.group(4) + "," + w.group(3), classifier);
+        // a weight handed back untransposed: (in, out) where (out, in) is expected
+        String weight = report.result("9.4").orElseThrow().message();
+        Matcher t = Pattern.compile("expected a tensor of shape \\[(\\d+), (\\d+)\\], got shape \\[(\\d+), (\\d+)\\]\\.").matcher(weight);
+        assertTrue(t.find(), weight);
+        assertEquals(t.group(1) + "," + t.group(2), t.group(4) + "," + t.group(3), weight);
     }
 
     @Test
@@ -82,6 +109,8 @@ class HostileGradingTest {
         assertEquals(Status.PASSED, report.result("5.5").orElseThrow().status(), report.result("5.5").orElseThrow().message());
         assertEquals(Status.PASSED, report.result("7.2").orElseThrow().status(), report.result("7.2").orElseThrow().message());
         assertEquals(Status.PASSED, report.result("7.5").orElseThrow().status(), report.result("7.5").orElseThrow().message());
-        assertEquals(26, report.results().size());
+        assertEquals(Status.PASSED, report.result("6.4").orElseThrow().status(), report.result("6.4").orElseThrow().message());
+        assertEquals(Status.PASSED, report.result("9.2").orElseThrow().status(), report.result("9.2").orElseThrow().message());
+        assertEquals(38, report.results().size());
     }
 }

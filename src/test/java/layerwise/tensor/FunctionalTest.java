@@ -63,26 +63,6 @@ class FunctionalTest {
     }
 
     @Test
-    @DisplayName("the im2col kernel equals the plain loops on random shapes, groups, strides, dilations and paddings")
-    void im2colEqualsLoops() {
-        Random r = new Random(11);
-        for (int trial = 0; trial < 100; trial++) {
-            int groups = 1 + r.nextInt(3);
-            int cg = 1 + r.nextInt(3), og = 1 + r.nextInt(3);
-            int k = 1 + r.nextInt(3), s = 1 + r.nextInt(2), d = 1 + r.nextInt(2), p = r.nextInt(3);
-            int h = d * (k - 1) + 1 + r.nextInt(6), w = d * (k - 1) + 1 + r.nextInt(6);
-            Tensor x = random(r, r.nextInt(3), groups * cg, h, w);
-            Tensor weight = random(r, groups * og, cg, k, k);
-            Tensor bias = r.nextBoolean() ? random(r, groups * og) : null;
-            int[] st = {s}, pd = {p}, dl = {d};
-            Tensor fast = Kernels.conv2d(x, weight, bias, st, pd, dl, groups, Kernels.Kind.FAST);
-            Tensor plain = Kernels.conv2d(x, weight, bias, st, pd, dl, groups, Kernels.Kind.PLAIN);
-            assertArrayEquals(plain.shape(), fast.shape());
-            assertTrue(fast.allclose(plain, 1e-5, 1e-6), "trial " + trial);
-        }
-    }
-
-    @Test
     @DisplayName("conv2d's own checks use PyTorch's texts")
     void conv2dErrors() {
         Tensor w = Tensor.zeros(8, 3, 3, 3);

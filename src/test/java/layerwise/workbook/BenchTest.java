@@ -1,96 +1,79 @@
 package layerwise.workbook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The bench harness on a fake clock: each run of the benchmark advances it by a scripted duration. */
+/** The bench command's arguments, arithmetic and output lines (timings themselves are never asserted). */
 class BenchTest {
 
-    /** A benchmark whose k-th run takes durations[k] nanoseconds on {@code clock}. */
-    private static Benchmark scripted(AtomicLong clock, long[] durations, AtomicInteger setups, AtomicInteger runs) {
-        return new Benchmark() {
-            @Override
-            public String name() {
-                return "scripted";
-            }
-
-            @Override
-            public void setup() {
-                setups.incrementAndGet();
-            }
-
-            @Override
-            public Object run() {
-                clock.addAndGet(durations[runs.getAndIncrement()]);
-                return null;
-            }
-
-            @Override
-            public double flops() {
-                return 6e6;
-            }
-        };
+    @Test
+    @DisplayName("arguments: a case group and --threads N, in any order; mistakes are usage errors")
+    void options() {
+        assertEquals(new Bench.Options("all", Runtime.getRuntime().availableProcessors()), Bench.Options.parse(new String[0]));
+        assertEquals(new Bench.Options("lstm", 1), Bench.Options.parse(new String[] {"--threads", "1", "LSTM"}));
+        assertEquals(new Bench.Options("gemm", 3), Bench.Options.parse(new String[] {"gemm", "--threads", "3"}));
+        assertTrue(assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"matmul"}))
+                .getMessage().contains("gemm, linear, conv, lstm, gru, all"));
+        assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"--threads"}));
+        assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"--threads", "two"}));
+        assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"--threads", "0"}));
+        assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"gemm", "conv"}));
     }
 
     @Test
-    @DisplayName("two warm-up runs are not timed; median and min come from the timed runs")
-    void medianAndMinOfTimedRuns() {
-        AtomicLong clock = new AtomicLong();
-        AtomicInteger setups = new AtomicInteger();
-        AtomicInteger runs = new AtomicInteger();
-        // warm-up: 100 ms and 90 ms (slow, not counted); timed: 5, 1, 4, 2, 3 ms
-        long ms = 1_000_000;
-        long[] durations = {100 * ms, 90 * ms, 5 * ms, 1 * ms, 4 * ms, 2 * ms, 3 * ms};
-        Bench bench = new Bench(clock::get, Duration.ZERO, Duration.ZERO, 5, 5);
-        Bench.Result r = bench.measure(scripted(clock, durations, setups, runs));
-        assertEquals(1, setups.get(), "setup runs once");
-        assertEquals(7, runs.get(), "2 warm-up runs + 5 timed runs");
-        assertEquals(5, r.runs());
-        assertEquals(3 * ms, r.medianNanos());
-        assertEquals(1 * ms, r.minNanos());
-        assertEquals(6e6 / (3 * ms), r.gflops(), 1e-12, "flops / median nanoseconds = GFLOP/s");
-        assertTrue(r.toString().contains("3.000 ms") && r.toString().contains("2.00 GFLOP/s"), r.toString());
+    @DisplayName("the machine-readable line, with na when PyTorch is not there")
+    void resultLine() {
+        assertEquals("bench gemm1024 layerwise_gflops=120.50 torch_gflops=100.00 ratio=1.21",
+                Bench.resultLine("gemm1024", 120.5, 100.0));
+        assertEquals("bench lstm32x50 layerwise_gflops=80.00 torch_gflops=na ratio=na",
+                Bench.resultLine("lstm32x50", 80.0, Double.NaN));
     }
 
     @Test
-    @DisplayName("timed runs continue until the measuring time has passed, up to maxRuns")
-    void runsUntilTimePassed() {
-        AtomicLong clock = new AtomicLong();
-        AtomicInteger runs = new AtomicInteger();
-        long[] durations = new long[50];
-        java.util.Arrays.fill(durations, 10);
-        Bench bench = new Bench(clock::get, Duration.ofNanos(25), Duration.ofNanos(95), 2, 40);
-        Bench.Result r = bench.measure(scripted(clock, durations, new AtomicInteger(), runs));
-        // warm-up: runs at t=0,10,20 (the clock reads 30 >= 25 after the third); timed: 10 runs to reach 95+
-        assertEquals(10, r.runs());
-        assertEquals(13, runs.get());
+    @DisplayName("median of odd and even counts; runs per round aim at the round's length")
+    void arithmetic() {
+        assertEquals(3, Bench.median(List.of(5L, 1L, 3L)));
+        assertEquals(25, Bench.median(List.of(40L, 10L, 30L, 20L)));
+        assertEquals(1, Bench.repsPerRound(10.0));
+        assertEquals(30, Bench.repsPerRound(Bench.ROUND_SECONDS / 30));
+        assertEquals(1000, Bench.repsPerRound(1e-12));
     }
 
     @Test
-    @DisplayName("the median of an even count is the mean of the middle two")
-    void evenMedian() {
-        assertEquals(25, Bench.median(new long[] {10, 20, 30, 40}));
-        assertEquals(7, Bench.median(new long[] {7}));
-    }
-
-    @Test
-    @DisplayName("every registered benchmark has a unique name; the filter ignores case")
-    void registry() {
-        List<Benchmark> all = Bench.matching("");
-        assertFalse(all.isEmpty());
+    @DisplayName("the five cases the issue's table names, each in one group, with its flop count")
+    void cases() {
+        List<BenchCase> all = BenchCase.all();
         Set<String> names = new HashSet<>();
-        for (Benchmark b : all) assertTrue(names.add(b.name()), "duplicate benchmark name " + b.name());
-        assertEquals(1, Bench.matching("BASELINE").size());
-        assertTrue(Bench.matching("no such benchmark").isEmpty());
+        for (BenchCase c : all) {
+            assertTrue(names.add(c.name()));
+            assertTrue(Bench.GROUPS.contains(c.group()), c.group());
+        }
+        assertEquals(Set.of("gemm1024", "linear64x1024", "conv8x64x56", "lstm32x50", "gru32x50"), names);
+        assertEquals(2.0 * 50 * 32 * (128 + 256) * 4 * 256, all.get(3).flops());
+        assertEquals(2.0 * 8 * 64 * 56 * 56 * 64 * 9, all.get(2).flops());
+    }
+
+    @Test
+    @DisplayName("no python at the given path: PyTorch's side is absent, with the reason")
+    void noPython() {
+        String[] why = new String[1];
+        assertNull(TorchSide.start("/nonexistent/python3", 1, why));
+        assertTrue(why[0].contains("/nonexistent/python3"), why[0]);
+    }
+
+    @Test
+    @DisplayName("the machine line names cores, Java and whether SIMD is on")
+    void machineLine() {
+        String line = Bench.machine(2);
+        assertTrue(line.startsWith("Machine: " + Runtime.getRuntime().availableProcessors() + " cores"), line);
+        assertTrue(line.contains("Java " + System.getProperty("java.version")) && line.contains("SIMD "), line);
     }
 }

@@ -1,6 +1,7 @@
 package layerwise.workbook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
@@ -61,7 +62,8 @@ class ReplTest {
                 new Lesson("00", "00-welcome", Path.of("jshell-scripts", "00-welcome.jsh")),
                 new Lesson("01", "01-tensors", Path.of("jshell-scripts", "01-tensors.jsh")));
         String text = Banner.text(lessons);
-        assertEquals(5, text.lines().count(), text);
+        assertEquals(6, text.lines().count(), text);
+        assertTrue(text.lines().toList().get(5).startsWith("Kernels:  SIMD "), text);
         assertEquals("Lessons:  00-welcome  01-tensors", text.lines().toList().get(1));
         assertEquals("Start:    /open jshell-scripts/00-welcome.jsh   (prose: lessons/00-welcome.md)",
                 text.lines().toList().get(2));

@@ -1,0 +1,145 @@
+package layerwise.tensor;
+
+/**
+ * The fast matrix product every hot op runs on: {@code C = A B} or {@code C += A B} for strided A, B and
+ * a row-major C. A (m x k) is element {@code a[aOff + i*ars + p*acs]}, B (k x n) is
+ * {@code b[bOff + p*brs + j*bcs]}, so a transposed operand is just swapped strides (no copy);
+ * C is {@code c[cOff + i*ldc + j]}.
+ *
+ * <p>Every C element is still the sum of its products in increasing p, started from 0 (or from the C
+ * value when accumulating: a bias), exactly as {@link MatmulKernels#plain} adds them. The SIMD kernel
+ * ({@link SimdGemm}) computes each step as one fused multiply-add, {@code fma(a, b, sum)}, rounded once
+ * where the plain loop rounds the product and then the sum; that is the only difference. The scalar
+ * fallback ({@link #scalarRange}) rounds like the plain loop and matches it bit for bit.
+ *
+ * <p>Large products are cut into column ranges (or row ranges when C is narrow), one per thread.
+ */
+final class Gemm {
+    private Gemm() {
+    }
+
+    /** Products below this many multiply-adds stay on the caller's thread. */
+    static final long PARALLEL_WORK = 1L << 17;
+
+    static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        split(m, n, k, (i0, i1, j0, j1) -> range(i1 - i0, j1 - j0, k, a, aOff + i0 * ars, ars, acs,
+                b, bOff + j0 * bcs, brs, bcs, c, cOff + i0 * ldc + j0, ldc, accumulate));
+    }
+
+    /** B packed once (see {@link #pack}) for many products A_t B, e.g. one per time step of a recurrent layer. */
+    static final class PackedB {
+        final int k;
+        final int n;
+        /** SIMD: {@link SimdGemm#packAll}'s panels, row length nPad; scalar: B row-major, nPad = n. */
+        final float[] data;
+        final int nPad;
+        final boolean simd;
+
+        private PackedB(int k, int n, float[] data, int nPad, boolean simd) {
+            this.k = k;
+            this.n = n;
+            this.data = data;
+            this.nPad = nPad;
+            this.simd = simd;
+        }
+    }
+
+    static PackedB pack(int k, int n, float[] b, int bOff, int brs, int bcs) {
+        if (Simd.ACTIVE) return new PackedB(k, n, SimdGemm.packAll(k, n, b, bOff, brs, bcs), SimdGemm.paddedColumns(n), true);
+        float[] rowMajor = new float[k * n];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) rowMajor[p * n + j] = b[bOff + p * brs + j * bcs];
+        }
+        return new PackedB(k, n, rowMajor, n, false);
+    }
+
+    /** C = A B (or C += A B) with B packed by {@link #pack}; the same sums as {@link #gemm}. */
+    static void gemm(int m, float[] a, int aOff, int ars, int acs, PackedB b, float[] c, int cOff, int ldc, boolean accumulate) {
+        int k = b.k;
+        split(m, b.n, k, (i0, i1, j0, j1) -> {
+            if (b.simd) {
+                SimdGemm.gemm(i1 - i0, j1 - j0, k, a, aOff + i0 * ars, ars, acs, null, 0, 0, 0,
+                        b.data, b.nPad, j0, c, cOff + i0 * ldc + j0, ldc, accumulate);
+            } else {
+                scalarRange(i1 - i0, j1 - j0, k, a, aOff + i0 * ars, ars, acs, b.data, j0, b.n, 1,
+                        c, cOff + i0 * ldc + j0, ldc, accumulate);
+            }
+        });
+    }
+
+    /** One thread's block of C: rows i0..i1-1, columns j0..j1-1. */
+    private interface Block {
+        void run(int i0, int i1, int j0, int j1);
+    }
+
+    /**
+     * Cuts C into one block per thread: column ranges in whole register tiles when C is wide enough (each
+     * thread packs its own panels of B and writes its own columns), else row ranges; small products stay
+     * on the caller's thread.
+     */
+    private static void split(int m, int n, int k, Block block) {
+        if (m <= 0 || n <= 0) return;
+        int threads = (long) m * n * k < PARALLEL_WORK ? 1 : Parallel.threads();
+        int unit = Simd.ACTIVE ? SimdGemm.NR : 16;
+        if (threads > 1 && n >= 2 * unit * threads) {
+            int units = (n + unit - 1) / unit;
+            Parallel.forEach(threads, t -> {
+                int j0 = Math.min(n, units * t / threads * unit);
+                int j1 = Math.min(n, units * (t + 1) / threads * unit);
+                if (j1 > j0) block.run(0, m, j0, j1);
+            });
+        } else if (threads > 1 && m >= 16 * threads) {
+            Parallel.forEach(threads, t -> {
+                int i0 = (int) ((long) m * t / threads);
+                int i1 = (int) ((long) m * (t + 1) / threads);
+                if (i1 > i0) block.run(i0, i1, 0, n);
+            });
+        } else {
+            block.run(0, m, 0, n);
+        }
+    }
+
+    /** One thread's share. */
+    static void range(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                      float[] c, int cOff, int ldc, boolean accumulate) {
+        if (Simd.ACTIVE) {
+            SimdGemm.gemm(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
+        } else {
+            scalarRange(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
+        }
+    }
+
+    private static final int BLOCK_P = 128;
+    private static final int BLOCK_J = 512;
+
+    /**
+     * The scalar fallback: i-p-j loop order (the inner loop walks B and C along a row), blocked over p and j
+     * so a tile of B stays in cache. Each C element receives its products one by one in increasing p,
+     * rounded as {@code sum + a*b}: the plain kernel's result, bit for bit.
+     */
+    static void scalarRange(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                            float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!accumulate) {
+            for (int i = 0; i < m; i++) java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+        }
+        for (int j0 = 0; j0 < n; j0 += BLOCK_J) {
+            int j1 = Math.min(n, j0 + BLOCK_J);
+            for (int p0 = 0; p0 < k; p0 += BLOCK_P) {
+                int p1 = Math.min(k, p0 + BLOCK_P);
+                for (int i = 0; i < m; i++) {
+                    int ci = cOff + i * ldc;
+                    for (int p = p0; p < p1; p++) {
+                        float aip = a[aOff + i * ars + p * acs];
+                        int bp = bOff + p * brs;
+                        if (bcs == 1) {
+                            for (int j = j0; j < j1; j++) c[ci + j] += aip * b[bp + j];
+                        } else {
+                            for (int j = j0; j < j1; j++) c[ci + j] += aip * b[bp + j * bcs];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

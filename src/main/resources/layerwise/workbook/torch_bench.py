@@ -1,0 +1,58 @@
+# The PyTorch side of ./workbook bench: the same five cases, timed on request, one line per answer.
+# Started by layerwise.workbook.TorchSide as: python3 -u torch_bench.py THREADS
+# Protocol (stdin -> stdout):  setup CASE -> "ok SECONDS_PER_RUN" (after >= 1 s of warm-up)
+#                              run CASE REPS -> "times T1 T2 ..." (seconds)
+import sys
+import time
+
+threads = int(sys.argv[1])
+try:
+    import torch
+except Exception as e:  # no torch: the Java side prints "na"
+    print("unavailable " + str(e).replace("\n", " "), flush=True)
+    sys.exit(0)
+torch.set_num_threads(threads)
+torch.manual_seed(0)
+print("ready " + torch.__version__ + " threads=" + str(torch.get_num_threads()), flush=True)
+
+
+def make(name):
+    if name == "gemm1024":
+        a, b = torch.rand(1024, 1024), torch.rand(1024, 1024)
+        return lambda: torch.mm(a, b)
+    if name == "linear64x1024":
+        lin, x = torch.nn.Linear(1024, 1024), torch.randn(64, 1024)
+        return lambda: lin(x)
+    if name == "conv8x64x56":
+        conv, x = torch.nn.Conv2d(64, 64, 3, padding=1), torch.randn(8, 64, 56, 56)
+        return lambda: conv(x)
+    if name == "lstm32x50":
+        m, x = torch.nn.LSTM(128, 256), torch.randn(50, 32, 128)
+        return lambda: m(x)
+    if name == "gru32x50":
+        m, x = torch.nn.GRU(128, 256), torch.randn(50, 32, 128)
+        return lambda: m(x)
+    raise ValueError(name)
+
+
+cases = {}
+with torch.no_grad():
+    for line in sys.stdin:
+        cmd = line.split()
+        if not cmd:
+            continue
+        if cmd[0] == "setup":
+            f = make(cmd[1])
+            cases[cmd[1]] = f
+            start, runs = time.perf_counter(), 0
+            while runs < 3 or time.perf_counter() - start < 1.0:
+                f()
+                runs += 1
+            print("ok %.9f" % ((time.perf_counter() - start) / runs), flush=True)
+        elif cmd[0] == "run":
+            f, times = cases[cmd[1]], []
+            for _ in range(int(cmd[2])):
+                t0 = time.perf_counter()
+                f()
+                times.append(time.perf_counter() - t0)
+            print("times " + " ".join("%.9f" % t for t in times), flush=True)
