@@ -9,6 +9,8 @@ var cnn = new Sequential(
     new Flatten(), new Linear(32 * 8 * 8, 10));
 var summary = Summary.of(cnn, 1, 3, 32, 32);                 // torchinfo: summary(cnn, input_size=(1, 3, 32, 32))
 println(summary);
+println(Summary.of(cnn));                                    // ==> ... parameters only, no input shape given ...
+check(Summary.of(cnn).toString().contains("Give the input shape, e.g. Summary.of(model, 1, 3, 32, 32)"), "without input: parameters only");
 long convParams(int in, int out, int k) {
     return (long) out * in * k * k + out;                    // weight (out, in, k, k) + bias (out)
 }
@@ -47,7 +49,10 @@ checkShape(net28.forward(Tensor.zeros(8, 3, 28, 28)), 8, 10);   // ==> [8, 10]
 
 // 4. Asking backwards: which Conv2d turns 32×32 into 16×16?
 var halve = Solve.conv2d(new int[] {1, 3, 32, 32}, new int[] {1, 16, 16, 16});
-println(halve);
+println(halve);                                              // ==> ...: the 5 simplest of 8,100 settings in the searched range
+var firstHalve = (Conv2d) halve.first().module();
+check(firstHalve.kernelSize()[0] >= firstHalve.stride()[0], "kernels that cover their stride first: no pixel skipped");
+println(halve.first().code());                               // ==> new Conv2d(3, 16, 2, Conv2d.options().stride(2))
 var halve3 = Solve.conv2d(new int[] {1, 3, 32, 32}, new int[] {1, 16, 16, 16}, Solve.where().kernelSize(3));
 println(halve3.first().code());                              // ==> new Conv2d(3, 16, 3, Conv2d.options().stride(2).padding(1))
 check(Arrays.equals(halve3.first().parameters().get("weight"), new int[] {16, 3, 3, 3}), "weight (16, 3, 3, 3)");
@@ -57,6 +62,11 @@ println(keep);
 check(!keep.possible(), "k3 without padding can't keep 32");
 check(keep.reason().contains("is at most 30"), "the reason: at most 32 − 3 + 1 = 30");
 println(keep.nearest().get(0).code());                       // ==> new Conv2d(3, 16, 3, Conv2d.options().padding(1))
+// Not impossible, only beyond the searched range: 32 → 64 takes padding 16, the search stops at 12.
+var grow = Solve.conv2d(new int[] {1, 3, 32, 32}, new int[] {1, 16, 64, 64});
+println(grow);                                               // ==> ...: none within the searched range (...) ... padding=16 gives ... = 64
+check(!grow.possible() && !grow.impossible(), "out of the searched range, not impossible");
+checkShape(new Conv2d(3, 16, 1, Conv2d.options().padding(16)).forward(Tensor.zeros(1, 3, 32, 32)), 1, 16, 64, 64);   // ==> [1, 16, 64, 64]
 
 // 5. Linear and recurrent layers, backwards.
 var flat = Solve.linear(new int[] {8, 32, 8, 8}, new int[] {8, 10});

@@ -33,6 +33,13 @@ println(e2);                                                 // ==> ... Fix: ins
 check(e2.contains("new Flatten() before (1) Linear"), "insert the Flatten, keep the Linear");
 checkShape(new Sequential(new Conv2d(3, 16, 3, Conv2d.options().padding(1)), new Flatten(),
     new Linear(16 * 32 * 32, 10)).forward(image), 1, 10);   // ==> [1, 10]
+// Whatever in_features is: a feature map from a conv or pool reaching a Linear still wants a Flatten.
+var pooled = new Sequential(new Conv2d(3, 16, 3, Conv2d.options().padding(1)), new MaxPool2d(2), new Linear(100, 10));
+var e2b = errorOf(() -> pooled.forward(image));
+println(e2b);                                                // ==> ... Fix: insert new Flatten() before (2) Linear and build it for 4096 features: new Linear(4096, 10) ...
+check(e2b.contains("new Flatten() before (2) Linear") && e2b.contains("new Linear(4096, 10)"), "Flatten, then 16×16×16 = 4096");
+checkShape(new Sequential(new Conv2d(3, 16, 3, Conv2d.options().padding(1)), new MaxPool2d(2), new Flatten(),
+    new Linear(4096, 10)).forward(image), 1, 10);            // ==> [1, 10]
 
 // 3. One image without its batch dim: Flatten() keeps dim 0, which is now the channels.
 var cnn = new Sequential(new Conv2d(3, 16, 3, Conv2d.options().padding(1)), new Flatten(), new Linear(16 * 32 * 32, 10));
@@ -58,6 +65,13 @@ println(e5);                                                 // ==> ... Fix: for
 check(e5.contains("grey image"), "2-D is one grey image");
 checkShape(new Conv2d(1, 16, 3, Conv2d.options().padding(1)).forward(grey.unsqueeze(0)), 16, 32, 32);   // ==> [16, 32, 32]
 checkShape(conv.forward(grey.unsqueeze(0).expand(3, 32, 32)), 16, 32, 32);                              // ==> [16, 32, 32]
+// A batch of grey images loaded as (N, H, W) lacks the channel dim: a 3-D input reads as one image (C, H, W).
+var mnistLike = new Sequential(new Conv2d(1, 8, 3), new Flatten(), new Linear(8 * 26 * 26, 10));
+var greys = Tensor.zeros(64, 28, 28);
+var e5b = errorOf(() -> mnistLike.forward(greys));
+println(e5b);                                                // ==> ... Fix: x.unsqueeze(1), which is [64, 1, 28, 28]
+check(e5b.contains("Fix: x.unsqueeze(1), which is [64, 1, 28, 28]"), "add the channel dim at 1, not a 64-channel conv");
+checkShape(mnistLike.forward(greys.unsqueeze(1)), 64, 10);   // ==> [64, 10]
 
 // 6. Convolutions that don't chain: out_channels of one must be in_channels of the next.
 var chain = new Sequential(new Conv2d(3, 16, 3, Conv2d.options().padding(1)), new ReLU(), new Conv2d(32, 64, 3, Conv2d.options().padding(1)));

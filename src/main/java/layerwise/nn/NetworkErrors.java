@@ -45,6 +45,8 @@ final class NetworkErrors {
         String explanation = cause.explanation().isEmpty() ? where : where + "\n  " + cause.explanation();
         ShapeHints.Hint noBatch = failing.module() instanceof Linear lin ? noBatchDim(networkInput, steps, lin) : null;
         if (noBatch != null) explanation += " " + noBatch.meaning();
+        ShapeHints.Hint map = failing.module() instanceof Linear lin ? unflattened(steps, lin) : null;
+        if (map != null) explanation += "\n  " + map.meaning();
         return new ShapeError(cause.torchMessage(), explanation, fix(networkInput, steps, cause));
     }
 
@@ -66,8 +68,8 @@ final class NetworkErrors {
             }
             return features;
         }
-        if (failing.module() instanceof Conv2d && (in.length == 3 || in.length == 4)
-                && ShapeHints.convChannels(in, ((Conv2d) failing.module()).inChannels()) == null) {
+        if (failing.module() instanceof Conv2d conv && (in.length == 3 || in.length == 4)
+                && inputHint(steps, conv) == null) {
             return in[in.length - 3] + " channels";
         }
         return TorchFormat.shapeString(in);
@@ -105,6 +107,8 @@ final class NetworkErrors {
             return "insert new Flatten() before " + at + " (its input " + TorchFormat.shapeString(in) + " becomes ["
                     + in[0] + ", " + lin.inFeatures() + "]), or flatten with x.flatten(1)";
         }
+        ShapeHints.Hint map = unflattened(steps, lin);
+        if (map != null) return map.fix();
         if (noBatchDim(networkInput, steps, lin) != null) {
             Step flatten = lastBefore(steps, Flatten.class);
             int[] batched = new int[networkInput.length + 1];
@@ -120,6 +124,15 @@ final class NetworkErrors {
         // Or the layers before: the last conv sets C in the C·H·W the Flatten makes, and its padding H and W.
         Step flatten = lastBefore(steps, Flatten.class);
         Step conv = flatten == null ? null : lastBefore(steps.subList(0, steps.indexOf(flatten) + 1), Conv2d.class);
+        if (flatten != null && flatten.input().length == 4) {
+            // A conv whose padding explains the size says so below; otherwise the input may be smaller than the head's.
+            String size = HeadInputSize.find(steps, flatten, lin.inFeatures());
+            if (size != null && (conv == null || paddingThatGives(steps, conv, flatten, lin.inFeatures()) == null)) {
+                return "this head fits a " + size + " input, not " + TorchFormat.product(networkInput, networkInput.length - 2,
+                        networkInput.length) + ": pass " + size + " images (resize or crop them to the size the network was "
+                        + "built for); or, to take this size, " + fix;
+            }
+        }
         if (flatten != null && conv != null && flatten.input().length == 4) {
             int[] s = flatten.input();
             Conv2d c = (Conv2d) conv.module();
@@ -166,7 +179,9 @@ final class NetworkErrors {
         int[] in = failing.input();
         if (in.length != 3 && in.length != 4) return cause.fix();
         int channels = in[in.length - 3];
-        if (channels == conv.inChannels() || ShapeHints.convChannels(in, conv.inChannels()) != null) return cause.fix();
+        if (channels == conv.inChannels()) return cause.fix();
+        ShapeHints.Hint hint = inputHint(steps, conv);
+        if (hint != null) return hint.fix();
         if (channels % conv.groups() != 0) return cause.fix();
         String fix = "(" + failing.path() + ") Conv2d: in_channels=" + channels + ", i.e. new " + conv.rebuiltFor(channels);
         Step before = lastBefore(steps, Conv2d.class);
@@ -174,6 +189,45 @@ final class NetworkErrors {
             fix += "; or " + before.label() + ": out_channels=" + conv.inChannels();
         }
         return fix;
+    }
+
+    /**
+     * What a Conv2d's malformed input probably is. A channels-last image can reach any layer; a grey batch
+     * without its channel dim, or an image missing a dim, only the first (later inputs come from layers).
+     */
+    private static ShapeHints.Hint inputHint(List<Step> steps, Conv2d conv) {
+        int[] in = steps.get(steps.size() - 1).input();
+        ShapeHints.Hint hint = ShapeHints.convChannels(in, conv.inChannels(), conv.rebuiltFor(in[in.length - 3]));
+        if (hint == null || hint.kind() == ShapeHints.Kind.CHANNELS_LAST || steps.size() == 1) return hint;
+        return null;
+    }
+
+    /** A feature map from a conv or pool into the Linear whose flattened size is not in_features (that case says so itself). */
+    private static ShapeHints.Hint unflattened(List<Step> steps, Linear lin) {
+        int[] in = steps.get(steps.size() - 1).input();
+        if (in.length == 0 || in[in.length - 1] == lin.inFeatures()) return null;
+        ShapeHints.Hint hint = ShapeHints.linear(in, lin.inFeatures(), lin.rebuiltFor(in[in.length - 1]));
+        return hint != null && hint.kind() == ShapeHints.Kind.NOT_FLATTENED ? null : featureMap(steps, lin);
+    }
+
+    /**
+     * A Linear that got a 4-D feature map from a conv or pool layer (through shape-keeping layers such as
+     * ReLU): a missing Flatten whatever its in_features, or null.
+     */
+    private static ShapeHints.Hint featureMap(List<Step> steps, Linear lin) {
+        Step failing = steps.get(steps.size() - 1);
+        if (failing.input().length != 4) return null;
+        for (int j = steps.size() - 2; j >= 0; j--) {
+            Module m = steps.get(j).module();
+            if (m instanceof Conv2d || m instanceof Pool2d) {
+                long flat = (long) failing.input()[1] * failing.input()[2] * failing.input()[3];
+                if (flat > Integer.MAX_VALUE) return null;
+                return ShapeHints.featureMapIntoLinear(failing.input(), lin.inFeatures(), steps.get(j).label(),
+                        "(" + failing.path() + ") Linear", lin.rebuiltFor((int) flat));
+            }
+            if (steps.get(j).input().length != 4) return null;
+        }
+        return null;
     }
 
     /**

@@ -62,10 +62,13 @@ public final class ConvSettings {
     }
 
     /**
-     * Simplest first: padding within half the (dilated) kernel before padding wider than that (which only
-     * adds windows that see more zeros than image), then dilation, stride, kernel size and padding, smallest first.
+     * Simplest first: a kernel at least as large as the stride before a smaller one (which steps over
+     * pixels it never reads: a 1×1 kernel with stride 2 discards 3 in 4), then padding within half the
+     * (dilated) kernel before padding wider than that (which only adds windows that see more zeros than
+     * image), then dilation, stride, kernel size and padding, smallest first.
      */
-    static final Comparator<Dim> SIMPLEST = Comparator.comparingInt((Dim t) -> 2 * t.p() <= t.d() * (t.k() - 1) ? 0 : 1)
+    static final Comparator<Dim> SIMPLEST = Comparator.comparingInt((Dim t) -> t.k() >= t.s() ? 0 : 1)
+            .thenComparingInt((Dim t) -> 2 * t.p() <= t.d() * (t.k() - 1) ? 0 : 1)
             .thenComparingInt(Dim::d).thenComparingInt(Dim::s).thenComparingInt(Dim::k).thenComparingInt(Dim::p);
 
     /** Every setting in range that keeps the fixed values, simplest first. */
@@ -124,6 +127,16 @@ public final class ConvSettings {
         if (dilation != null) f.add(new String[] {"dilation", "" + dilation});
         if (kernelSize != null) f.add(new String[] {"kernel_size", "" + kernelSize});
         return f;
+    }
+
+    /** The range searched for the free settings: "kernel_size ≤ 11, stride ≤ 8, padding ≤ 12, dilation ≤ 4". */
+    String searchedRange() {
+        List<String> parts = new ArrayList<>();
+        if (kernelSize == null) parts.add("kernel_size ≤ " + MAX_KERNEL);
+        if (stride == null) parts.add("stride ≤ " + MAX_STRIDE);
+        if (padding == null) parts.add("padding ≤ " + MAX_PADDING);
+        if (dilation == null) parts.add("dilation ≤ " + MAX_DILATION);
+        return String.join(", ", parts);
     }
 
     /** "kernel_size=3, padding=0", or "" when nothing is fixed. */

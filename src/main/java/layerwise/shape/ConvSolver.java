@@ -43,7 +43,8 @@ final class ConvSolver {
         List<ConvSettings.Dim> hs = fixed.solve(in[r - 2], out[r - 2]);
         List<ConvSettings.Dim> ws = fixed.solve(in[r - 1], out[r - 1]);
         if (hs.isEmpty() || ws.isEmpty()) {
-            String reason = hs.isEmpty() ? why("H", in[r - 2], out[r - 2], fixed) : why("W", in[r - 1], out[r - 1], fixed);
+            Why why = hs.isEmpty() ? why("H", in[r - 2], out[r - 2], fixed) : why("W", in[r - 1], out[r - 1], fixed);
+            String reason = why.text();
             List<Proposal> nearest = new ArrayList<>();
             for (String[] f : fixed.fixed()) {
                 // Free one fixed setting at a time; only a relaxation that reaches both sizes is built.
@@ -52,7 +53,8 @@ final class ConvSolver {
                 nearest.add(solve(in, out, relaxed).first().withNote("freeing " + f[0] + "=" + f[1]));
             }
             nearest.addAll(nearestShape(in, out, fixed));
-            return Solutions.impossible(question, reason, nearest);
+            return why.beyondRange() ? Solutions.noneInRange(question, reason, fixed.searchedRange(), nearest)
+                    : Solutions.impossible(question, reason, nearest);
         }
         List<Proposal> proposals = new ArrayList<>();
         for (ConvSettings.Dim[] hw : pairs(hs, ws)) {
@@ -60,7 +62,7 @@ final class ConvSolver {
             if (p != null && java.util.Arrays.equals(p.output(), out)) proposals.add(p);
             if (proposals.size() == MAX_PROPOSALS) break;
         }
-        return Solutions.found(question, proposals);
+        return Solutions.found(question, proposals, hs.size() * ws.size());
     }
 
     /** The largest divisor of both a and b that is at most limit. */
@@ -69,21 +71,39 @@ final class ConvSolver {
         return 1;
     }
 
-    /** Square settings (the same for H and W) first; otherwise the H and W lists side by side. */
+    /**
+     * Kernels that cover their stride in both dims first; within that, square settings (the same for H and
+     * W) first, then the H and W lists side by side.
+     */
     private static List<ConvSettings.Dim[]> pairs(List<ConvSettings.Dim> hs, List<ConvSettings.Dim> ws) {
         List<ConvSettings.Dim[]> pairs = new ArrayList<>();
         for (ConvSettings.Dim h : hs) if (ws.contains(h)) pairs.add(new ConvSettings.Dim[] {h, h});
-        for (int i = 0; pairs.size() < MAX_PROPOSALS && i < Math.min(hs.size(), ws.size()); i++) {
-            if (!hs.get(i).equals(ws.get(i))) pairs.add(new ConvSettings.Dim[] {hs.get(i), ws.get(i)});
+        int sideBySide = 0;
+        for (int i = 0; sideBySide < MAX_PROPOSALS && i < Math.min(hs.size(), ws.size()); i++) {
+            if (!hs.get(i).equals(ws.get(i))) {
+                pairs.add(new ConvSettings.Dim[] {hs.get(i), ws.get(i)});
+                sideBySide++;
+            }
         }
+        pairs.sort(java.util.Comparator.comparingInt(hw -> hw[0].k() >= hw[0].s() && hw[1].k() >= hw[1].s() ? 0 : 1));
         return pairs;
     }
 
     /**
-     * Why no setting in range maps {@code size} to {@code target}: the largest or smallest output the
-     * fixed settings allow, or the gap between the values they can reach.
+     * Why no setting in range maps {@code size} to {@code target}, and whether one beyond the searched
+     * range could: {@code beyondRange} is false only when the fixed settings rule the target out.
      */
-    private static String why(String dim, int size, int target, ConvSettings fixed) {
+    record Why(String text, boolean beyondRange) {
+    }
+
+    /**
+     * Why no setting in range maps {@code size} to {@code target}: the largest or smallest output the
+     * fixed settings allow, or the gap between the values they can reach. The largest output comes from
+     * the smallest kernel, stride and dilation with the most padding, so only free padding can go beyond
+     * it; the smallest comes from the largest kernel, stride and dilation, which only fixing all three
+     * bounds. A gap is certain only when every setting is fixed.
+     */
+    private static Why why(String dim, int size, int target, ConvSettings fixed) {
         List<ConvSettings.Dim> space = fixed.space();
         ConvSettings.Dim max = null;
         ConvSettings.Dim min = null;
@@ -95,25 +115,42 @@ final class ConvSolver {
         String formula = dim + "_out = ⌊(" + dim + " + 2·p − d·(k−1) − 1)/s⌋ + 1";
         String settings = fixed.describe().isEmpty() ? "" : ", with " + fixed.describe() + ",";
         if (max == null) {
-            return "the kernel is larger than the padded input" + settings + ": " + formula
-                    + " has no window that fits in " + dim + " = " + size + ".";
+            return new Why("the kernel is larger than the padded input" + settings + ": " + formula
+                    + " has no window that fits in " + dim + " = " + size + ".", fixed.padding == null);
         }
         if (target > max.out(size)) {
             String example = Formulas.sized(size, max.p(), max.p(), max.d(), max.k(), max.s(), false);
-            return formula + settings + " is at most " + max.out(size) + " for " + dim + " = " + size + ":\n"
+            String text = formula + settings + " is at most " + max.out(size) + " for " + dim + " = " + size + ":\n"
                     + example + " (stride " + max.s() + ", dilation " + max.d() + "), less than " + target + ".\n"
                     + (fixed.padding != null
                     ? "Each side loses d·(k−1)/2 pixels to the kernel; keeping or growing the size takes padding."
-                    : "The output grows only with padding, searched up to " + ConvSettings.MAX_PADDING + ".");
+                    : "The output grows only with padding, searched up to " + ConvSettings.MAX_PADDING + "."
+                    + beyondPadding(size, target, max));
+            return new Why(text, fixed.padding == null);
         }
         if (target < min.out(size)) {
             String example = Formulas.sized(size, min.p(), min.p(), min.d(), min.k(), min.s(), false);
-            return formula + settings + " is at least " + min.out(size) + " for " + dim + " = " + size + ":\n"
+            return new Why(formula + settings + " is at least " + min.out(size) + " for " + dim + " = " + size + ":\n"
                     + example + ", more than " + target + (fixed.stride != null
-                    ? ".\nA larger stride shrinks the output faster." : ".");
+                    ? ".\nA larger stride shrinks the output faster." : "."),
+                    fixed.kernelSize == null || fixed.stride == null || fixed.dilation == null);
         }
-        return formula + settings + " takes values from " + min.out(size) + " to " + max.out(size) + " for "
-                + dim + " = " + size + ", but the stride steps over " + target + ".";
+        return new Why(formula + settings + " takes values from " + min.out(size) + " to " + max.out(size) + " for "
+                + dim + " = " + size + ", but the stride steps over " + target + ".",
+                fixed.kernelSize == null || fixed.stride == null || fixed.padding == null || fixed.dilation == null);
+    }
+
+    /** " Beyond that, padding=16 gives ⌊(32 + 2·16 − ...)⌋ + 1 = 64." with the largest-output kernel, stride and dilation; or "". */
+    private static String beyondPadding(int size, int target, ConvSettings.Dim max) {
+        for (int p = ConvSettings.MAX_PADDING + 1; p <= ConvSettings.MAX_PADDING + target; p++) {
+            ConvSettings.Dim t = new ConvSettings.Dim(max.k(), max.s(), p, max.d());
+            if (t.out(size) == target) {
+                return "\nBeyond that range, padding=" + p + " gives " + Formulas.sized(size, p, p, t.d(), t.k(), t.s(), false)
+                        + " (kernel_size " + t.k() + ", stride " + t.s() + ", dilation " + t.d() + ").";
+            }
+            if (t.out(size) > target) break;
+        }
+        return "";
     }
 
     /** The closest output the fixed settings can reach, as a working layer. */
@@ -145,22 +182,47 @@ final class ConvSolver {
         return s;
     }
 
-    /** Builds the layer, runs it on zeros of {@code in} and describes it; null if it does not run. */
+    /**
+     * The most float32 elements a check may allocate (input plus output, 16 MB). H_out and W_out depend
+     * only on H, W and the settings, never on N or the channel counts: the layer is checked on one
+     * sample, and a layer too wide for the budget is checked through a thin copy with the same settings.
+     */
+    static final long CHECK_ELEMENTS = 1L << 22;
+
+    /** Builds the layer, runs it on zeros of one sample of {@code in} and describes it; null if it does not run. */
     static Proposal build(int[] in, int outC, ConvSettings.Dim h, ConvSettings.Dim w, int groups) {
-        int inC = in[in.length - 3];
+        int r = in.length;
+        int inC = in[r - 3];
         Conv2dOptions o = Conv2d.options().stride(h.s(), w.s()).padding(h.p(), w.p()).dilation(h.d(), w.d()).groups(groups);
         return Quietly.build(() -> {
             Conv2d conv = new Conv2d(inC, outC, new int[] {h.k(), w.k()}, o);
+            long spatialIn = (long) in[r - 2] * in[r - 1];
+            long spatialOut = (long) h.out(in[r - 2]) * w.out(in[r - 1]);
+            boolean wide = inC * spatialIn + outC * spatialOut > CHECK_ELEMENTS;
+            int[] one = in.clone();
+            if (r == 4) one[0] = 1;
+            if (wide) one[r - 3] = groups;
             int[] got;
             try {
-                got = conv.forward(Tensor.zeros(in)).shape();
+                Conv2d checked = wide ? new Conv2d(groups, groups, new int[] {h.k(), w.k()}, o) : conv;
+                got = checked.forward(Tensor.zeros(one)).shape();
             } catch (RuntimeException e) {
                 return null;
             }
+            int[] out = got.clone();
+            out[r - 3] = outC;
+            if (r == 4) out[0] = in[0];
+            String check = "ran on zeros " + Names.shape(one) + " → " + Names.shape(got);
+            if (wide) {
+                check = "ran " + code(groups, groups, h, w, groups).substring(4) + " on zeros " + Names.shape(one) + " → "
+                        + Names.shape(got) + ": H_out and W_out do not depend on N or the channels";
+            } else if (r == 4 && in[0] != 1) {
+                check += " (one sample: the batch size N passes through)";
+            }
             List<String> derivation = new ArrayList<>();
-            derivation.add("H_out = " + Formulas.sized(in[in.length - 2], h.p(), h.p(), h.d(), h.k(), h.s(), false));
-            derivation.add("W_out = " + Formulas.sized(in[in.length - 1], w.p(), w.p(), w.d(), w.k(), w.s(), false));
-            return Proposal.of(code(inC, outC, h, w, groups), conv, derivation, in, got);
+            derivation.add("H_out = " + Formulas.sized(in[r - 2], h.p(), h.p(), h.d(), h.k(), h.s(), false));
+            derivation.add("W_out = " + Formulas.sized(in[r - 1], w.p(), w.p(), w.d(), w.k(), w.s(), false));
+            return Proposal.checkedOn(code(inC, outC, h, w, groups), conv, derivation, in, out, check);
         });
     }
 

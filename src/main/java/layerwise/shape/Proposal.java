@@ -22,19 +22,27 @@ import layerwise.tensor.Tensor;
  * @param input      the shape it was run on (after any reshape the code names)
  * @param output     the shape it returned
  * @param note       why this one is listed, when it is a nearest setting for an impossible target; else ""
+ * @param checked    how it was checked, e.g. "ran on zeros [1, 3, 32, 32] → [1, 16, 32, 32]"
  */
 public record Proposal(String code, Module module, List<String> derivation, Map<String, int[]> parameters,
-                       int[] input, int[] output, String note) {
+                       int[] input, int[] output, String note, String checked) {
 
     /** Builds the record from a module that has already run: its parameters are read off the module. */
     static Proposal of(String code, Module module, List<String> derivation, int[] input, int[] output) {
         Map<String, int[]> params = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : module.stateDict().entrySet()) params.put(e.getKey(), e.getValue().shape());
-        return new Proposal(code, module, List.copyOf(derivation), params, input.clone(), output.clone(), "");
+        return new Proposal(code, module, List.copyOf(derivation), params, input.clone(), output.clone(), "",
+                "ran on zeros " + Names.shape(input) + " → " + Names.shape(output));
+    }
+
+    /** As {@link #of}, for a layer checked on a smaller input than {@code input}: {@code checked} says how. */
+    static Proposal checkedOn(String code, Module module, List<String> derivation, int[] input, int[] output, String checked) {
+        Proposal p = of(code, module, derivation, input, output);
+        return new Proposal(p.code, module, p.derivation, p.parameters, p.input, p.output, "", checked);
     }
 
     Proposal withNote(String why) {
-        return new Proposal(code, module, derivation, parameters, input, output, why);
+        return new Proposal(code, module, derivation, parameters, input, output, why, checked);
     }
 
     /** " (out_features, in_features)" after a Linear's or Conv2d's weight, found by walking its key's path. */
@@ -56,7 +64,7 @@ public record Proposal(String code, Module module, List<String> derivation, Map<
             parameters.forEach((k, v) -> shapes.add(k + " " + Names.shape(v) + layout(module, k)));
             sb.append("     parameters: ").append(String.join(", ", shapes)).append('\n');
         }
-        sb.append("     checked: ran on zeros ").append(Names.shape(input)).append(" → ").append(Names.shape(output));
+        sb.append("     checked: ").append(checked);
         return sb.toString();
     }
 }

@@ -9,22 +9,40 @@ import java.util.List;
 public final class Solutions {
     private final String question;
     private final List<Proposal> proposals;
+    private final int total;
     private final String reason;
+    private final String range;
     private final List<Proposal> nearest;
 
-    private Solutions(String question, List<Proposal> proposals, String reason, List<Proposal> nearest) {
+    private Solutions(String question, List<Proposal> proposals, int total, String reason, String range, List<Proposal> nearest) {
         this.question = question;
         this.proposals = List.copyOf(proposals);
+        this.total = total;
         this.reason = reason;
+        this.range = range;
         this.nearest = List.copyOf(nearest);
     }
 
     static Solutions found(String question, List<Proposal> proposals) {
-        return new Solutions(question, proposals, null, List.of());
+        return found(question, proposals, proposals.size());
     }
 
+    /** {@code total} settings give the shape; {@code proposals} are the simplest of them, checked. */
+    static Solutions found(String question, List<Proposal> proposals, int total) {
+        return new Solutions(question, proposals, Math.max(total, proposals.size()), null, null, List.of());
+    }
+
+    /** No setting at all gives the shape. */
     static Solutions impossible(String question, String reason, List<Proposal> nearest) {
-        return new Solutions(question, List.of(), reason, nearest);
+        return new Solutions(question, List.of(), 0, reason, null, nearest);
+    }
+
+    /**
+     * No setting within the searched {@code range} (e.g. "kernel_size ≤ 11, ...") gives the shape, but
+     * one outside it might: the answer must not claim more than the search showed.
+     */
+    static Solutions noneInRange(String question, String reason, String range, List<Proposal> nearest) {
+        return new Solutions(question, List.of(), 0, reason, range, nearest);
     }
 
     public boolean possible() {
@@ -42,6 +60,16 @@ public final class Solutions {
         return proposals.get(0);
     }
 
+    /** How many settings give the wanted shape (the proposals are the simplest of them); 0 when none do. */
+    public int total() {
+        return total;
+    }
+
+    /** Whether no setting can give the shape at all, rather than none in the solver's searched range. */
+    public boolean impossible() {
+        return reason != null && range == null;
+    }
+
     /** Why no setting gives the wanted shape; null when some do. */
     public String reason() {
         return reason;
@@ -56,11 +84,15 @@ public final class Solutions {
     public String toString() {
         StringBuilder sb = new StringBuilder(question);
         if (possible()) {
-            sb.append(": ").append(proposals.size()).append(proposals.size() == 1 ? " setting" : " settings")
-                    .append(proposals.size() > 1 ? ", simplest first" : "").append('\n');
+            if (total > proposals.size()) {
+                sb.append(": the ").append(proposals.size()).append(" simplest of ").append(Names.count(total)).append(" settings in the searched range\n");
+            } else {
+                sb.append(": ").append(proposals.size()).append(proposals.size() == 1 ? " setting" : " settings")
+                        .append(proposals.size() > 1 ? ", simplest first" : "").append('\n');
+            }
             list(sb, proposals);
         } else {
-            sb.append(": impossible\nWhy: ").append(reason.replace("\n", "\n     ")).append('\n');
+            sb.append(range == null ? ": impossible" : ": none within the searched range (" + range + ")").append("\nWhy: ").append(reason.replace("\n", "\n     ")).append('\n');
             if (!nearest.isEmpty()) {
                 sb.append("Nearest that works:\n");
                 list(sb, nearest);

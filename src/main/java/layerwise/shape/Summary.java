@@ -19,6 +19,8 @@ import layerwise.tensor.Tensor;
  *   Tables.summary(Summary.of(net, 1, 3, 32, 32))     // the same rows as a Tablesaw table
  * </pre>
  * A model that fails part-way keeps the rows that ran, the failing layer marked, then the error.
+ * {@code Summary.of(net)} without an input shape lists the parameters only. The Tablesaw table is
+ * {@code Tables.summary(summary)} (layerwise.table holds everything Tablesaw).
  *
  * <p>Multiply-adds follow torchinfo's convention: every weight and bias element counts once per output
  * position it is used at. Conv2d: {@code (weight + bias elements) · N·H_out·W_out}; recurrent layers:
@@ -52,13 +54,32 @@ public final class Summary {
         this.failure = failure;
     }
 
-    /** Runs {@code model} on {@code Tensor.zeros(inputShape)} and summarises every layer. */
+    /**
+     * Runs {@code model} on {@code Tensor.zeros(inputShape)} and summarises every layer. Without an input
+     * shape, as torchinfo without {@code input_size}, only the parameters are listed: no shapes, no
+     * multiply-adds, no activation memory.
+     */
     public static Summary of(Module model, int... inputShape) {
+        if (inputShape.length == 0) {
+            List<Row> rows = new ArrayList<>();
+            parametersOnly(model, "", 0, rows);
+            return new Summary(Names.oneLine(model), null, rows, model.numParameters(), null);
+        }
         Walk.Result run = Walk.run(model, Tensor.zeros(inputShape));
         List<Row> rows = new ArrayList<>();
         for (Walk.Step s : run.steps()) rows.add(row(s));
         String failure = run.failure() == null ? null : Failures.message(model, inputShape, run.failure());
         return new Summary(Names.oneLine(model), inputShape.clone(), rows, model.numParameters(), failure);
+    }
+
+    /** The rows of a summary without input: the module tree as {@link Walk} would open it, parameters only. */
+    private static void parametersOnly(Module m, String path, int depth, List<Row> rows) {
+        boolean container = m instanceof layerwise.nn.Sequential;
+        rows.add(row(new Walk.Step(path, depth, m, null, null, null, null)));
+        if (!container) return;
+        for (var child : m.namedChildren().entrySet()) {
+            parametersOnly(child.getValue(), path.isEmpty() ? child.getKey() : path + "." + child.getKey(), depth + 1, rows);
+        }
     }
 
     private static Row row(Walk.Step s) {
@@ -102,8 +123,29 @@ public final class Summary {
         return model;
     }
 
+    /** The input shape the model ran on; null for a summary of the parameters only. */
     public int[] inputShape() {
-        return inputShape.clone();
+        return inputShape == null ? null : inputShape.clone();
+    }
+
+    /**
+     * How a summary with shapes is asked for this model: {@code Summary.of(model, 1, 3, 32, 32)} with
+     * the first layer's channels or features (32×32 for an image, 5 steps for a sequence).
+     */
+    String withInputExample() {
+        for (Row r : rows) {
+            if (r.container()) continue;
+            String l = r.layer();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(Conv2d|Linear|RNN|LSTM|GRU)\\((?:in_features=|input_size=)?(\\d+)").matcher(l);
+            if (!m.find()) continue;
+            String n = m.group(2);
+            return switch (m.group(1)) {
+                case "Conv2d" -> "Summary.of(model, 1, " + n + ", 32, 32)";
+                case "Linear" -> "Summary.of(model, 1, " + n + ")";
+                default -> "Summary.of(model, 5, 1, " + n + ")";
+            };
+        }
+        return "Summary.of(model, 1, 3, 32, 32)";
     }
 
     /** Every parameter element, counted once: {@code model.numParameters()}. */
@@ -118,7 +160,7 @@ public final class Summary {
 
     /** float32 bytes of the input. */
     public long inputBytes() {
-        return Names.numel(inputShape) * FLOAT_BYTES;
+        return inputShape == null ? 0 : Names.numel(inputShape) * FLOAT_BYTES;
     }
 
     /** float32 bytes of every layer's output (containers not counted twice). */

@@ -8,7 +8,11 @@ final class SummaryText {
     private SummaryText() {
     }
 
+    /** The last line of every summary: where the same rows come as a table. */
+    static final String TABLE_HINT = "As a Tablesaw table: Tables.summary(summary)";
+
     static String render(Summary s) {
+        if (s.inputShape() == null) return parametersOnly(s);
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"layer", "input", "output", "params", "mult-adds"});
         List<List<String>> below = new ArrayList<>();
@@ -44,8 +48,33 @@ final class SummaryText {
                 .append(s.failure() != null ? "  (layers that ran)" : "").append('\n');
         sb.append("Memory (float32): input ").append(Names.bytes(s.inputBytes()))
                 .append(", layer outputs ").append(Names.bytes(s.activationBytes()))
-                .append(", parameters ").append(Names.bytes(s.parameterBytes()));
+                .append(", parameters ").append(Names.bytes(s.parameterBytes())).append('\n');
+        sb.append(TABLE_HINT);
         return sb.toString();
+    }
+
+    /** A summary without input: the layers and their parameters, as torchinfo prints without input_size. */
+    private static String parametersOnly(Summary s) {
+        int width = "layer".length();
+        for (Summary.Row r : s.rows()) width = Math.max(width, label(r).length());
+        int total = width + 2 + 10;
+        StringBuilder sb = new StringBuilder("Summary of ").append(s.model()).append(": parameters only, no input shape given\n");
+        sb.append(pad("layer", width)).append("  ").append(left("params", 10)).append('\n').append("─".repeat(total)).append('\n');
+        for (Summary.Row r : s.rows()) {
+            sb.append(pad(label(r), width)).append("  ").append(left(r.container() ? "" : Names.count(r.parameters()), 10))
+                    .append('\n');
+            for (String line : details(r, "  ".repeat(r.depth()) + "    ")) sb.append(line).append('\n');
+        }
+        sb.append("─".repeat(total)).append('\n');
+        sb.append("Total parameters: ").append(Names.count(s.totalParameters())).append('\n');
+        sb.append("Memory (float32): parameters ").append(Names.bytes(s.parameterBytes())).append('\n');
+        sb.append("Give the input shape, e.g. ").append(s.withInputExample()).append(", for shapes and multiply-adds.\n");
+        sb.append(TABLE_HINT);
+        return sb.toString();
+    }
+
+    private static String label(Summary.Row r) {
+        return "  ".repeat(r.depth()) + (r.path().isEmpty() ? r.layer() : "(" + r.path() + ") " + r.layer());
     }
 
     /** The parameter lines under a layer, and a recurrent layer's final states. */

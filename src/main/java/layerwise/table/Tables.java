@@ -140,8 +140,9 @@ public final class Tables {
         for (layerwise.shape.Summary.Row r : s.rows()) {
             path.append(r.path());
             layer.append(r.layer());
-            input.append(java.util.Arrays.toString(r.input()));
-            output.append(r.output() == null ? "FAILED" : java.util.Arrays.toString(r.output()));
+            // Without an input shape a summary has parameters only: no shapes, nothing FAILED.
+            input.append(r.input() == null ? "-" : java.util.Arrays.toString(r.input()));
+            output.append(r.input() == null ? "-" : r.output() == null ? "FAILED" : java.util.Arrays.toString(r.output()));
             params.append(r.parameters());
             macs.append(r.multAdds());
             shapes.append(String.join("; ", r.params().stream()

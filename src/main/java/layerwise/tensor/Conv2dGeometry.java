@@ -94,9 +94,20 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
         }
         int outH = (paddedH - effKH) / stride[0] + 1;
         int outW = (paddedW - effKW) / stride[1] + 1;
-        Shapes.numel(x[0], w[0], outH, outW); // the output fits in one tensor
-        // the fast kernel's unfolded input, (in_channels/groups * kH * kW) x (outH * outW), must fit as well
-        Shapes.numel(w[1], w[2], w[3], outH, outW);
+        try {
+            Shapes.numel(x[0], w[0], outH, outW); // the output fits in one tensor
+            // the fast kernel's unfolded input, (in_channels/groups * kH * kW) x (outH * outW), must fit as well
+            Shapes.numel(w[1], w[2], w[3], outH, outW);
+        } catch (ShapeError e) {
+            if (outH <= x[2] && outW <= x[3]) throw e;
+            // Only padding makes a conv's output larger than its input: it is the size to name, not the batch.
+            throw new ShapeError(e.torchMessage(), "The padding (left " + pads[0] + ", right " + pads[1] + ", top " + pads[2]
+                    + ", bottom " + pads[3] + ") grows the " + x[2] + " x " + x[3] + " input to " + paddedH + " x " + paddedW
+                    + ", so the output is " + outH + " x " + outW + " per channel: " + e.explanation(),
+                    "padding adds that many zeros on each side, so it is about the kernel's size, not the image's: "
+                            + "padding=" + (w[2] - 1) / 2 + " keeps " + x[2] + " x " + x[3] + " for this kernel (with stride 1), "
+                            + "padding=0 shrinks it by the kernel size minus 1");
+        }
         return new Conv2dGeometry(x[0], x[1], x[2], x[3], w[0], w[2], w[3], stride[0], stride[1],
                 pads[2], pads[3], pads[0], pads[1], dilation[0], dilation[1], groups, outH, outW);
     }

@@ -39,7 +39,7 @@ final class ConvInputChecks {
         if (s[1] != in) {
             String expects = layer.describe() + " expects " + in + " input channels (dim " + (x.dim() - 3) + " of the input "
                     + TorchFormat.shapeString(x.shape()) + "), got " + s[1] + ".";
-            ShapeHints.Hint channelsLast = ShapeHints.convChannels(x.shape(), in);
+            ShapeHints.Hint channelsLast = ShapeHints.convChannels(x.shape(), in, layer.rebuiltFor(s[1]));
             if (channelsLast != null) {
                 throw new ShapeError(TorchText.convInputChannels(groups, w, s, in), expects + " " + channelsLast.meaning(),
                         channelsLast.fix());

@@ -37,13 +37,23 @@ final class Elementwise {
         }
     }
 
-    /** self = src, broadcast; a source that is self's shape transposed gets the weight-layout repair. */
+    /**
+     * self = src, broadcast; a source that is self's shape transposed gets the weight-layout repair. In
+     * copy_ only the source broadcasts (self's shape is fixed), so the general "make one of them 1" is
+     * replaced by what the source may be.
+     */
     static Tensor copy(Tensor self, Tensor src) {
         try {
             return inPlace(self, src, (x, y) -> y);
         } catch (ShapeError e) {
             ShapeHints.Hint hint = ShapeHints.transposedCopy(self.shape, src.shape);
-            if (hint == null) throw e;
+            if (hint == null) {
+                throw new ShapeError(e.torchMessage(), "copy_ writes the source " + Shapes.str(src.shape) + " into this tensor "
+                        + Shapes.str(self.shape) + ", whose shape never changes: only the source broadcasts, so each of its "
+                        + "dims, lined up from the right, must equal this tensor's or be 1.",
+                        "give the source this tensor's shape " + Shapes.str(self.shape) + ", or one that broadcasts to it "
+                                + "(a dim of 1 is repeated)");
+            }
             throw new ShapeError(e.torchMessage(), hint.meaning(), hint.fix());
         }
     }

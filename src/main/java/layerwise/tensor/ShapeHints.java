@@ -26,6 +26,10 @@ public final class ShapeHints {
         CHANNELS_LAST,
         /** A 2-D (H, W) image into a Conv2d. */
         GREY_IMAGE,
+        /** A batch of grey images (N, H, W) without the channel dim into a Conv2d with in_channels=1. */
+        GREY_BATCH,
+        /** A 3-D input (N, C, W) to a Conv2d: an image that lost its H (or W) dim. */
+        MISSING_DIM,
         /** A weight written as (in, out). */
         TRANSPOSED_WEIGHT
     }
@@ -89,8 +93,12 @@ public final class ShapeHints {
                         + "new Flatten(0, -1) for unbatched samples");
     }
 
-    /** A conv layer expecting {@code inC} channels got {@code s}, 3-D or 4-D, with another channel count. */
-    public static Hint convChannels(int[] s, int inC) {
+    /**
+     * A conv layer expecting {@code inC} channels got {@code s}, 3-D or 4-D, with another channel count.
+     * {@code rebuilt} is the layer built for a 3-D input's dim 0 as its channels, the other reading of a
+     * grey batch when that many channels is plausible for one image.
+     */
+    public static Hint convChannels(int[] s, int inC, String rebuilt) {
         // Images have fewer channels than rows or columns; a feature map with the wrong channel count
         // (a conv chain that does not match) must not look channels-last.
         if (s.length == 4 && s[3] == inC && s[1] != inC && inC < s[1] && inC < s[2]) {
@@ -105,7 +113,46 @@ public final class ShapeHints {
                     "x.permute(2, 0, 1), which is " + TorchFormat.shapeString(s[2], s[0], s[1])
                             + ", and x.permute(2, 0, 1).unsqueeze(0) for a batch of one");
         }
+        if (s.length == 3 && inC == 1 && s[0] != 1 && s[1] > 1 && s[2] > 1) {
+            // conv2d reads a 3-D input as one image (C, H, W); (N, H, W) is the usual shape of grey images
+            // loaded as a batch. Up to 4 channels (grey, RGB, RGBA) one image is the other reading.
+            String batch = "x.unsqueeze(1), which is " + TorchFormat.shapeString(s[0], 1, s[1], s[2]);
+            return new Hint(Kind.GREY_BATCH, "The input " + TorchFormat.shapeString(s) + " looks like a batch of " + s[0]
+                    + " grey images without the channel dim, (N, H, W); a 3-D input is read as one image (C, H, W) "
+                    + "with " + s[0] + " channels.",
+                    s[0] <= MAX_IMAGE_CHANNELS
+                            ? batch + " (" + s[0] + " grey images); or, if it is one image with " + s[0] + " channels, build " + rebuilt
+                            : batch);
+        }
+        if (s.length == 3 && s[1] == inC && s[0] != inC) {
+            return new Hint(Kind.MISSING_DIM, "The input " + TorchFormat.shapeString(s) + " lacks a dim of (N, C, H, W): "
+                    + "read as one image (C, H, W) it has " + s[0] + " channel" + (s[0] == 1 ? "" : "s") + ", " + s[1]
+                    + " rows and " + s[2] + " columns, but its dim 1 is " + inC + " = in_channels, so it is probably (N, C, W) = ("
+                    + s[0] + ", " + s[1] + ", " + s[2] + "): " + s[0] + " image" + (s[0] == 1 ? "" : "s") + " of " + inC
+                    + " channels and " + s[2] + " columns, with the H dim missing (one image row, or a dim dropped by indexing).",
+                    "pass the whole image, (N, C, H, W); for one row of pixels, x.unsqueeze(2), which is "
+                            + TorchFormat.shapeString(s[0], s[1], 1, s[2]));
+        }
         return null;
+    }
+
+    /** The most channels one image has (RGBA): more than that in dim 0 of a 3-D input reads as a batch. */
+    private static final int MAX_IMAGE_CHANNELS = 4;
+
+    /**
+     * A Linear expecting {@code in} features got a feature map {@code s} = (N, C, H, W) from a conv or pool
+     * layer ({@code from}): a Flatten is missing, whatever in_features is. Rebuilding the Linear for the
+     * last dim would run it per pixel; the head needs C·H·W features.
+     */
+    public static Hint featureMapIntoLinear(int[] s, int in, String from, String at, String rebuiltFlat) {
+        if (s.length != 4) return null;
+        long flat = (long) s[1] * s[2] * s[3];
+        return new Hint(Kind.NOT_FLATTENED, "Its input " + TorchFormat.shapeString(s) + " is a feature map (N, C, H, W) from "
+                + from + ": without a Flatten a Linear reads only the last dim (" + s[3] + ") and would run once per pixel. "
+                + "Flattened, each sample has " + TorchFormat.product(s, 1, 4) + " = " + flat + " features.",
+                "insert new Flatten() before " + at + " and build it for " + flat + " features: new " + rebuiltFlat
+                        + " (its input becomes [" + s[0] + ", " + flat + "]); or keep in_features=" + in
+                        + " and change the layers before so that C×H×W = " + in);
     }
 
     /** A 2-D input (H, W) to a conv layer that expects {@code inC} channels: a grey image. */

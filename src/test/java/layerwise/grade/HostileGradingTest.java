@@ -23,7 +23,7 @@ class HostileGradingTest {
 
     @BeforeAll
     static void gradeHostile() {
-        report = GradeRuns.grade(GradeRuns.HOSTILE, List.of("01", "02", "05", "06", "07", "08", "09", "10"), GradeRuns.tight());
+        report = GradeRuns.grade(GradeRuns.HOSTILE, List.of("01", "02", "05", "06", "07", "08", "09", "10", "12"), GradeRuns.tight());
     }
 
     @ParameterizedTest(name = "{0}: {1}, \"{2}\"")
@@ -55,6 +55,10 @@ class HostileGradingTest {
             "10.2 | WRONG_ANSWER    | values differ",
             "10.3 | WRONG_ANSWER    | values differ",
             "10.4 | WRONG_ANSWER    | expected true, got false",
+            "12.1 | WRONG_ANSWER    | values differ",
+            "12.2 | WRONG_ANSWER    | case 2 of 5 (A [",
+            "12.3 | WRONG_ANSWER    | (cores ",
+            "12.4 | WRONG_ANSWER    | stride ",
     })
     @DisplayName("a hostile or wrong answer scores zero, with its status and reason")
     void scoresZeroWithReason(String id, Status status, String reason) {
@@ -92,6 +96,11 @@ class HostileGradingTest {
         Matcher t = Pattern.compile("expected a tensor of shape \\[(\\d+), (\\d+)\\], got shape \\[(\\d+), (\\d+)\\]\\.").matcher(weight);
         assertTrue(t.find(), weight);
         assertEquals(t.group(1) + "," + t.group(2), t.group(4) + "," + t.group(3), weight);
+        // the peak with an FMA counted as one flop: exactly half
+        String peak = report.result("12.3").orElseThrow().message();
+        Matcher g = Pattern.compile("expected ([\\d.]+), got ([\\d.]+)\\.").matcher(peak);
+        assertTrue(g.find(), peak);
+        assertEquals(Double.parseDouble(g.group(1)) / 2, Double.parseDouble(g.group(2)), 1e-6 * Double.parseDouble(g.group(1)), peak);
     }
 
     @Test
@@ -111,6 +120,6 @@ class HostileGradingTest {
         assertEquals(Status.PASSED, report.result("7.5").orElseThrow().status(), report.result("7.5").orElseThrow().message());
         assertEquals(Status.PASSED, report.result("6.4").orElseThrow().status(), report.result("6.4").orElseThrow().message());
         assertEquals(Status.PASSED, report.result("9.2").orElseThrow().status(), report.result("9.2").orElseThrow().message());
-        assertEquals(38, report.results().size());
+        assertEquals(42, report.results().size());
     }
 }

@@ -123,6 +123,32 @@ class MistakesTest {
     }
 
     @Test
+    @DisplayName("padding 30000 makes the output too large: the message names the padding, not the batch size")
+    void hugePadding() {
+        Conv2d conv = new Conv2d(3, 16, 3, Conv2d.options().padding(30000));
+        String m = message(() -> conv.forward(Tensor.zeros(1, 3, 32, 32)));
+        assertTrue(m.startsWith("a tensor of shape [1, 16, 60030, 60030] would have 57657614400 elements"), m);
+        assertTrue(m.contains("The padding (left 30000, right 30000, top 30000, bottom 30000) grows the 32 x 32 input to 60032 x 60032"), m);
+        assertTrue(m.contains("padding=1 keeps 32 x 32 for this kernel"), m);
+        assertFalse(m.contains("smaller batch"), m);
+        assertArrayEquals(new int[] {1, 16, 32, 32}, conv3to16().forward(Tensor.zeros(1, 3, 32, 32)).shape());
+    }
+
+    @Test
+    @DisplayName("copy_ of a source that does not broadcast: only the source can, so no 'make one of them 1'")
+    void copyOnlySourceBroadcasts() {
+        Linear lin = new Linear(3, 2);
+        String m = message(() -> lin.weight.copy_(Tensor.randn(3, 3)));
+        assertTrue(m.startsWith("The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0"), m);
+        assertTrue(m.contains("only the source broadcasts"), m);
+        assertTrue(m.contains("Fix: give the source this tensor's shape [2, 3], or one that broadcasts to it"), m);
+        assertFalse(m.contains("make one of them 1"), m);
+        lin.weight.copy_(Tensor.randn(2, 3));
+        lin.weight.copy_(Tensor.randn(1, 3));
+        assertArrayEquals(new int[] {2, 3}, lin.weight.shape());
+    }
+
+    @Test
     @DisplayName("batch-first data into a time-first RNN, seen through h0: batchFirst(true) or transpose(0, 1)")
     void batchFirstIntoTimeFirst() {
         RNN rnn = new RNN(10, 20);
@@ -157,5 +183,74 @@ class MistakesTest {
         String inNet = message(() -> new Sequential(new Linear(8, 10), new Linear(20, 5)).forward(Tensor.zeros(2, 8)));
         assertTrue(inNet.contains("Fix: (1) Linear: in_features=10, i.e. new Linear(10, 5)"), inNet);
         assertFalse(inNet.contains("unsqueeze"), inNet);
+    }
+
+    @Test
+    @DisplayName("a batch of grey images [64, 28, 28] into Sequential(Conv2d(1, 8, 3), ...): unsqueeze(1), not Conv2d(64, ...)")
+    void greyBatchWithoutChannelDim() {
+        Sequential net = new Sequential(new Conv2d(1, 8, 3), new Flatten(), new Linear(8 * 26 * 26, 10));
+        Tensor x = Tensor.zeros(64, 28, 28);
+        String m = message(() -> net.forward(x));
+        assertTrue(m.startsWith("Given groups=1, weight of size [8, 1, 3, 3], expected input[1, 64, 28, 28] to have 1 "
+                + "channels, but got 64 channels instead"), m);
+        assertTrue(m.contains("looks like a batch of 64 grey images without the channel dim"), m);
+        assertTrue(m.contains("Fix: x.unsqueeze(1), which is [64, 1, 28, 28]"), m);
+        assertFalse(m.contains("Conv2d(64"), m);
+        assertArrayEquals(new int[] {64, 10}, net.forward(x.unsqueeze(1)).shape());
+    }
+
+    @Test
+    @DisplayName("a lone Conv2d(1, 8, 3) on [16, 28, 28] says unsqueeze(1); on [3, 28, 28] also the one-RGB-image reading")
+    void greyBatchLoneLayer() {
+        Conv2d conv = new Conv2d(1, 8, 3);
+        String m = message(() -> conv.forward(Tensor.zeros(16, 28, 28)));
+        assertTrue(m.contains("Fix: x.unsqueeze(1), which is [16, 1, 28, 28]"), m);
+        assertFalse(m.contains("Conv2d(16"), m);
+        assertArrayEquals(new int[] {16, 8, 26, 26}, conv.forward(Tensor.zeros(16, 28, 28).unsqueeze(1)).shape());
+        String rgb = message(() -> conv.forward(Tensor.zeros(3, 28, 28)));
+        assertTrue(rgb.contains("Fix: x.unsqueeze(1), which is [3, 1, 28, 28] (3 grey images); or, if it is one image with "
+                + "3 channels, build Conv2d(3, 8, 3)"), rgb);
+        assertArrayEquals(new int[] {8, 26, 26}, new Conv2d(3, 8, 3).forward(Tensor.zeros(3, 28, 28)).shape());
+    }
+
+    @Test
+    @DisplayName("an image missing a dim, [1, 3, 32] into Conv2d(3, 16, 3, padding=1): names (N, C, W), not Conv2d(1, ...)")
+    void imageMissingADim() {
+        Tensor x = Tensor.zeros(1, 3, 32);
+        String m = message(() -> conv3to16().forward(x));
+        assertTrue(m.contains("lacks a dim of (N, C, H, W)"), m);
+        assertTrue(m.contains("(N, C, W) = (1, 3, 32)"), m);
+        assertTrue(m.contains("x.unsqueeze(2), which is [1, 3, 1, 32]"), m);
+        assertFalse(m.contains("Conv2d(1, 16"), m);
+        assertArrayEquals(new int[] {1, 16, 1, 32}, conv3to16().forward(x.unsqueeze(2)).shape());
+        Sequential cnn = new Sequential(conv3to16(), new ReLU(), new Flatten(), new Linear(16 * 32, 10));
+        String inNet = message(() -> cnn.forward(x));
+        assertTrue(inNet.contains("Fix: pass the whole image, (N, C, H, W); for one row of pixels, x.unsqueeze(2)"), inNet);
+        assertArrayEquals(new int[] {1, 10}, cnn.forward(x.unsqueeze(2)).shape());
+    }
+
+    @Test
+    @DisplayName("a feature map into a Linear of any in_features: insert a Flatten and size the Linear C·H·W, not Linear(16, 10)")
+    void forgottenFlattenAnySize() {
+        Sequential net = new Sequential(conv3to16(), new MaxPool2d(2), new Linear(100, 10));
+        Tensor x = Tensor.zeros(2, 3, 32, 32);
+        String m = message(() -> net.forward(x));
+        assertTrue(m.startsWith("mat1 and mat2 shapes cannot be multiplied (512x16 and 100x10)"), m);
+        assertTrue(m.contains("feature map (N, C, H, W) from (1) MaxPool2d"), m);
+        assertTrue(m.contains("16×16×16 = 4096 features"), m);
+        assertTrue(m.contains("Fix: insert new Flatten() before (2) Linear and build it for 4096 features: "
+                + "new Linear(4096, 10) (its input becomes [2, 4096])"), m);
+        assertFalse(m.contains("new Linear(16, 10)"), m);
+        Sequential fixed = new Sequential(conv3to16(), new MaxPool2d(2), new Flatten(), new Linear(4096, 10));
+        assertArrayEquals(new int[] {2, 10}, fixed.forward(x).shape());
+    }
+
+    @Test
+    @DisplayName("a conv chain that does not match still gets the in_channels / out_channels fix, not a grey-batch reading")
+    void channelsDoNotChainUnbatched() {
+        Sequential net = new Sequential(new Conv2d(3, 8, 3), new Conv2d(1, 4, 3));
+        String m = message(() -> net.forward(Tensor.zeros(3, 28, 28)));
+        assertTrue(m.contains("Fix: (1) Conv2d: in_channels=8"), m);
+        assertFalse(m.contains("unsqueeze(1)"), m);
     }
 }

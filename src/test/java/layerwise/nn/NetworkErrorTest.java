@@ -1,6 +1,8 @@
 package layerwise.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +33,25 @@ class NetworkErrorTest {
         assertTrue(m.contains("Fix: (4) Linear: in_features=4096, i.e. new Linear(4096, 10)"), m);
         assertTrue(m.contains("(0) Conv2d: out_channels=4 gives 4×16×16 = 1024"), m);
         net.get(0);
+    }
+
+    @Test
+    @DisplayName("a classifier sized for 32×32 given 8×8: the fix says the head fits a 32×32 input, then the Linear for this size")
+    void headSizedForLargerImage() {
+        Sequential net = new Sequential(new Conv2d(3, 16, 3, Conv2d.options().padding(1)), new ReLU(), new MaxPool2d(2),
+                new Flatten(), new Linear(16 * 16 * 16, 10));
+        String m = assertThrows(ShapeError.class, () -> net.forward(Tensor.zeros(1, 3, 8, 8))).getMessage();
+        assertTrue(m.startsWith("mat1 and mat2 shapes cannot be multiplied (1x256 and 4096x10)"), m);
+        assertTrue(m.contains("Fix: this head fits a 32×32 input, not 8×8: pass 32×32 images"), m);
+        assertTrue(m.contains("or, to take this size, (4) Linear: in_features=256, i.e. new Linear(256, 10)"), m);
+        assertFalse(m.contains("out_channels=256"), m);
+        assertArrayEquals(new int[] {1, 10}, net.forward(Tensor.zeros(1, 3, 32, 32)).shape());
+        // Not square: both sides times the same factor; 16×24 → 8×12 after the pool, 16·8·12 = 1536.
+        Sequential wide = new Sequential(new Conv2d(3, 16, 3, Conv2d.options().padding(1)), new MaxPool2d(2),
+                new Flatten(), new Linear(16 * 8 * 12, 10));
+        String w = assertThrows(ShapeError.class, () -> wide.forward(Tensor.zeros(1, 3, 8, 12))).getMessage();
+        assertTrue(w.contains("this head fits a 16×24 input, not 8×12"), w);
+        assertArrayEquals(new int[] {1, 10}, wide.forward(Tensor.zeros(1, 3, 16, 24)).shape());
     }
 
     @Test

@@ -51,6 +51,21 @@ class SolveTest {
         return false;
     }
 
+    /** As {@link #reachable}, over a range far wider than the solver's: kernel, stride, padding and dilation up to 64. */
+    static boolean reachableWide(int size, int target, Integer k0, Integer s0, Integer p0, Integer d0) {
+        for (int k = 1; k <= 64; k++) {
+            for (int s = 1; s <= 64; s++) {
+                for (int p = 0; p <= 64; p++) {
+                    for (int d = 1; d <= 64; d++) {
+                        if (k0 != null && k != k0 || s0 != null && s != s0 || p0 != null && p != p0 || d0 != null && d != d0) continue;
+                        if (outSize(size, k, s, p, d) == target) return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static int[] run(Module m, int[] in) {
         return ((TensorModule) m).forward(Tensor.zeros(in)).shape();
     }
@@ -61,6 +76,7 @@ class SolveTest {
         Random rnd = new Random(2024);
         int possible = 0;
         int impossible = 0;
+        int certain = 0;
         for (int i = 0; i < 300; i++) {
             int n = 1 + rnd.nextInt(2);
             int inC = 1 + rnd.nextInt(4);
@@ -86,8 +102,14 @@ class SolveTest {
             if (sol.possible()) {
                 possible++;
                 assertFalse(sol.proposals().isEmpty());
+                boolean skipping = false;
                 for (Proposal prop : sol.proposals()) {
                     assertArrayEquals(out, run(prop.module(), in), prop.code());
+                    // No proposal whose kernel covers its stride after one that steps over pixels.
+                    Conv2d c = (Conv2d) prop.module();
+                    boolean skips = c.kernelSize()[0] < c.stride()[0] || c.kernelSize()[1] < c.stride()[1];
+                    assertFalse(skipping && !skips, sol.toString());
+                    skipping |= skips;
                     Conv2d conv = (Conv2d) prop.module();
                     int[] kk = conv.kernelSize();
                     assertArrayEquals(new int[] {outC, inC / g, kk[0], kk[1]}, prop.parameters().get("weight"));
@@ -97,10 +119,16 @@ class SolveTest {
             } else {
                 impossible++;
                 assertFalse(sol.reason().isBlank());
+                // "impossible" is claimed only when a wider search could not help either: brute force to 64.
+                if (sol.impossible() && channelsOk) {
+                    certain++;
+                    assertFalse(reachableWide(h, th, k, s, p, d) && reachableWide(w, tw, k, s, p, d), sol.toString());
+                }
                 for (Proposal near : sol.nearest()) assertArrayEquals(near.output(), run(near.module(), in), near.code());
             }
         }
         assertTrue(possible > 50 && impossible > 50, possible + " possible, " + impossible + " impossible");
+        assertTrue(certain > 10, certain + " certainly impossible");
     }
 
     @Test
@@ -134,6 +162,65 @@ class SolveTest {
         assertFalse(batch.possible());
         assertTrue(batch.reason().contains("keeps the batch size N"), batch.reason());
         assertArrayEquals(new int[] {4, 8, 28, 28}, batch.nearest().get(0).output());
+    }
+
+    @Test
+    @DisplayName("conv2d: 32 → 16 lists a kernel that covers its stride first, and says how many settings the 5 shown are the simplest of")
+    void rankingAndCount() {
+        Solutions half = Solve.conv2d(new int[] {1, 3, 32, 32}, new int[] {1, 8, 16, 16});
+        Conv2d first = (Conv2d) half.first().module();
+        assertTrue(first.kernelSize()[0] >= first.stride()[0], half.first().code());
+        assertFalse(half.toString().contains("Conv2d(3, 8, 1, Conv2d.options().stride(2))\n"), half.toString());
+        assertTrue(half.toString().contains("Conv2d(3, 8, 3, Conv2d.options().stride(2).padding(1))"), half.toString());
+        // Independently: the square settings in range with H_out = 16, by the formula; non-square pairs come on top.
+        int square = 0;
+        for (int k = 1; k <= 11; k++) for (int st = 1; st <= 8; st++) for (int p = 0; p <= 12; p++) for (int d = 1; d <= 4; d++) {
+            if (outSize(32, k, st, p, d) == 16) square++;
+        }
+        assertEquals((long) square * square, half.total());
+        assertTrue(half.toString().startsWith("Conv2d from [1, 3, 32, 32] to [1, 8, 16, 16]: the 5 simplest of " + String.format("%,d", half.total())
+                + " settings in the searched range"), half.toString());
+    }
+
+    @Test
+    @DisplayName("conv2d: 32 → 64 is not 'impossible', only beyond the searched padding; padding 16 named and working")
+    void beyondTheSearchedRange() {
+        Solutions big = Solve.conv2d(new int[] {1, 3, 32, 32}, new int[] {1, 16, 64, 64});
+        assertFalse(big.possible());
+        assertFalse(big.impossible());
+        assertTrue(big.toString().contains(": none within the searched range (kernel_size ≤ 11, stride ≤ 8, padding ≤ 12, "
+                + "dilation ≤ 4)"), big.toString());
+        assertFalse(big.toString().contains("impossible"), big.toString());
+        assertTrue(big.reason().contains("Beyond that range, padding=16 gives"), big.reason());
+        Conv2d padded = new Conv2d(3, 16, 1, Conv2d.options().padding(16));
+        assertArrayEquals(new int[] {1, 16, 64, 64}, run(padded, new int[] {1, 3, 32, 32}));
+        Solutions fixed = Solve.conv2d(new int[] {1, 3, 32, 32}, new int[] {1, 16, 32, 32}, Solve.where().kernelSize(3).padding(0));
+        assertTrue(fixed.impossible());
+        assertTrue(fixed.toString().contains(": impossible"), fixed.toString());
+    }
+
+    @Test
+    @DisplayName("conv2d: a proposal is checked on one sample, and a wide layer through a thin copy: [32, 3, 512, 512] → [32, 64, 512, 512] in seconds")
+    void checksOnOneSample() {
+        long start = System.nanoTime();
+        Solutions big = Solve.conv2d(new int[] {32, 3, 512, 512}, new int[] {32, 64, 512, 512});
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(seconds < 20, seconds + " s");
+        assertFalse(big.proposals().isEmpty());
+        for (Proposal p : big.proposals()) {
+            Conv2d c = (Conv2d) p.module();
+            assertEquals(512, outSize(512, c.kernelSize()[0], c.stride()[0], c.padding()[0], c.dilation()[0]), p.code());
+            assertEquals(512, outSize(512, c.kernelSize()[1], c.stride()[1], c.padding()[1], c.dilation()[1]), p.code());
+            assertArrayEquals(new int[] {64, 3, c.kernelSize()[0], c.kernelSize()[1]}, p.parameters().get("weight"));
+            assertArrayEquals(new int[] {32, 64, 512, 512}, p.output());
+            assertTrue(p.toString().contains("on zeros [1, 1, 512, 512] → [1, 1, 512, 512]: H_out and W_out do not depend on N"),
+                    p.toString());
+        }
+        Solutions small = Solve.conv2d(new int[] {4, 3, 16, 16}, new int[] {4, 8, 8, 8});
+        for (Proposal p : small.proposals()) {
+            assertArrayEquals(new int[] {4, 8, 8, 8}, run(p.module(), new int[] {4, 3, 16, 16}), p.code());
+            assertTrue(p.toString().contains("checked: ran on zeros [1, 3, 16, 16] → [1, 8, 8, 8] (one sample"), p.toString());
+        }
     }
 
     @Test

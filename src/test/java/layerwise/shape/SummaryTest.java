@@ -2,6 +2,7 @@ package layerwise.shape;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,6 +146,29 @@ class SummaryTest {
         assertEquals(params, s.totalParameters());
         assertEquals(params * 3 * 7, s.totalMultAdds());
         assertTrue(s.toString().contains("rows i|f|g|o = 4×20"), s.toString());
+    }
+
+    @Test
+    @DisplayName("without an input shape: the parameters only, no FAILED row, and how to ask for shapes")
+    void withoutInputShape() {
+        Summary s = Summary.of(cnn());
+        assertNull(s.inputShape());
+        assertEquals(List.of("", "0", "1", "2", "3", "3.0", "3.1", "4", "5"), s.rows().stream().map(Summary.Row::path).toList());
+        long conv1 = 8 * 3 * 9 + 8;
+        long conv2 = 16 * 4 * 9 + 16;
+        long lin = 1024 * 10 + 10;
+        assertEquals(conv1 + conv2 + lin, s.totalParameters());
+        assertEquals(List.of(conv1, 0L, 0L, conv2, 0L, 0L, lin),
+                s.rows().stream().filter(r -> !r.container()).map(Summary.Row::parameters).toList());
+        String text = s.toString();
+        assertTrue(text.startsWith("Summary of Sequential: parameters only, no input shape given"), text);
+        assertFalse(text.contains("FAILED"), text);
+        assertFalse(text.contains("on input []"), text);
+        assertTrue(text.contains("3.0.weight"), text);
+        assertTrue(text.contains("Give the input shape, e.g. Summary.of(model, 1, 3, 32, 32), for shapes and multiply-adds."), text);
+        assertTrue(text.endsWith("As a Tablesaw table: Tables.summary(summary)"), text);
+        assertTrue(Summary.of(new Linear(784, 10)).toString().contains("e.g. Summary.of(model, 1, 784)"));
+        assertTrue(Summary.of(cnn(), 1, 3, 16, 16).toString().endsWith("As a Tablesaw table: Tables.summary(summary)"));
     }
 
     @Test

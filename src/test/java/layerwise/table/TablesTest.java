@@ -121,5 +121,8 @@ class TablesTest {
         assertEquals(5L * (4 * 3 + 3), t.longColumn("mult_adds").get(1));
         assertEquals("2.weight [2, 3]; 2.bias [2]", t.stringColumn("parameters").get(3));
         assertEquals("[5, 2]", t.stringColumn("output").get(0));
+        Table noInput = Tables.summary(layerwise.shape.Summary.of(net));
+        assertEquals(List.of("-", "-", "-", "-"), noInput.stringColumn("output").asList());
+        assertEquals(net.numParameters(), (long) noInput.longColumn("params").sum());
     }
 }
