@@ -198,7 +198,7 @@ public final class Functional {
     /** torch.nn.functional.max_pool2d on (N, C, H, W) or (C, H, W). */
     public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
                                    boolean ceilMode) {
-        return pool(input, kernelSize, stride, padding, dilation, ceilMode, true, true);
+        return pool(input, kernelSize, stride, padding, dilation, ceilMode, true, 0, true);
     }
 
     /**
@@ -221,7 +221,7 @@ public final class Functional {
     /** torch.nn.functional.avg_pool2d on (N, C, H, W) or (C, H, W). */
     public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
                                    boolean countIncludePad) {
-        return pool(input, kernelSize, stride, padding, new int[] {1}, ceilMode, countIncludePad, false);
+        return pool(input, kernelSize, stride, padding, new int[] {1}, ceilMode, countIncludePad, 0, false);
     }
 
     /**
@@ -235,18 +235,15 @@ public final class Functional {
                     "divisor_override replaces the window size as the divisor of each window's sum.",
                     "pass a divisor_override other than 0, or none for the window size");
         }
-        boolean batched = input.dim() == 4;
-        PoolKernels.Geometry g = PoolChecks.geometry(input, kernelSize, stride, padding, new int[] {1}, ceilMode);
-        Tensor y = PoolKernels.avgPoolDividedBy(batched ? input : input.unsqueeze(0), g, divisorOverride);
-        return batched ? y : y.squeeze(0);
+        return pool(input, kernelSize, stride, padding, new int[] {1}, ceilMode, countIncludePad, divisorOverride, false);
     }
 
     private static Tensor pool(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
-                               boolean ceilMode, boolean countIncludePad, boolean max) {
+                               boolean ceilMode, boolean countIncludePad, int divisorOverride, boolean max) {
         boolean batched = input.dim() == 4;
         PoolKernels.Geometry g = PoolChecks.geometry(input, kernelSize, stride, padding, dilation, ceilMode);
         Tensor x = batched ? input : input.unsqueeze(0);
-        Tensor y = max ? PoolKernels.maxPool(x, g) : PoolKernels.avgPool(x, g, countIncludePad);
+        Tensor y = max ? PoolKernels.maxPool(x, g) : PoolKernels.avgPool(x, g, countIncludePad, divisorOverride);
         return batched ? y : y.squeeze(0);
     }
 

@@ -99,33 +99,11 @@ final class PoolKernels {
             Tensor.of(where, s[0], s[1], g.outH(), g.outW())};
     }
 
-    /** Average pooling that divides every window's sum by {@code divisor} (torch's divisor_override). */
-    static Tensor avgPoolDividedBy(Tensor x, Geometry g, int divisor) {
-        int[] s = x.shape();
-        int planes = s[0] * s[1], h = s[2], w = s[3];
-        float[] in = x.toFloatArray();
-        float[] out = Storage.allocate(s[0], s[1], g.outH(), g.outW());
-        int at = 0;
-        for (int plane = 0; plane < planes; plane++) {
-            int base = plane * h * w;
-            for (int i = 0; i < g.outH(); i++) {
-                int r0 = i * g.sH() - g.pH();
-                int rFrom = Math.max(r0, 0), rTo = Math.min(r0 + g.kH(), h);
-                for (int j = 0; j < g.outW(); j++) {
-                    int c0 = j * g.sW() - g.pW();
-                    int cFrom = Math.max(c0, 0), cTo = Math.min(c0 + g.kW(), w);
-                    float sum = 0f;
-                    for (int r = rFrom; r < rTo; r++) {
-                        for (int c = cFrom; c < cTo; c++) sum += in[base + r * w + c];
-                    }
-                    out[at++] = sum / divisor;
-                }
-            }
-        }
-        return Tensor.of(out, s[0], s[1], g.outH(), g.outW());
-    }
-
-    static Tensor avgPool(Tensor x, Geometry g, boolean countIncludePad) {
+    /**
+     * Average pooling: each window's sum divided by the window's size (with or without the padded cells), or by
+     * {@code divisorOverride} when it is not 0 (torch's divisor_override; 0 itself is refused before this).
+     */
+    static Tensor avgPool(Tensor x, Geometry g, boolean countIncludePad, int divisorOverride) {
         int[] s = x.shape();
         int planes = s[0] * s[1], h = s[2], w = s[3];
         float[] in = x.toFloatArray();
@@ -146,7 +124,8 @@ final class PoolKernels {
                     for (int r = rFrom; r < rTo; r++) {
                         for (int c = cFrom; c < cTo; c++) sum += in[base + r * w + c];
                     }
-                    int divisor = countIncludePad ? paddedArea : (rTo - rFrom) * (cTo - cFrom);
+                    int divisor = divisorOverride != 0 ? divisorOverride
+                            : countIncludePad ? paddedArea : (rTo - rFrom) * (cTo - cFrom);
                     out[at++] = sum / divisor;
                 }
             }
