@@ -56,16 +56,27 @@ final class Gemm {
 
     /** C = A B (or C += A B) with B packed by {@link #pack}; the same sums as {@link #gemm}. */
     static void gemm(int m, float[] a, int aOff, int ars, int acs, PackedB b, float[] c, int cOff, int ldc, boolean accumulate) {
-        int k = b.k;
-        split(m, b.n, k, (i0, i1, j0, j1) -> {
-            if (b.simd) {
-                SimdGemm.gemm(i1 - i0, j1 - j0, k, a, aOff + i0 * ars, ars, acs, null, 0, 0, 0,
-                        b.data, b.nPad, j0, c, cOff + i0 * ldc + j0, ldc, accumulate);
-            } else {
-                scalarRange(i1 - i0, j1 - j0, k, a, aOff + i0 * ars, ars, acs, b.data, j0, b.n, 1,
-                        c, cOff + i0 * ldc + j0, ldc, accumulate);
-            }
-        });
+        split(m, b.n, b.k, (i0, i1, j0, j1) -> range(i1 - i0, a, aOff + i0 * ars, ars, acs, b, j0, j1,
+                c, cOff + i0 * ldc, ldc, accumulate));
+    }
+
+    /**
+     * Columns j0..j1-1 of C = A B (or C += A B) with B packed by {@link #pack}, on the caller's thread; C's
+     * column j is {@code c[cOff + i*ldc + j]}. j0 must be a multiple of {@link #panelWidth()}.
+     */
+    static void range(int m, float[] a, int aOff, int ars, int acs, PackedB b, int j0, int j1,
+                      float[] c, int cOff, int ldc, boolean accumulate) {
+        if (j0 % panelWidth() != 0) throw new IllegalArgumentException("column range must start at a whole panel: " + j0);
+        if (b.simd) {
+            SimdGemm.gemm(m, j1 - j0, b.k, a, aOff, ars, acs, null, 0, 0, 0, b.data, b.nPad, j0, c, cOff + j0, ldc, accumulate);
+        } else {
+            scalarRange(m, j1 - j0, b.k, a, aOff, ars, acs, b.data, j0, b.n, 1, c, cOff + j0, ldc, accumulate);
+        }
+    }
+
+    /** The column granularity of a packed B: a column range of {@link #range} starts at a multiple of this. */
+    static int panelWidth() {
+        return Simd.ACTIVE ? SimdGemm.NR : 1;
     }
 
     /** One thread's block of C: rows i0..i1-1, columns j0..j1-1. */
