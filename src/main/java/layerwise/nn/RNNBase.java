@@ -158,6 +158,11 @@ public abstract class RNNBase extends Module {
      * sequence. {@code c0} is used by LSTM only; null states start from zeros.
      */
     RNNOutput run(Tensor input, Tensor h0, Tensor c0) {
+        return run(input, h0, c0, RecurrentStep.FUSED);
+    }
+
+    /** The forward pass on the fused kernels (whole directions at once) or as the chain of tensor ops of each step. */
+    RNNOutput run(Tensor input, Tensor h0, Tensor c0, boolean fused) {
         boolean lstm = mode == RecurrentMode.LSTM;
         boolean batched = input.dim() == 3;
         int batchDim = batchFirst ? 0 : 1;
@@ -179,16 +184,31 @@ public abstract class RNNBase extends Module {
         List<Tensor> hN = new ArrayList<>();
         List<Tensor> cN = new ArrayList<>();
         for (int layer = 0; layer < numLayers; layer++) {
-            List<Tensor> outputs = new ArrayList<>();
-            for (int dir = 0; dir < numDirections(); dir++) {
-                int index = layer * numDirections() + dir;
-                Direction r = direction(seq, layer, dir, h.select(0, index), lstm ? c.select(0, index) : null);
-                outputs.add(r.output());
-                hN.add(r.h());
-                if (lstm) cN.add(r.c());
+            if (fused) {
+                RecurrentKernels.Direction[] dirs = new RecurrentKernels.Direction[numDirections()];
+                for (int dir = 0; dir < dirs.length; dir++) {
+                    int index = layer * numDirections() + dir;
+                    Tensor[] b = biases(layer, dir);
+                    dirs[dir] = new RecurrentKernels.Direction(weightIh[layer][dir], b[0], weightHh[layer][dir], b[1],
+                            weightHr[layer][dir], h.select(0, index), lstm ? c.select(0, index) : null);
+                }
+                // The layer's output is [forward | reverse] at every step, what the next layer reads.
+                RecurrentKernels.Layer r = RecurrentKernels.layer(cell(), seq, dirs);
+                seq = r.output();
+                hN.addAll(Arrays.asList(r.h()));
+                if (lstm) cN.addAll(Arrays.asList(r.c()));
+            } else {
+                List<Tensor> outputs = new ArrayList<>();
+                for (int dir = 0; dir < numDirections(); dir++) {
+                    int index = layer * numDirections() + dir;
+                    Direction r = direction(seq, layer, dir, h.select(0, index), lstm ? c.select(0, index) : null);
+                    outputs.add(r.output());
+                    hN.add(r.h());
+                    if (lstm) cN.add(r.c());
+                }
+                // The next layer reads [forward | reverse] at every step.
+                seq = outputs.size() == 1 ? outputs.get(0) : Tensor.cat(outputs, 2);
             }
-            // The next layer reads [forward | reverse] at every step.
-            seq = outputs.size() == 1 ? outputs.get(0) : Tensor.cat(outputs, 2);
             // Dropout between layers, in training mode only.
             if (layer < numLayers - 1) seq = Functional.dropout(seq, dropout, isTraining());
         }
@@ -203,57 +223,58 @@ public abstract class RNNBase extends Module {
         return new RNNOutput(output, hOut, cOut);
     }
 
+    private RecurrentKernels.Cell cell() {
+        return switch (mode) {
+            case RNN_TANH -> RecurrentKernels.Cell.RNN_TANH;
+            case RNN_RELU -> RecurrentKernels.Cell.RNN_RELU;
+            case LSTM -> RecurrentKernels.Cell.LSTM;
+            case GRU -> RecurrentKernels.Cell.GRU;
+        };
+    }
+
+    /**
+     * {b_ih, b_hh} as the steps add them (null without bias). RNN and LSTM gates see only b_ih + b_hh: the
+     * sum is taken once, before the time loop, and joins the input part. (The GRU's b_hn sits inside the
+     * reset product, so its b_hh stays with the hidden part.)
+     */
+    private Tensor[] biases(int layer, int dir) {
+        Tensor bih = biasIh[layer][dir];
+        Tensor bhh = biasHh[layer][dir];
+        if (bih != null && mode != RecurrentMode.GRU) return new Tensor[] {bih.add(bhh), null};
+        return new Tensor[] {bih, bhh};
+    }
+
     /** What one layer in one direction returns: outputs {@code (T, N, Hout)}, final h and (LSTM only) final c. */
     private record Direction(Tensor output, Tensor h, Tensor c) {
     }
 
     /**
-     * One layer in one direction over {@code seq (T, N, in)}: its outputs, final h and (LSTM) final c. The reverse direction walks t = T-1 .. 0 and writes its output at
-     * position t, so its final state is the one it had at t = 0.
+     * One layer in one direction over {@code seq (T, N, in)} as the chain of tensor ops of each step: its
+     * outputs, final h and (LSTM) final c. The reverse direction walks t = T-1 .. 0 and writes its output
+     * at position t, so its final state is the one it had at t = 0.
      */
     private Direction direction(Tensor seq, int layer, int dir, Tensor h, Tensor c) {
         int steps = seq.size(0);
         int n = seq.size(1);
         Tensor wihT = weightIh[layer][dir].t().contiguous();
-        Tensor whhT = RecurrentStep.FUSED ? null : weightHh[layer][dir].t().contiguous();
-        Tensor bih = biasIh[layer][dir];
-        Tensor bhh = biasHh[layer][dir];
-        // RNN and LSTM gates see only b_ih + b_hh: add the sum once, outside the time loop. (The GRU's
-        // b_hn sits inside the reset product, so its b_hh stays in the step.)
-        if (bih != null && mode != RecurrentMode.GRU) {
-            bih = bih.add(bhh);
-            bhh = null;
-        }
+        Tensor whhT = weightHh[layer][dir].t().contiguous();
+        Tensor[] b = biases(layer, dir);
         Tensor whrT = weightHr[layer][dir] == null ? null : weightHr[layer][dir].t().contiguous();
         // x W_ih^T + b_ih does not depend on the state: one product for all time steps.
-        Tensor gi = RecurrentStep.inputGates(seq.reshape(steps * n, seq.size(2)), wihT, bih)
+        Tensor gi = RecurrentStep.inputGates(seq.reshape(steps * n, seq.size(2)), wihT, b[0])
                 .reshape(steps, n, gates * hiddenSize);
         Tensor[] out = new Tensor[steps];
-        RecurrentKernels.HiddenWeight packed = RecurrentStep.FUSED ? RecurrentKernels.hiddenWeight(weightHh[layer][dir]) : null;
         for (int s = 0; s < steps; s++) {
             int t = dir == 0 ? s : steps - 1 - s;
             Tensor g = gi.select(0, t);
-            if (packed != null) {
-                switch (mode) {
-                    case LSTM -> {
-                        LSTMCell.State next = RecurrentStep.lstm(g, h, c, packed, bhh, whrT);
-                        h = next.h();
-                        c = next.c();
-                    }
-                    case GRU -> h = RecurrentStep.gru(g, h, packed, bhh);
-                    case RNN_TANH, RNN_RELU -> h = RecurrentStep.rnn(g, h, packed, bhh, mode == RecurrentMode.RNN_RELU);
-                }
-                out[t] = h;
-                continue;
-            }
             switch (mode) {
                 case LSTM -> {
-                    LSTMCell.State next = RecurrentStep.lstm(g, h, c, whhT, bhh, whrT);
+                    LSTMCell.State next = RecurrentStep.chainLstm(g, h, c, whhT, b[1], whrT);
                     h = next.h();
                     c = next.c();
                 }
-                case GRU -> h = RecurrentStep.gru(g, h, whhT, bhh);
-                case RNN_TANH, RNN_RELU -> h = RecurrentStep.rnn(g, h, whhT, bhh, mode == RecurrentMode.RNN_RELU);
+                case GRU -> h = RecurrentStep.chainGru(g, h, whhT, b[1]);
+                case RNN_TANH, RNN_RELU -> h = RecurrentStep.chainRnn(g, h, whhT, b[1], mode == RecurrentMode.RNN_RELU);
             }
             out[t] = h;
         }

@@ -16,9 +16,10 @@ import layerwise.tensor.Tensor;
  * {@code gh = h W_hh^T + b_hh}, must wait for the previous step. {@code whhT} is {@code W_hh}
  * transposed ({@code (Hout, G*H)}), {@code bhh} may be null (bias=False).
  *
- * <p>The methods below write each step as the chain of tensor ops it is (the plain kernels, under
- * {@code -Dlayerwise.kernels=plain}). By default the same sums go through {@link RecurrentKernels}: the
- * gate maths of a step in one pass, and for the layers {@code W_hh} packed once per forward.
+ * <p>The {@code chain...} methods write each step as the chain of tensor ops it is (the plain kernels,
+ * under {@code -Dlayerwise.kernels=plain}). By default a cell's step runs the same sums through
+ * {@link RecurrentKernels}, the gate maths in one pass; the layers run whole directions there
+ * ({@link RNNBase}).
  */
 final class RecurrentStep {
 
@@ -43,6 +44,10 @@ final class RecurrentStep {
     /** Elman RNN: {@code h' = tanh(gi + gh)}, or {@code max(0, gi + gh)} with relu. */
     static Tensor rnn(Tensor gi, Tensor h, Tensor whhT, Tensor bhh, boolean relu) {
         if (FUSED) return RecurrentKernels.rnn(gi, h.matmul(whhT), bhh, relu);
+        return chainRnn(gi, h, whhT, bhh, relu);
+    }
+
+    static Tensor chainRnn(Tensor gi, Tensor h, Tensor whhT, Tensor bhh, boolean relu) {
         Tensor pre = gi.add(hiddenGates(h, whhT, bhh));
         return relu ? pre.relu() : pre.tanh();
     }
@@ -58,7 +63,14 @@ final class RecurrentStep {
      * {@code whrT} is {@code W_hr} transposed ({@code (H, P)}), or null without projection.
      */
     static LSTMCell.State lstm(Tensor gi, Tensor h, Tensor c, Tensor whhT, Tensor bhh, Tensor whrT) {
-        if (FUSED) return fusedLstm(gi, h.matmul(whhT), bhh, c, whrT);
+        if (FUSED) {
+            Tensor[] next = RecurrentKernels.lstm(gi, h.matmul(whhT), bhh, c);
+            return new LSTMCell.State(whrT == null ? next[0] : next[0].matmul(whrT), next[1]);
+        }
+        return chainLstm(gi, h, c, whhT, bhh, whrT);
+    }
+
+    static LSTMCell.State chainLstm(Tensor gi, Tensor h, Tensor c, Tensor whhT, Tensor bhh, Tensor whrT) {
         List<Tensor> gates = gi.add(hiddenGates(h, whhT, bhh)).chunk(4, 1);
         Tensor i = gates.get(0).sigmoid();
         Tensor f = gates.get(1).sigmoid();
@@ -81,30 +93,15 @@ final class RecurrentStep {
      */
     static Tensor gru(Tensor gi, Tensor h, Tensor whhT, Tensor bhh) {
         if (FUSED) return RecurrentKernels.gru(gi, h.matmul(whhT), bhh, h);
+        return chainGru(gi, h, whhT, bhh);
+    }
+
+    static Tensor chainGru(Tensor gi, Tensor h, Tensor whhT, Tensor bhh) {
         List<Tensor> in = gi.chunk(3, 1);
         List<Tensor> hid = hiddenGates(h, whhT, bhh).chunk(3, 1);
         Tensor r = in.get(0).add(hid.get(0)).sigmoid();
         Tensor z = in.get(1).add(hid.get(1)).sigmoid();
         Tensor n = in.get(2).add(r.mul(hid.get(2))).tanh();
         return n.add(z.mul(h.sub(n)));
-    }
-
-    // The layers' steps with W_hh packed once per forward (fused kernels only).
-
-    static Tensor rnn(Tensor gi, Tensor h, RecurrentKernels.HiddenWeight whh, Tensor bhh, boolean relu) {
-        return RecurrentKernels.rnn(gi, RecurrentKernels.hiddenGates(h, whh), bhh, relu);
-    }
-
-    static LSTMCell.State lstm(Tensor gi, Tensor h, Tensor c, RecurrentKernels.HiddenWeight whh, Tensor bhh, Tensor whrT) {
-        return fusedLstm(gi, RecurrentKernels.hiddenGates(h, whh), bhh, c, whrT);
-    }
-
-    static Tensor gru(Tensor gi, Tensor h, RecurrentKernels.HiddenWeight whh, Tensor bhh) {
-        return RecurrentKernels.gru(gi, RecurrentKernels.hiddenGates(h, whh), bhh, h);
-    }
-
-    private static LSTMCell.State fusedLstm(Tensor gi, Tensor gh, Tensor bhh, Tensor c, Tensor whrT) {
-        Tensor[] next = RecurrentKernels.lstm(gi, gh, bhh, c);
-        return new LSTMCell.State(whrT == null ? next[0] : next[0].matmul(whrT), next[1]);
     }
 }

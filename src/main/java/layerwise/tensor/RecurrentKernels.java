@@ -1,141 +1,121 @@
 package layerwise.tensor;
 
 /**
- * The fast kernels of one recurrent time step, for {@code layerwise.nn}'s RNN, LSTM and GRU layers and
- * cells. The plain way to write a step is a chain of tensor ops (add, chunk, sigmoid, tanh, mul), each a
- * pass over memory that allocates its result; here each cell's gate maths is one pass:
+ * The fast kernels of {@code layerwise.nn}'s recurrent layers and cells. The plain way to write a step is a
+ * chain of tensor ops (add, chunk, sigmoid, tanh, mul), each a pass over memory that allocates its result.
+ * Here:
  * <ul>
- *   <li>{@link #hiddenWeight} packs {@code W_hh} once per forward, and {@link #hiddenGates} multiplies
- *       {@code h W_hh^T} with it at every step ({@link Gemm}, no transposed copy, no repacking);</li>
- *   <li>{@link #lstm}, {@link #gru} and {@link #rnn} take the input part {@code gi = x W_ih^T + b_ih}, the
- *       hidden product {@code gh = h W_hh^T} and {@code b_hh}, and produce the next state in one pass.</li>
+ *   <li>a cell's step ({@link #lstm}, {@link #gru}, {@link #rnn}) takes the input part {@code gi = x W_ih^T
+ *       + b_ih}, the hidden product {@code gh = h W_hh^T} and {@code b_hh}, and does the gate maths in one
+ *       pass ({@link RecurrentGates});</li>
+ *   <li>a layer ({@link #layer}) runs each direction over the whole sequence at once
+ *       ({@link RecurrentDirection}): the input part of all steps as one matrix product, then per step the
+ *       hidden product and the gates split over the threads by hidden units, with no allocation and h
+ *       written straight into the output; a bidirectional layer runs its two directions side by side.</li>
  * </ul>
- * The sums are the chained ops' sums, in the same order ({@code gi + (gh + b_hh)}, {@code f*c + i*g}, ...).
- * Without SIMD, sigmoid and tanh are the tensor ops' own and the results are the chain's bit for bit;
- * with SIMD they are {@link GateMath}'s (within one unit in the last place of the tensor ops', tested).
+ * The sums are the chained ops' sums, in the same order: a gate's pre-activation is
+ * {@code (x W_ih^T + b_ih) + (h W_hh^T + b_hh)}, then {@code f*c + i*g}, ... and every matrix product adds
+ * its terms as {@link Gemm} does for {@code matmul}. Without SIMD, sigmoid and tanh are the tensor ops'
+ * own and the results are the chain's bit for bit; with SIMD they are {@link GateMath}'s (within one unit
+ * in the last place of the tensor ops', tested).
  */
 public final class RecurrentKernels {
     private RecurrentKernels() {
     }
 
-    /** {@code W_hh} (G·H, Hout) packed for {@code h W_hh^T}. */
-    public static final class HiddenWeight {
-        final Gemm.PackedB packed;
+    /** The cell a recurrent layer runs, with G, the number of gates its weights stack. */
+    public enum Cell {
+        RNN_TANH(1), RNN_RELU(1), LSTM(4), GRU(3);
 
-        private HiddenWeight(Gemm.PackedB packed) {
-            this.packed = packed;
+        private final int gates;
+
+        Cell(int gates) {
+            this.gates = gates;
         }
-    }
 
-    /** Packs {@code whh} (G·H rows, Hout columns), read through its strides: no transposed copy. */
-    public static HiddenWeight hiddenWeight(Tensor whh) {
-        return new HiddenWeight(Gemm.pack(whh.shape[1], whh.shape[0], whh.storage, whh.offset, whh.strides[1], whh.strides[0]));
-    }
-
-    /** {@code h W_hh^T} for h (N, Hout): (N, G·H), without bias. */
-    public static Tensor hiddenGates(Tensor h, HiddenWeight w) {
-        Tensor hc = h.contiguous();
-        int n = hc.shape[0], cols = w.packed.n;
-        float[] out = Storage.allocate(n, cols);
-        Gemm.gemm(n, hc.storage, hc.offset, w.packed.k, 1, w.packed, out, 0, cols, false);
-        return new Tensor(out, new int[] {n, cols}, new int[] {cols, 1}, 0);
+        int gates() {
+            return gates;
+        }
     }
 
     /**
-     * LSTM, gates stacked {@code [i | f | g | o]}: with pre = gi + (gh + b_hh) (bhh may be null),
-     * i, f, o = sigmoid(pre), g = tanh(pre), c' = f*c + i*g, h' = o * tanh(c'). Returns {h', c'}.
+     * One direction of a layer: {@code weightIh (G·H, in)}, {@code weightHh (G·H, Hout)}, the biases
+     * {@code (G·H)} or null, {@code weightHr (Hout, H)} (LSTM projection) or null, the initial states
+     * {@code h0 (N, Hout)} and, LSTM only, {@code c0 (N, H)}.
+     */
+    public record Direction(Tensor weightIh, Tensor biasIh, Tensor weightHh, Tensor biasHh, Tensor weightHr,
+                            Tensor h0, Tensor c0) {
+    }
+
+    /** A layer's result: output {@code (T, N, D·Hout)}, [forward | reverse] at each step, and per direction the final h and c (LSTM, else null). */
+    public record Layer(Tensor output, Tensor[] h, Tensor[] c) {
+    }
+
+    /**
+     * One layer over {@code seq (T, N, in)}, any strides, in one or two directions (the second walks
+     * t = T-1 .. 0 and writes its output at position t). Each direction's pre-activations are
+     * {@code (x W_ih^T + b_ih) + (h W_hh^T + b_hh)}, absent biases left out.
+     */
+    public static Layer layer(Cell cell, Tensor seq, Direction... directions) {
+        int dirs = directions.length;
+        int steps = seq.shape[0], n = seq.shape[1], hOut = directions[0].weightHh().shape[1];
+        float[] out = Storage.allocate(steps, n, dirs * hOut);
+        SequenceRows x = SequenceRows.of(seq);
+        RecurrentDirection[] run = new RecurrentDirection[dirs];
+        for (int d = 0; d < dirs; d++) run[d] = new RecurrentDirection(cell, x, directions[d], d == 1, out, d * hOut, dirs * hOut);
+        if (dirs == 2 && Parallel.threads() > 1 && run[0].recurrentWork() >= Gemm.PARALLEL_WORK) {
+            // The two directions are independent: one thread each, every step on that thread.
+            Parallel.forEach(2, d -> run[d].run(1));
+        } else {
+            for (RecurrentDirection r : run) r.run(Parallel.threads());
+        }
+        Tensor[] h = new Tensor[dirs], c = new Tensor[dirs];
+        for (int d = 0; d < dirs; d++) {
+            h[d] = run[d].finalH();
+            c[d] = run[d].finalC();
+        }
+        return new Layer(Tensor.wrap(out, steps, n, dirs * hOut), h, c);
+    }
+
+    /**
+     * One LSTM cell step, gates stacked {@code [i | f | g | o]}: with pre = gi + (gh + b_hh) (bhh may be
+     * null), i, f, o = sigmoid(pre), g = tanh(pre), c' = f*c + i*g, h' = o * tanh(c'). Returns {h', c'}.
      */
     public static Tensor[] lstm(Tensor gi, Tensor gh, Tensor bhh, Tensor c) {
-        int n = gh.shape[0], hidden = c.shape[1], gates = 4 * hidden;
-        float[] pre = preActivations(gi, gh, bhh);
-        float[] cs = c.contiguous().toFloatArray();
-        float[] cNext = Storage.allocate(n, hidden);
+        int n = gh.shape[0], hidden = c.shape[1];
+        Tensor x = gi.contiguous();
+        float[] gates = gh.toFloatArray();
+        float[] cNext = c.toFloatArray();
         float[] hNext = Storage.allocate(n, hidden);
-        for (int row = 0; row < n; row++) {
-            int g0 = row * gates;
-            sigmoid(pre, g0, g0 + 2 * hidden);                       // i and f
-            tanh(pre, pre, g0 + 2 * hidden, g0 + 3 * hidden);         // g
-            sigmoid(pre, g0 + 3 * hidden, g0 + gates);               // o
-            int s0 = row * hidden;
-            for (int j = 0; j < hidden; j++) {
-                cNext[s0 + j] = pre[g0 + hidden + j] * cs[s0 + j] + pre[g0 + j] * pre[g0 + 2 * hidden + j];
-            }
-            tanh(cNext, hNext, s0, s0 + hidden);
-            for (int j = 0; j < hidden; j++) hNext[s0 + j] = pre[g0 + 3 * hidden + j] * hNext[s0 + j];
-        }
+        RecurrentGates.lstm(n, hidden, 0, hidden, x.storage, x.offset, 4 * hidden, null, gates, 0, bias(bhh),
+                cNext, 0, hidden, hNext, 0, hidden);
         return new Tensor[] {Tensor.wrap(hNext, n, hidden), Tensor.wrap(cNext, n, hidden)};
     }
 
     /**
-     * GRU, gates stacked {@code [r | z | n]}, with hb = gh + b_hh: r = sigmoid(gi_r + hb_r),
+     * One GRU cell step, gates stacked {@code [r | z | n]}, with hb = gh + b_hh: r = sigmoid(gi_r + hb_r),
      * z = sigmoid(gi_z + hb_z), n = tanh(gi_n + r * hb_n), h' = n + z * (h − n).
      */
     public static Tensor gru(Tensor gi, Tensor gh, Tensor bhh, Tensor h) {
-        int rows = gh.shape[0], hidden = h.shape[1], gates = 3 * hidden;
-        float[] x = gi.contiguous().toFloatArray();
-        float[] hb = withBias(gh, bhh);
-        float[] hs = h.contiguous().toFloatArray();
-        float[] out = Storage.allocate(rows, hidden);
-        for (int row = 0; row < rows; row++) {
-            int g0 = row * gates;
-            for (int q = g0; q < g0 + 2 * hidden; q++) x[q] = x[q] + hb[q];
-            sigmoid(x, g0, g0 + 2 * hidden);                          // r and z
-            int n0 = g0 + 2 * hidden;
-            for (int j = 0; j < hidden; j++) x[n0 + j] = x[n0 + j] + x[g0 + j] * hb[n0 + j];
-            tanh(x, x, n0, n0 + hidden);                             // n
-            int s0 = row * hidden;
-            for (int j = 0; j < hidden; j++) {
-                float nj = x[n0 + j];
-                out[s0 + j] = nj + x[g0 + hidden + j] * (hs[s0 + j] - nj);
-            }
-        }
-        return Tensor.wrap(out, rows, hidden);
+        int n = gh.shape[0], hidden = h.shape[1];
+        Tensor x = gi.contiguous(), prev = h.contiguous();
+        float[] out = Storage.allocate(n, hidden);
+        RecurrentGates.gru(n, hidden, 0, hidden, x.storage, x.offset, 3 * hidden, null, gh.toFloatArray(), 0, bias(bhh),
+                prev.storage, prev.offset, hidden, out, 0, hidden);
+        return Tensor.wrap(out, n, hidden);
     }
 
-    /** Elman RNN: h' = tanh(gi + (gh + b_hh)), or relu of it. */
+    /** One Elman RNN cell step: h' = tanh(gi + (gh + b_hh)), or relu of it. */
     public static Tensor rnn(Tensor gi, Tensor gh, Tensor bhh, boolean relu) {
-        float[] pre = preActivations(gi, gh, bhh);
-        if (relu) {
-            for (int q = 0; q < pre.length; q++) pre[q] = Elementwise.relu(pre[q]);
-        } else {
-            tanh(pre, pre, 0, pre.length);
-        }
-        return Tensor.wrap(pre, gh.shape[0], gh.shape[1]);
-    }
-
-    /** gi + (gh + b_hh) as a new row-major array. */
-    private static float[] preActivations(Tensor gi, Tensor gh, Tensor bhh) {
-        float[] hb = withBias(gh, bhh);
+        int n = gh.shape[0], hidden = gh.shape[1];
         Tensor x = gi.contiguous();
-        float[] xs = x.storage;
-        for (int q = 0, at = x.offset; q < hb.length; q++, at++) hb[q] = xs[at] + hb[q];
-        return hb;
+        float[] out = Storage.allocate(n, hidden);
+        RecurrentGates.rnn(n, hidden, 0, hidden, x.storage, x.offset, hidden, null, gh.toFloatArray(), 0, bias(bhh),
+                relu, out, 0, hidden);
+        return Tensor.wrap(out, n, hidden);
     }
 
-    /** gh + b_hh (b broadcast over rows) as a new row-major array; a copy of gh without bias. */
-    private static float[] withBias(Tensor gh, Tensor bhh) {
-        float[] out = gh.contiguous().toFloatArray();
-        if (bhh == null) return out;
-        float[] b = bhh.toFloatArray();
-        for (int row = 0, at = 0; row < out.length / b.length; row++) {
-            for (int j = 0; j < b.length; j++, at++) out[at] = out[at] + b[j];
-        }
-        return out;
-    }
-
-    private static void sigmoid(float[] x, int from, int to) {
-        if (Simd.ACTIVE) {
-            SimdGates.sigmoid(x, x, from, to);
-        } else {
-            for (int q = from; q < to; q++) x[q] = Elementwise.sigmoid(x[q]);
-        }
-    }
-
-    private static void tanh(float[] x, float[] y, int from, int to) {
-        if (Simd.ACTIVE) {
-            SimdGates.tanh(x, y, from, to);
-        } else {
-            for (int q = from; q < to; q++) y[q] = (float) Math.tanh(x[q]);
-        }
+    private static float[] bias(Tensor b) {
+        return b == null ? null : b.toFloatArray();
     }
 }

@@ -54,17 +54,18 @@ final class SimdGates {
     /** y[i] = sigmoid(x[i]) for i in from..to-1 (y may be x). */
     static void sigmoid(float[] x, float[] y, int from, int to) {
         int i = from;
-        for (; i + L <= to; i += L) {
+        // i <= last (not i + L <= to): a counted loop, whose index checks the JIT hoists out of the loop.
+        for (int last = to - L; i <= last; i += L) {
             DoubleVector e = exp(load(x, i).neg());
             store(DoubleVector.broadcast(D, 1.0).div(e.add(1.0)), y, i);
         }
         for (; i < to; i++) y[i] = GateMath.sigmoid(x[i]);
     }
 
-    /** y[i] = tanh(x[i]) for i in from..to-1 (y may be x). */
-    static void tanh(float[] x, float[] y, int from, int to) {
-        int i = from;
-        for (; i + L <= to; i += L) {
+    /** y[at + i - from] = tanh(x[i]) for i in from..to-1 (y may be x, at from or not overlapping). */
+    static void tanh(float[] x, int from, int to, float[] y, int at) {
+        int i = from, shift = at - from;
+        for (int last = to - L; i <= last; i += L) {
             DoubleVector d = load(x, i);
             DoubleVector a = d.abs();
             DoubleVector e = exp(a.mul(-2.0));
@@ -77,8 +78,8 @@ final class SimdGates {
                 for (int j = 1; j < GateMath.TANH_TAYLOR.length; j++) p = p.fma(x2, c(GateMath.TANH_TAYLOR[j]));
                 t = t.blend(d.mul(x2.fma(p, c(1.0))), small);
             }
-            store(t, y, i);
+            store(t, y, i + shift);
         }
-        for (; i < to; i++) y[i] = GateMath.tanh(x[i]);
+        for (; i < to; i++) y[i + shift] = GateMath.tanh(x[i]);
     }
 }

@@ -1,0 +1,129 @@
+package layerwise.tensor;
+
+/**
+ * One layer in one direction over a whole sequence, for {@link RecurrentKernels#layer}. Set up once:
+ * <ul>
+ *   <li>the input part of every step, {@code x W_ih^T}, as one matrix product (T·N rows) before the time
+ *       loop, read in place at every step; b_ih joins it in the gate pass;</li>
+ *   <li>{@code W_hh} packed gate by gate, so a thread can multiply just its units' columns of each gate;</li>
+ *   <li>the state: h0 copied once, c (LSTM) one buffer updated in place, a scratch for {@code h W_hh^T}.</li>
+ * </ul>
+ * Each step is then one task per thread, each owning a range of hidden units (whole panels of the packed
+ * weight): its columns of {@code h W_hh^T} for every gate, then the gates for its units
+ * ({@link RecurrentGates}), writing h straight into its slot of the layer's output {@code (T, N, D·Hout)},
+ * where the next step reads it. With a projection (LSTM proj_size) the tasks write h before projection to
+ * a scratch and {@code h W_hr^T} follows on the whole row once they are done.
+ */
+final class RecurrentDirection {
+
+    private final RecurrentKernels.Cell cell;
+    private final int steps, n, hidden, hOut, gates;
+    private final boolean reverse;
+    /** x W_ih^T, row (t, b) at t·giTs + b·giNs. */
+    private final float[] gi;
+    private final int giTs, giNs;
+    private final float[] bi, bh;
+    private final Gemm.PackedB[] whh;
+    private final Gemm.PackedB whr;
+    /** The layer's output (T, N, D·Hout): this direction's columns start at outOff, rows are outLd apart. */
+    private final float[] out;
+    private final int outOff, outLd;
+    private final float[] h0, c, gh, raw;
+
+    RecurrentDirection(RecurrentKernels.Cell cell, SequenceRows x, RecurrentKernels.Direction d, boolean reverse,
+                       float[] out, int outOff, int outLd) {
+        this.cell = cell;
+        this.gates = cell.gates();
+        this.steps = x.steps();
+        this.n = x.batch();
+        this.hidden = d.weightHh().shape[0] / gates;
+        this.hOut = d.weightHh().shape[1];
+        this.reverse = reverse;
+        this.out = out;
+        this.outOff = outOff;
+        this.outLd = outLd;
+        int width = gates * hidden;
+        Tensor wih = d.weightIh();
+        gi = Storage.allocate(steps, n, width);
+        // One product for all steps, rows in the order the input is laid out in (time- or batch-major).
+        Gemm.gemm(steps * n, width, x.features(), x.data(), x.offset(), x.rowStride(), x.featureStride(),
+                wih.storage, wih.offset, wih.strides[1], wih.strides[0], gi, 0, width, false);
+        giTs = x.timeMajor() ? n * width : width;
+        giNs = x.timeMajor() ? width : steps * width;
+        bi = d.biasIh() == null ? null : d.biasIh().toFloatArray();
+        bh = d.biasHh() == null ? null : d.biasHh().toFloatArray();
+        Tensor w = d.weightHh();
+        whh = new Gemm.PackedB[gates];
+        for (int g = 0; g < gates; g++) {
+            whh[g] = Gemm.pack(hOut, hidden, w.storage, w.offset + g * hidden * w.strides[0], w.strides[1], w.strides[0]);
+        }
+        Tensor p = d.weightHr();
+        whr = p == null ? null : Gemm.pack(hidden, hOut, p.storage, p.offset, p.strides[1], p.strides[0]);
+        h0 = d.h0().contiguous().toFloatArray();
+        c = cell == RecurrentKernels.Cell.LSTM ? d.c0().contiguous().toFloatArray() : null;
+        gh = Storage.allocate(n, width);
+        raw = whr == null ? null : Storage.allocate(n, hidden);
+    }
+
+    /** Runs every step with up to {@code threads} threads (1: all on the caller's). */
+    void run(int threads) {
+        int panel = Gemm.panelWidth();
+        int panels = (hidden + panel - 1) / panel;
+        long work = (long) n * gates * hidden * hOut;
+        int tasks = work < Gemm.PARALLEL_WORK ? 1 : Math.min(threads, panels);
+        int[] bounds = new int[tasks + 1];
+        for (int k = 0; k <= tasks; k++) bounds[k] = Math.min(hidden, panels * k / tasks * panel);
+        int stepRows = n * outLd;
+        for (int s = 0; s < steps; s++) {
+            int t = reverse ? steps - 1 - s : s;
+            float[] prev = s == 0 ? h0 : out;
+            int pOff = s == 0 ? 0 : (reverse ? t + 1 : t - 1) * stepRows + outOff;
+            int pLd = s == 0 ? hOut : outLd;
+            int hAt = t * stepRows + outOff;
+            Parallel.forEach(tasks, k -> step(t, prev, pOff, pLd, hAt, bounds[k], bounds[k + 1]));
+            if (whr != null) {
+                if (tasks > 1) {
+                    Gemm.gemm(n, raw, 0, hidden, 1, whr, out, hAt, outLd, false);
+                } else {
+                    Gemm.range(n, raw, 0, hidden, 1, whr, 0, hOut, out, hAt, outLd, false);
+                }
+            }
+        }
+    }
+
+    /** Units u0..u1-1 of step t: their columns of h W_hh^T, then their gates. */
+    private void step(int t, float[] prev, int pOff, int pLd, int hAt, int u0, int u1) {
+        if (u1 <= u0) return;
+        int width = gates * hidden;
+        for (int g = 0; g < gates; g++) {
+            Gemm.range(n, prev, pOff, pLd, 1, whh[g], u0, u1, gh, g * hidden, width, false);
+        }
+        int giOff = t * giTs;
+        float[] h = raw == null ? out : raw;
+        int hOff = raw == null ? hAt : 0, hLd = raw == null ? outLd : hidden;
+        switch (cell) {
+            case LSTM -> RecurrentGates.lstm(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, 0, bh, c, 0, hidden, h, hOff, hLd);
+            case GRU -> RecurrentGates.gru(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, 0, bh, prev, pOff, pLd, h, hOff, hLd);
+            case RNN_TANH, RNN_RELU -> RecurrentGates.rnn(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, 0, bh,
+                    cell == RecurrentKernels.Cell.RNN_RELU, h, hOff, hLd);
+        }
+    }
+
+    /** The final h, (N, Hout): the output at the last step this direction took. */
+    Tensor finalH() {
+        int t = reverse ? 0 : steps - 1;
+        float[] h = Storage.allocate(n, hOut);
+        for (int b = 0; b < n; b++) System.arraycopy(out, (t * n + b) * outLd + outOff, h, b * hOut, hOut);
+        return Tensor.wrap(h, n, hOut);
+    }
+
+    /** The final c, (N, H), LSTM only (else null). */
+    Tensor finalC() {
+        return c == null ? null : Tensor.wrap(c, n, hidden);
+    }
+
+    /** Multiply-adds of the recurrence (the steps' h W_hh^T), to decide whether threads pay. */
+    long recurrentWork() {
+        return (long) steps * n * gates * hidden * hOut;
+    }
+}
