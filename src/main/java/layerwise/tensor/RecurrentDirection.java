@@ -50,8 +50,8 @@ final class RecurrentDirection {
                 wih.storage, wih.offset, wih.strides[1], wih.strides[0], gi, 0, width, false);
         giTs = x.timeMajor() ? n * width : width;
         giNs = x.timeMajor() ? width : steps * width;
-        bi = d.biasIh() == null ? null : d.biasIh().toFloatArray();
-        bh = d.biasHh() == null ? null : d.biasHh().toFloatArray();
+        bi = RecurrentGates.bias(d.biasIh(), width);
+        bh = RecurrentGates.bias(d.biasHh(), width);
         Tensor w = d.weightHh();
         whh = new Gemm.PackedB[gates];
         for (int g = 0; g < gates; g++) {
@@ -102,9 +102,9 @@ final class RecurrentDirection {
         float[] h = raw == null ? out : raw;
         int hOff = raw == null ? hAt : 0, hLd = raw == null ? outLd : hidden;
         switch (cell) {
-            case LSTM -> RecurrentGates.lstm(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, 0, bh, c, 0, hidden, h, hOff, hLd);
-            case GRU -> RecurrentGates.gru(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, 0, bh, prev, pOff, pLd, h, hOff, hLd);
-            case RNN_TANH, RNN_RELU -> RecurrentGates.rnn(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, 0, bh,
+            case LSTM -> RecurrentGates.lstm(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, bh, c, 0, hidden, h, hOff, hLd);
+            case GRU -> RecurrentGates.gru(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, bh, prev, pOff, pLd, h, hOff, hLd);
+            case RNN_TANH, RNN_RELU -> RecurrentGates.rnn(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, bh,
                     cell == RecurrentKernels.Cell.RNN_RELU, h, hOff, hLd);
         }
     }

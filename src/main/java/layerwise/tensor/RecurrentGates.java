@@ -1,5 +1,7 @@
 package layerwise.tensor;
 
+import java.util.Arrays;
+
 /**
  * The gate maths of one recurrent step in one pass, for rows 0..n-1 and the hidden units u0..u1-1 of each
  * gate: what {@link RecurrentKernels}' cell steps and a whole layer ({@link RecurrentDirection}) share. A
@@ -9,17 +11,25 @@ package layerwise.tensor;
  * <p>Operands, for G gates of H units stacked {@code [gate 0 | gate 1 | ...]}:
  * <ul>
  *   <li>{@code gi}: the input part x W_ih^T of row r at {@code giOff + r*giLd} (G·H values), read only;</li>
- *   <li>{@code gh}: the hidden part h W_hh^T, rows of G·H at {@code ghOff + r*G·H}, overwritten with the
- *       gates;</li>
- *   <li>{@code bi}, {@code bh}: b_ih and b_hh (G·H), each null when absent (skipped, not added as 0: -0 + 0
- *       is +0).</li>
+ *   <li>{@code gh}: the hidden part h W_hh^T, rows of G·H at {@code r*G·H}, overwritten with the gates;</li>
+ *   <li>{@code bi}, {@code bh}: b_ih and b_hh (G·H), from {@link #bias}: an absent bias is -0, the one
+ *       float that adds as nothing at all (x + -0 = x, also for x = -0, where + 0 would give +0).</li>
  * </ul>
  * A gate's pre-activation is {@code (gi + b_ih) + (gh + b_hh)}, rounded in that order, the order of the
  * tensor-op chain {@code gi.add(gh.add(bhh))} (float addition is commutative, so which side holds gi does
- * not matter). Without SIMD sigmoid and tanh are the tensor ops' own; with SIMD, {@link GateMath}'s.
+ * not matter). Without SIMD sigmoid and tanh are the tensor ops' own; with SIMD, {@link GateMath}'s, and the
+ * passes run as {@link SimdGates}' loops.
  */
 final class RecurrentGates {
     private RecurrentGates() {
+    }
+
+    /** b's values, or G·H values of -0 when there is no bias. */
+    static float[] bias(Tensor b, int width) {
+        if (b != null) return b.toFloatArray();
+        float[] none = new float[width];
+        Arrays.fill(none, -0f);
+        return none;
     }
 
     /**
@@ -27,23 +37,36 @@ final class RecurrentGates {
      * place, row r at {@code cOff + r*cLd}), h' = o * tanh(c') (row r at {@code hOff + r*hLd}).
      */
     static void lstm(int n, int hidden, int u0, int u1, float[] gi, int giOff, int giLd, float[] bi,
-                     float[] gh, int ghOff, float[] bh, float[] c, int cOff, int cLd, float[] h, int hOff, int hLd) {
-        int width = 4 * hidden, len = u1 - u0;
+                     float[] gh, float[] bh, float[] c, int cOff, int cLd, float[] h, int hOff, int hLd) {
+        int len = u1 - u0;
+        int bI = u0, bF = bI + hidden, bG = bF + hidden, bO = bG + hidden;
         for (int r = 0; r < n; r++) {
-            int x = giOff + r * giLd, g0 = ghOff + r * width;
-            for (int gate = 0; gate < 4; gate++) {
-                int at = gate * hidden + u0;
-                preActivation(gi, x + at, bi, gh, g0 + at, bh, at, len);
-            }
-            int i = g0 + u0, f = i + hidden, g = f + hidden, o = g + hidden;
-            sigmoid(gh, i, i + len);
-            sigmoid(gh, f, f + len);
-            tanh(gh, gh, g, g + len);
-            sigmoid(gh, o, o + len);
+            int x = giOff + r * giLd, row = r * 4 * hidden;
+            int i = row + bI, f = row + bF, g = row + bG, o = row + bO;
             int cr = cOff + r * cLd + u0, hr = hOff + r * hLd + u0;
-            for (int u = 0; u < len; u++) c[cr + u] = gh[f + u] * c[cr + u] + gh[i + u] * gh[g + u];
-            tanh(c, h, cr, cr + len, hr);
-            for (int u = 0; u < len; u++) h[hr + u] = gh[o + u] * h[hr + u];
+            if (Simd.ACTIVE) {
+                for (int gate = 0; gate < 4; gate++) {
+                    int at = gate * hidden + u0;
+                    SimdGates.sums(gi, x + at, bi, gh, row + at, bh, at, len);
+                }
+                SimdGates.sigmoid(gh, gh, i, i + len);
+                SimdGates.sigmoid(gh, gh, f, f + len);
+                SimdGates.tanh(gh, g, g + len, gh, g);
+                SimdGates.sigmoid(gh, gh, o, o + len);
+                SimdGates.lstmCell(gh, i, f, g, c, cr, len);
+                SimdGates.tanh(c, cr, cr + len, h, hr);
+                SimdGates.scale(gh, o, h, hr, len);
+                continue;
+            }
+            for (int k = 0; k < len; k++) {
+                float ig = Elementwise.sigmoid(pre(gi, x + bI + k, bi, gh, i + k, bh, bI + k));
+                float fg = Elementwise.sigmoid(pre(gi, x + bF + k, bi, gh, f + k, bh, bF + k));
+                float gg = (float) Math.tanh(pre(gi, x + bG + k, bi, gh, g + k, bh, bG + k));
+                float og = Elementwise.sigmoid(pre(gi, x + bO + k, bi, gh, o + k, bh, bO + k));
+                float cn = fg * c[cr + k] + ig * gg;
+                c[cr + k] = cn;
+                h[hr + k] = og * (float) Math.tanh(cn);
+            }
         }
     }
 
@@ -52,79 +75,52 @@ final class RecurrentGates {
      * h' = n + z * (h - n); the previous h row r at {@code pOff + r*pLd}, h' at {@code hOff + r*hLd}.
      */
     static void gru(int n, int hidden, int u0, int u1, float[] gi, int giOff, int giLd, float[] bi,
-                    float[] gh, int ghOff, float[] bh, float[] prev, int pOff, int pLd, float[] h, int hOff, int hLd) {
-        int width = 3 * hidden, len = u1 - u0;
+                    float[] gh, float[] bh, float[] prev, int pOff, int pLd, float[] h, int hOff, int hLd) {
+        int len = u1 - u0;
+        int bR = u0, bZ = bR + hidden, bN = bZ + hidden;
         for (int r = 0; r < n; r++) {
-            int x = giOff + r * giLd, g0 = ghOff + r * width;
-            for (int gate = 0; gate < 2; gate++) {
-                int at = gate * hidden + u0;
-                preActivation(gi, x + at, bi, gh, g0 + at, bh, at, len);
-            }
-            int rg = g0 + u0, z = rg + hidden, nn = z + hidden, xn = x + 2 * hidden + u0, bn = 2 * hidden + u0;
-            sigmoid(gh, rg, rg + len);
-            sigmoid(gh, z, z + len);
-            // n's hidden part is scaled by r before the input part joins it: its bias stays inside.
-            if (bh != null) for (int u = 0; u < len; u++) gh[nn + u] = gh[nn + u] + bh[bn + u];
-            if (bi != null) {
-                for (int u = 0; u < len; u++) gh[nn + u] = (gi[xn + u] + bi[bn + u]) + gh[rg + u] * gh[nn + u];
-            } else {
-                for (int u = 0; u < len; u++) gh[nn + u] = gi[xn + u] + gh[rg + u] * gh[nn + u];
-            }
-            tanh(gh, gh, nn, nn + len);
+            int x = giOff + r * giLd, row = r * 3 * hidden;
+            int rg = row + bR, z = row + bZ, nn = row + bN;
             int pr = pOff + r * pLd + u0, hr = hOff + r * hLd + u0;
-            for (int u = 0; u < len; u++) {
-                float nu = gh[nn + u];
-                h[hr + u] = nu + gh[z + u] * (prev[pr + u] - nu);
+            if (Simd.ACTIVE) {
+                SimdGates.sums(gi, x + bR, bi, gh, rg, bh, bR, len);
+                SimdGates.sums(gi, x + bZ, bi, gh, z, bh, bZ, len);
+                SimdGates.sigmoid(gh, gh, rg, rg + len);
+                SimdGates.sigmoid(gh, gh, z, z + len);
+                SimdGates.gruCandidate(gi, x + bN, bi, gh, rg, nn, bh, bN, len);
+                SimdGates.tanh(gh, nn, nn + len, gh, nn);
+                SimdGates.gruState(gh, nn, z, prev, pr, h, hr, len);
+                continue;
+            }
+            for (int k = 0; k < len; k++) {
+                float rk = Elementwise.sigmoid(pre(gi, x + bR + k, bi, gh, rg + k, bh, bR + k));
+                float zk = Elementwise.sigmoid(pre(gi, x + bZ + k, bi, gh, z + k, bh, bZ + k));
+                // n's hidden part is scaled by r before the input part joins it: its bias stays inside.
+                float nk = (float) Math.tanh((gi[x + bN + k] + bi[bN + k]) + rk * (gh[nn + k] + bh[bN + k]));
+                h[hr + k] = nk + zk * (prev[pr + k] - nk);
             }
         }
     }
 
     /** Elman RNN: h' = tanh(pre) or max(0, pre) (relu), row r at {@code hOff + r*hLd}. */
     static void rnn(int n, int hidden, int u0, int u1, float[] gi, int giOff, int giLd, float[] bi,
-                    float[] gh, int ghOff, float[] bh, boolean relu, float[] h, int hOff, int hLd) {
+                    float[] gh, float[] bh, boolean relu, float[] h, int hOff, int hLd) {
         int len = u1 - u0;
         for (int r = 0; r < n; r++) {
-            int g0 = ghOff + r * hidden + u0, hr = hOff + r * hLd + u0;
-            preActivation(gi, giOff + r * giLd + u0, bi, gh, g0, bh, u0, len);
+            int x = giOff + r * giLd + u0, p = r * hidden + u0, hr = hOff + r * hLd + u0;
             if (relu) {
-                for (int u = 0; u < len; u++) h[hr + u] = Elementwise.relu(gh[g0 + u]);
+                for (int k = 0; k < len; k++) h[hr + k] = Elementwise.relu(pre(gi, x + k, bi, gh, p + k, bh, u0 + k));
+            } else if (Simd.ACTIVE) {
+                SimdGates.sums(gi, x, bi, gh, p, bh, u0, len);
+                SimdGates.tanh(gh, p, p + len, h, hr);
             } else {
-                tanh(gh, h, g0, g0 + len, hr);
+                for (int k = 0; k < len; k++) h[hr + k] = (float) Math.tanh(pre(gi, x + k, bi, gh, p + k, bh, u0 + k));
             }
         }
     }
 
-    /** gh[p+k] = (gi[x+k] + bi[b+k]) + (gh[p+k] + bh[b+k]) for k &lt; len, an absent bias left out. */
-    private static void preActivation(float[] gi, int x, float[] bi, float[] gh, int p, float[] bh, int b, int len) {
-        if (bi != null && bh != null) {
-            for (int k = 0; k < len; k++) gh[p + k] = (gi[x + k] + bi[b + k]) + (gh[p + k] + bh[b + k]);
-        } else if (bi != null) {
-            for (int k = 0; k < len; k++) gh[p + k] = (gi[x + k] + bi[b + k]) + gh[p + k];
-        } else if (bh != null) {
-            for (int k = 0; k < len; k++) gh[p + k] = gi[x + k] + (gh[p + k] + bh[b + k]);
-        } else {
-            for (int k = 0; k < len; k++) gh[p + k] = gi[x + k] + gh[p + k];
-        }
-    }
-
-    private static void sigmoid(float[] x, int from, int to) {
-        if (Simd.ACTIVE) {
-            SimdGates.sigmoid(x, x, from, to);
-        } else {
-            for (int q = from; q < to; q++) x[q] = Elementwise.sigmoid(x[q]);
-        }
-    }
-
-    private static void tanh(float[] x, float[] y, int from, int to) {
-        tanh(x, y, from, to, from);
-    }
-
-    /** y[at + q - from] = tanh(x[q]) for q in from..to-1. */
-    private static void tanh(float[] x, float[] y, int from, int to, int at) {
-        if (Simd.ACTIVE) {
-            SimdGates.tanh(x, from, to, y, at);
-        } else {
-            for (int q = from, d = at; q < to; q++, d++) y[d] = (float) Math.tanh(x[q]);
-        }
+    /** (gi + b_ih) + (gh + b_hh) for one unit. */
+    private static float pre(float[] gi, int x, float[] bi, float[] gh, int p, float[] bh, int b) {
+        return (gi[x] + bi[b]) + (gh[p] + bh[b]);
     }
 }

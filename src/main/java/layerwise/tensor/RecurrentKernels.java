@@ -87,8 +87,9 @@ public final class RecurrentKernels {
         float[] gates = gh.toFloatArray();
         float[] cNext = c.toFloatArray();
         float[] hNext = Storage.allocate(n, hidden);
-        RecurrentGates.lstm(n, hidden, 0, hidden, x.storage, x.offset, 4 * hidden, null, gates, 0, bias(bhh),
-                cNext, 0, hidden, hNext, 0, hidden);
+        // A cell's gi already holds b_ih.
+        RecurrentGates.lstm(n, hidden, 0, hidden, x.storage, x.offset, 4 * hidden, RecurrentGates.bias(null, 4 * hidden),
+                gates, RecurrentGates.bias(bhh, 4 * hidden), cNext, 0, hidden, hNext, 0, hidden);
         return new Tensor[] {Tensor.wrap(hNext, n, hidden), Tensor.wrap(cNext, n, hidden)};
     }
 
@@ -100,8 +101,8 @@ public final class RecurrentKernels {
         int n = gh.shape[0], hidden = h.shape[1];
         Tensor x = gi.contiguous(), prev = h.contiguous();
         float[] out = Storage.allocate(n, hidden);
-        RecurrentGates.gru(n, hidden, 0, hidden, x.storage, x.offset, 3 * hidden, null, gh.toFloatArray(), 0, bias(bhh),
-                prev.storage, prev.offset, hidden, out, 0, hidden);
+        RecurrentGates.gru(n, hidden, 0, hidden, x.storage, x.offset, 3 * hidden, RecurrentGates.bias(null, 3 * hidden),
+                gh.toFloatArray(), RecurrentGates.bias(bhh, 3 * hidden), prev.storage, prev.offset, hidden, out, 0, hidden);
         return Tensor.wrap(out, n, hidden);
     }
 
@@ -110,12 +111,8 @@ public final class RecurrentKernels {
         int n = gh.shape[0], hidden = gh.shape[1];
         Tensor x = gi.contiguous();
         float[] out = Storage.allocate(n, hidden);
-        RecurrentGates.rnn(n, hidden, 0, hidden, x.storage, x.offset, hidden, null, gh.toFloatArray(), 0, bias(bhh),
-                relu, out, 0, hidden);
+        RecurrentGates.rnn(n, hidden, 0, hidden, x.storage, x.offset, hidden, RecurrentGates.bias(null, hidden),
+                gh.toFloatArray(), RecurrentGates.bias(bhh, hidden), relu, out, 0, hidden);
         return Tensor.wrap(out, n, hidden);
-    }
-
-    private static float[] bias(Tensor b) {
-        return b == null ? null : b.toFloatArray();
     }
 }

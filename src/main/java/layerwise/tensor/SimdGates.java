@@ -12,7 +12,13 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link GateMath}'s sigmoid and tanh over arrays, on vectors of doubles: the same operations in the same
  * order as GateMath's scalar code (which finishes the tail of each array), so every element comes out
  * bit for bit as GateMath computes it. Floats are widened to doubles 8 (AVX-512) at a time and the
- * result rounded back once.
+ * result rounded back once. Beside them, the float passes of {@link RecurrentGates}' gate maths (sums and
+ * products, which round lane by lane exactly as the scalar code does).
+ *
+ * <p>Why {@link #activate} is one method with its exp written out inside the loop: the JIT keeps a vector
+ * in a register only within one compiled method. A helper that takes or returns a vector and is not
+ * inlined (the JIT declines once the helper has been compiled on its own into a large method) gets its
+ * vectors allocated as objects on every call, several times slower.
  */
 final class SimdGates {
     private SimdGates() {
@@ -21,65 +27,123 @@ final class SimdGates {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F =
             VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
     private static final int L = D.length();
+    private static final long EXP_BIAS = Double.doubleToRawLongBits(GateMath.SHIFTER) - 1023;
 
-    private static DoubleVector exp(DoubleVector x) {
-        DoubleVector xc = x.max(GateMath.MIN_X).min(GateMath.MAX_X);
-        DoubleVector t = xc.fma(GateMath.LOG2E, GateMath.SHIFTER);
-        DoubleVector k = t.sub(GateMath.SHIFTER);
-        DoubleVector r = k.fma(c(-GateMath.LN2_HI), xc);
-        r = k.fma(c(-GateMath.LN2_LO), r);
-        DoubleVector p = DoubleVector.broadcast(D, GateMath.EXP_TAYLOR[0]);
-        for (int i = 1; i < GateMath.EXP_TAYLOR.length; i++) p = p.fma(r, c(GateMath.EXP_TAYLOR[i]));
-        p = p.fma(r, c(1.0));
-        p = p.fma(r, c(1.0));
-        LongVector bits = t.reinterpretAsLongs();
-        DoubleVector twoK = bits.sub(Double.doubleToRawLongBits(GateMath.SHIFTER) - 1023)
-                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        return p.mul(twoK);
+    /** y[i] = sigmoid(x[i]) for i in from..to-1 (y may be x). */
+    static void sigmoid(float[] x, float[] y, int from, int to) {
+        activate(false, x, from, to, y, from);
+    }
+
+    /** y[at + i - from] = tanh(x[i]) for i in from..to-1 (y may be x, at from or not overlapping). */
+    static void tanh(float[] x, int from, int to, float[] y, int at) {
+        activate(true, x, from, to, y, at);
+    }
+
+    /**
+     * y[at + i - from] = tanh(x[i]) or sigmoid(x[i]): sigmoid(x) = 1 / (1 + exp(-x)), tanh(x) = sign(x) ·
+     * (1 - e) / (1 + e) with e = exp(-2|x|), or tanh's odd series where |x| &lt; 1/32; exp as GateMath's.
+     */
+    private static void activate(boolean tanh, float[] x, int from, int to, float[] y, int at) {
+        int i = from, shift = at - from;
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        // i <= last (not i + L <= to): a counted loop, whose index checks the JIT hoists out of the loop.
+        for (int last = to - L; i <= last; i += L) {
+            DoubleVector d = (DoubleVector) FloatVector.fromArray(F, x, i).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector a = d.abs();
+            DoubleVector arg = tanh ? a.mul(-2.0) : d.neg();
+            // exp(arg) = 2^k · e^r, as GateMath.exp.
+            DoubleVector xc = arg.max(GateMath.MIN_X).min(GateMath.MAX_X);
+            DoubleVector t = xc.fma(GateMath.LOG2E, GateMath.SHIFTER);
+            DoubleVector k = t.sub(GateMath.SHIFTER);
+            DoubleVector r = k.fma(c(-GateMath.LN2_HI), xc);
+            r = k.fma(c(-GateMath.LN2_LO), r);
+            DoubleVector p = c(GateMath.EXP_TAYLOR[0]);
+            for (int j = 1; j < GateMath.EXP_TAYLOR.length; j++) p = p.fma(r, c(GateMath.EXP_TAYLOR[j]));
+            p = p.fma(r, one);
+            p = p.fma(r, one);
+            // 2^k: k's bits sit at the bottom of t's mantissa. (Shifted by a vector of counts: JDK 17 runs a
+            // shift by a scalar count on long lanes as a call, not an instruction.)
+            LongVector bits = (LongVector) t.reinterpretShape(LONGS, 0);
+            DoubleVector twoK = (DoubleVector) bits.sub(EXP_BIAS)
+                    .lanewise(VectorOperators.LSHL, LongVector.broadcast(LONGS, 52)).reinterpretShape(D, 0);
+            DoubleVector e = p.mul(twoK);
+            DoubleVector v;
+            if (tanh) {
+                v = one.sub(e).div(e.add(1.0));
+                v = v.blend(v.neg(), d.lt(0.0));
+                VectorMask<Double> small = a.lt(GateMath.TANH_SERIES_BELOW);
+                if (small.anyTrue()) {
+                    DoubleVector x2 = d.mul(d);
+                    DoubleVector q = c(GateMath.TANH_TAYLOR[0]);
+                    for (int j = 1; j < GateMath.TANH_TAYLOR.length; j++) q = q.fma(x2, c(GateMath.TANH_TAYLOR[j]));
+                    v = v.blend(d.mul(x2.fma(q, one)), small);
+                }
+            } else {
+                v = one.div(e.add(1.0));
+            }
+            ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(y, i + shift);
+        }
+        for (; i < to; i++) y[i + shift] = tanh ? GateMath.tanh(x[i]) : GateMath.sigmoid(x[i]);
     }
 
     private static DoubleVector c(double v) {
         return DoubleVector.broadcast(D, v);
     }
 
-    private static DoubleVector load(float[] x, int i) {
-        return (DoubleVector) FloatVector.fromArray(F, x, i).convertShape(VectorOperators.F2D, D, 0);
-    }
+    // The float passes. Each lane rounds as the scalar expression in the comment does.
 
-    private static void store(DoubleVector v, float[] y, int i) {
-        ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(y, i);
-    }
-
-    /** y[i] = sigmoid(x[i]) for i in from..to-1 (y may be x). */
-    static void sigmoid(float[] x, float[] y, int from, int to) {
-        int i = from;
-        // i <= last (not i + L <= to): a counted loop, whose index checks the JIT hoists out of the loop.
-        for (int last = to - L; i <= last; i += L) {
-            DoubleVector e = exp(load(x, i).neg());
-            store(DoubleVector.broadcast(D, 1.0).div(e.add(1.0)), y, i);
+    /** gh[p+k] = (gi[x+k] + bi[b+k]) + (gh[p+k] + bh[b+k]) for k &lt; len. */
+    static void sums(float[] gi, int x, float[] bi, float[] gh, int p, float[] bh, int b, int len) {
+        int k = 0;
+        for (int last = len - F.length(); k <= last; k += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, gi, x + k).add(FloatVector.fromArray(F, bi, b + k));
+            v.add(FloatVector.fromArray(F, gh, p + k).add(FloatVector.fromArray(F, bh, b + k))).intoArray(gh, p + k);
         }
-        for (; i < to; i++) y[i] = GateMath.sigmoid(x[i]);
+        for (; k < len; k++) gh[p + k] = (gi[x + k] + bi[b + k]) + (gh[p + k] + bh[b + k]);
     }
 
-    /** y[at + i - from] = tanh(x[i]) for i in from..to-1 (y may be x, at from or not overlapping). */
-    static void tanh(float[] x, int from, int to, float[] y, int at) {
-        int i = from, shift = at - from;
-        for (int last = to - L; i <= last; i += L) {
-            DoubleVector d = load(x, i);
-            DoubleVector a = d.abs();
-            DoubleVector e = exp(a.mul(-2.0));
-            DoubleVector t = DoubleVector.broadcast(D, 1.0).sub(e).div(e.add(1.0));
-            t = t.blend(t.neg(), d.lt(0.0));
-            VectorMask<Double> small = a.lt(GateMath.TANH_SERIES_BELOW);
-            if (small.anyTrue()) {
-                DoubleVector x2 = d.mul(d);
-                DoubleVector p = DoubleVector.broadcast(D, GateMath.TANH_TAYLOR[0]);
-                for (int j = 1; j < GateMath.TANH_TAYLOR.length; j++) p = p.fma(x2, c(GateMath.TANH_TAYLOR[j]));
-                t = t.blend(d.mul(x2.fma(p, c(1.0))), small);
-            }
-            store(t, y, i + shift);
+    /** The LSTM cell, c[cr+k] = f[k]*c[cr+k] + i[k]*g[k], for the gates at i, f, g of gh. */
+    static void lstmCell(float[] gh, int i, int f, int g, float[] c, int cr, int len) {
+        int k = 0;
+        for (int last = len - F.length(); k <= last; k += F.length()) {
+            FloatVector fc = FloatVector.fromArray(F, gh, f + k).mul(FloatVector.fromArray(F, c, cr + k));
+            fc.add(FloatVector.fromArray(F, gh, i + k).mul(FloatVector.fromArray(F, gh, g + k))).intoArray(c, cr + k);
         }
-        for (; i < to; i++) y[i + shift] = GateMath.tanh(x[i]);
+        for (; k < len; k++) c[cr + k] = gh[f + k] * c[cr + k] + gh[i + k] * gh[g + k];
+    }
+
+    /** y[at+k] = x[from+k] * y[at+k]: h = o * tanh(c). */
+    static void scale(float[] x, int from, float[] y, int at, int len) {
+        int k = 0;
+        for (int last = len - F.length(); k <= last; k += F.length()) {
+            FloatVector.fromArray(F, x, from + k).mul(FloatVector.fromArray(F, y, at + k)).intoArray(y, at + k);
+        }
+        for (; k < len; k++) y[at + k] = x[from + k] * y[at + k];
+    }
+
+    /** The GRU candidate's pre-activation, gh[nn+k] = (gi[xn+k] + bi[b+k]) + r[k] * (gh[nn+k] + bh[b+k]), r at rg of gh. */
+    static void gruCandidate(float[] gi, int xn, float[] bi, float[] gh, int rg, int nn, float[] bh, int b, int len) {
+        int k = 0;
+        for (int last = len - F.length(); k <= last; k += F.length()) {
+            FloatVector hn = FloatVector.fromArray(F, gh, nn + k).add(FloatVector.fromArray(F, bh, b + k));
+            FloatVector in = FloatVector.fromArray(F, gi, xn + k).add(FloatVector.fromArray(F, bi, b + k));
+            in.add(FloatVector.fromArray(F, gh, rg + k).mul(hn)).intoArray(gh, nn + k);
+        }
+        for (; k < len; k++) gh[nn + k] = (gi[xn + k] + bi[b + k]) + gh[rg + k] * (gh[nn + k] + bh[b + k]);
+    }
+
+    /** The GRU state, h[hr+k] = n[k] + z[k] * (prev[pr+k] - n[k]), n at nn and z at z of gh. */
+    static void gruState(float[] gh, int nn, int z, float[] prev, int pr, float[] h, int hr, int len) {
+        int k = 0;
+        for (int last = len - F.length(); k <= last; k += F.length()) {
+            FloatVector n = FloatVector.fromArray(F, gh, nn + k);
+            n.add(FloatVector.fromArray(F, gh, z + k).mul(FloatVector.fromArray(F, prev, pr + k).sub(n))).intoArray(h, hr + k);
+        }
+        for (; k < len; k++) {
+            float n = gh[nn + k];
+            h[hr + k] = n + gh[z + k] * (prev[pr + k] - n);
+        }
     }
 }
