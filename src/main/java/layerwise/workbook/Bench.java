@@ -28,6 +28,7 @@ public final class Bench {
 
     static final int ROUNDS = 7;
     static final double ROUND_SECONDS = 0.3;
+    static final int SETTLE_MILLIS = 250;
     static final List<String> GROUPS = List.of("gemm", "linear", "conv", "lstm", "gru", "all");
 
     /** The command line: which cases, how many threads. */
@@ -120,8 +121,12 @@ public final class Bench {
                 if (torch != null) torchReps = repsPerRound(torch.setup(c.name()));
                 List<Long> javaTimes = new ArrayList<>(), torchTimes = new ArrayList<>();
                 for (int round = 0; round < ROUNDS; round++) {
+                    settle();
                     for (int r = 0; r < javaReps; r++) javaTimes.add(time(op));
-                    if (torch != null) torchTimes.addAll(torch.run(c.name(), torchReps));
+                    if (torch != null) {
+                        settle();
+                        torchTimes.addAll(torch.run(c.name(), torchReps));
+                    }
                 }
                 long javaMedian = median(javaTimes);
                 double javaGflops = c.flops() / javaMedian;
@@ -142,6 +147,20 @@ public final class Bench {
     }
 
     private static volatile int sink;
+
+    /**
+     * Waits {@value #SETTLE_MILLIS} ms before a side's round. After a product, OpenBLAS's worker threads keep
+     * spinning on the cores for up to about 0.1 s (2^28 cycles) before they sleep, and the Java pool's
+     * workers spin briefly too: without the pause, each side's first runs share the cores with the other
+     * side's idle threads (a 1024-square product measured 65 GFLOP/s after a torch round, 200 alone).
+     */
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private static long time(Supplier<?> op) {
         long t0 = System.nanoTime();

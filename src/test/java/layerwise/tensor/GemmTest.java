@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * larger than the cache blocks; operands are transposed and offset views; C has a wider row stride.
  */
 class GemmTest {
-    private static final int[] SIZES = {0, 1, 2, 3, 5, 7, 11, 12, 13, 16, 17, 31, 32, 33, 47, 97, 131, 257};
+    private static final int[] SIZES = {0, 1, 2, 3, 4, 5, 7, 8, 11, 12, 13, 16, 17, 20, 31, 32, 33, 47, 64, 97, 131, 257};
 
     /** One random product, checked element by element. */
     private static void check(Random r, int m, int n, int k, boolean aT, boolean bT, boolean accumulate, String what) {
@@ -71,7 +71,7 @@ class GemmTest {
     }
 
     @Test
-    @DisplayName("beyond one cache block in every direction (k > 256, m > 120, n > 2048) and split over threads")
+    @DisplayName("beyond one cache block in every direction (k > 256, m > 120, n > 512) and split over threads")
     void largerThanBlocks() {
         Random r = new Random(2);
         check(r, 130, 70, 600, false, false, false, "130x600 @ 600x70");
