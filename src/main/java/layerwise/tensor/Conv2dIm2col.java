@@ -109,7 +109,8 @@ final class Conv2dIm2col {
                             continue;
                         }
                         int src = plane + row * inW + col0;
-                        Arrays.fill(scratch, at, at + jLo, 0f);
+                        // The padding at either end is a value or two: a loop, not a call to Arrays.fill per row.
+                        for (int j = 0; j < jLo; j++) scratch[at + j] = 0f;
                         if (jHi <= jLo) {
                             // no tap of this row lands inside the image (a kernel wider than the input)
                         } else if (sW == 1) {
@@ -117,7 +118,7 @@ final class Conv2dIm2col {
                         } else {
                             for (int j = jLo; j < jHi; j++) scratch[at + j] = xs[src + j * sW];
                         }
-                        Arrays.fill(scratch, at + jHi, at + outW, 0f);
+                        for (int j = Math.max(jLo, jHi); j < outW; j++) scratch[at + j] = 0f;
                     }
                 }
             }
