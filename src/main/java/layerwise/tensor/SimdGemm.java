@@ -74,11 +74,41 @@ final class SimdGemm {
         return (n + NR - 1) / NR * NR;
     }
 
+    static int paddedRows(int m) {
+        return (m + MR - 1) / MR * MR;
+    }
+
+    /** How many blocks {@link #packARange} cuts an m x k matrix A into: one per KC columns and MC rows. */
+    static int blocksOfA(int m, int k) {
+        return ((k + KC - 1) / KC) * ((m + MC - 1) / MC);
+    }
+
+    /**
+     * Blocks from..to-1 of A (m x k) packed for {@link #gemm}'s packedA, so that several threads can pack
+     * one shared copy: the block of KC columns from p0 and MC rows from i0 lands at
+     * {@code p0·paddedRows(m) + i0·kc}, laid out as {@link #packA} lays it out for one product.
+     */
+    static void packARange(int m, int k, float[] a, int aOff, int ars, int acs, float[] dst, int from, int to) {
+        int rowBlocks = (m + MC - 1) / MC;
+        for (int block = from; block < to; block++) {
+            int p0 = block / rowBlocks * KC, i0 = block % rowBlocks * MC;
+            int kc = Math.min(KC, k - p0);
+            packA(a, aOff + i0 * ars + p0 * acs, ars, acs, Math.min(MC, m - i0), kc, dst, p0 * paddedRows(m) + i0 * kc);
+        }
+    }
+
     /**
      * The product with B either packed here, block by block, or taken from {@link #packAll}'s {@code packed}
      * (then b is unused and this call's column 0 is column {@code packedJ0} of the packed matrix, a multiple of NR).
      */
     static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                     float[] packed, int packedNPad, int packedJ0, float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(m, n, k, a, aOff, ars, acs, null, b, bOff, brs, bcs, packed, packedNPad, packedJ0, c, cOff, ldc, accumulate);
+    }
+
+    /** As above, with A either packed here or taken from {@link #packARange}'s {@code packedA} (then a is unused). */
+    static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] packedA,
+                     float[] b, int bOff, int brs, int bcs,
                      float[] packed, int packedNPad, int packedJ0, float[] c, int cOff, int ldc, boolean accumulate) {
         if (k == 0) {
             if (!accumulate) for (int i = 0; i < m; i++) java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
@@ -102,19 +132,28 @@ final class SimdGemm {
                 }
                 for (int i0 = 0; i0 < m; i0 += MC) {
                     int mc = Math.min(MC, m - i0);
-                    packA(a, aOff + i0 * ars + p0 * acs, ars, acs, mc, kc, s.a);
+                    float[] ap;
+                    int aBase;
+                    if (packedA == null) {
+                        packA(a, aOff + i0 * ars + p0 * acs, ars, acs, mc, kc, s.a, 0);
+                        ap = s.a;
+                        aBase = 0;
+                    } else {
+                        ap = packedA;
+                        aBase = p0 * paddedRows(m) + i0 * kc;
+                    }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
                         int bPanel = bBase + jr * kc;              // panel jr/NR starts at (jr/NR)·kc·NR
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int rows = SimdTiles.kernelRows(mr);
-                            int aPanel = ir * kc;
+                            int aPanel = aBase + ir * kc;
                             int ct = cOff + (i0 + ir) * ldc + j0 + jr;
                             if (mr == rows && nr == NR) {
-                                SimdTiles.run(rows, kc, s.a, aPanel, bp, bPanel, c, ct, ldc, acc);
+                                SimdTiles.run(rows, kc, ap, aPanel, bp, bPanel, c, ct, ldc, acc);
                             } else {
-                                edge(rows, kc, s, aPanel, bp, bPanel, c, ct, ldc, mr, nr, acc);
+                                edge(rows, kc, s.tile, ap, aPanel, bp, bPanel, c, ct, ldc, mr, nr, acc);
                             }
                         }
                     }
@@ -124,13 +163,12 @@ final class SimdGemm {
     }
 
     /** A partial tile at the bottom or right edge of C: run a kernel of {@code rows} rows on a copy, write back mr x nr. */
-    private static void edge(int rows, int kc, Scratch s, int aPanel, float[] bp, int bPanel, float[] c, int ct, int ldc, int mr,
-                             int nr, boolean acc) {
-        float[] t = s.tile;
+    private static void edge(int rows, int kc, float[] t, float[] ap, int aPanel, float[] bp, int bPanel, float[] c, int ct, int ldc,
+                             int mr, int nr, boolean acc) {
         if (acc) {
             for (int r = 0; r < mr; r++) System.arraycopy(c, ct + r * ldc, t, r * NR, nr);
         }
-        SimdTiles.run(rows, kc, s.a, aPanel, bp, bPanel, t, 0, NR, acc);
+        SimdTiles.run(rows, kc, ap, aPanel, bp, bPanel, t, 0, NR, acc);
         for (int r = 0; r < mr; r++) System.arraycopy(t, r * NR, c, ct + r * ldc, nr);
     }
 
@@ -138,9 +176,9 @@ final class SimdGemm {
      * A block (mc x kc) into panels of MR rows: dst[panel·kc·MR + p·w + r] = A[panel·MR + r][p], where w is
      * MR, or for the last panel the rows of the kernel that will read it (4, 8 or 12), zero past mc.
      */
-    private static void packA(float[] a, int off, int rs, int cs, int mc, int kc, float[] dst) {
+    private static void packA(float[] a, int off, int rs, int cs, int mc, int kc, float[] dst, int dstOff) {
         for (int i0 = 0; i0 < mc; i0 += MR) {
-            int base = i0 * kc;
+            int base = dstOff + i0 * kc;
             int rows = Math.min(MR, mc - i0);
             int w = SimdTiles.kernelRows(rows);
             for (int r = 0; r < rows; r++) {

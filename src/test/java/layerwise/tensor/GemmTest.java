@@ -73,11 +73,24 @@ class GemmTest {
     @Test
     @DisplayName("beyond one cache block in every direction (k > 256, m > 120, n > 512) and split over threads")
     void largerThanBlocks() {
+        int before = Parallel.threads();
+        Parallel.setThreads(2);
+        try {
+            largerThanBlocksOnTwoThreads();
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    private static void largerThanBlocksOnTwoThreads() {
         Random r = new Random(2);
         check(r, 130, 70, 600, false, false, false, "130x600 @ 600x70");
         check(r, 3, 2100, 9, false, true, true, "3x9 @ 9x2100");
         check(r, 250, 33, 40, true, false, false, "250x40 @ 40x33 (row split)");
         check(r, 1, 300, 513, false, true, false, "batch 1");
+        // Wide enough for column ranges per thread with one shared packed copy of A (more than one block of it).
+        check(r, 250, 700, 300, true, false, true, "250x300 @ 300x700, A transposed, C += (shared packed A)");
+        check(r, 97, 1030, 513, false, true, false, "97x513 @ 513x1030, B transposed (shared packed A)");
     }
 
     @Test
