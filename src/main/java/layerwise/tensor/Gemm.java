@@ -112,6 +112,46 @@ final class Gemm {
         return Simd.ACTIVE ? SimdGemm.NR : 1;
     }
 
+    /** A packed once for many products A B_t, e.g. a convolution's weights, used for every chunk of every image. */
+    static final class PackedA {
+        final int m;
+        final int k;
+        /** SIMD: {@link SimdGemm#packARange}'s blocks; scalar: null, and the products read A through its strides. */
+        final float[] data;
+        final float[] a;
+        final int aOff;
+        final int ars;
+        final int acs;
+
+        private PackedA(int m, int k, float[] data, float[] a, int aOff, int ars, int acs) {
+            this.m = m;
+            this.k = k;
+            this.data = data;
+            this.a = a;
+            this.aOff = aOff;
+            this.ars = ars;
+            this.acs = acs;
+        }
+    }
+
+    static PackedA packA(int m, int k, float[] a, int aOff, int ars, int acs) {
+        float[] data = null;
+        if (Simd.ACTIVE && m > 0 && k > 0) {
+            data = new float[Math.multiplyExact(SimdGemm.paddedRows(m), k)];
+            SimdGemm.packARange(m, k, a, aOff, ars, acs, data, 0, SimdGemm.blocksOfA(m, k));
+        }
+        return new PackedA(m, k, data, a, aOff, ars, acs);
+    }
+
+    /** C = A B (or C += A B) with A packed by {@link #packA}, on the caller's thread; the same sums as {@link #gemm}. */
+    static void range(PackedA a, int n, float[] b, int bOff, int brs, int bcs, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (a.data != null) {
+            SimdGemm.gemm(a.m, n, a.k, null, 0, 0, 0, a.data, b, bOff, brs, bcs, null, 0, 0, c, cOff, ldc, accumulate);
+        } else {
+            range(a.m, n, a.k, a.a, a.aOff, a.ars, a.acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
+        }
+    }
+
     /** One thread's block of C: rows i0..i1-1, columns j0..j1-1. */
     private interface Block {
         void run(int i0, int i1, int j0, int j1);
