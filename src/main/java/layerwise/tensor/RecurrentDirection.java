@@ -44,7 +44,7 @@ final class RecurrentDirection {
         this.outLd = outLd;
         int width = gates * hidden;
         Tensor wih = d.weightIh();
-        gi = Storage.allocate(steps, n, width);
+        gi = inputPart(reverse ? 1 : 0, steps, n, width);
         // One product for all steps, rows in the order the input is laid out in (time- or batch-major).
         Gemm.gemm(steps * n, width, x.features(), x.data(), x.offset(), x.rowStride(), x.featureStride(),
                 wih.storage, wih.offset, wih.strides[1], wih.strides[0], gi, 0, width, false);
@@ -63,6 +63,24 @@ final class RecurrentDirection {
         c = cell == RecurrentKernels.Cell.LSTM ? d.c0().contiguous().toFloatArray() : null;
         gh = Storage.allocate(n, width);
         raw = whr == null ? null : Storage.allocate(n, hidden);
+    }
+
+    /** Input parts up to this many floats (16 MiB) are kept for the next forward on the same thread. */
+    static final int KEEP_INPUT_PART = 1 << 22;
+
+    private static final ThreadLocal<float[][]> INPUT_PARTS = ThreadLocal.withInitial(() -> new float[2][]);
+
+    /**
+     * The array for x W_ih^T of direction dir, every element of which the product overwrites: the one kept
+     * from the last forward on this thread when it is large enough, so a layer run again and again (training,
+     * a benchmark) does not allocate and clear megabytes per call. Larger ones are allocated each time.
+     */
+    private static float[] inputPart(int dir, int steps, int n, int width) {
+        long size = (long) steps * n * width;
+        if (size > KEEP_INPUT_PART) return Storage.allocate(steps, n, width);   // a ShapeError when it cannot fit
+        float[][] kept = INPUT_PARTS.get();
+        if (kept[dir] == null || kept[dir].length < size) kept[dir] = Storage.allocate(steps, n, width);
+        return kept[dir];
     }
 
     /** Runs every step with up to {@code threads} threads (1: all on the caller's). */
