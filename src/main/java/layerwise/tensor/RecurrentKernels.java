@@ -10,7 +10,7 @@ package layerwise.tensor;
  *       pass ({@link RecurrentGates});</li>
  *   <li>a layer ({@link #layer}) runs each direction over the whole sequence at once
  *       ({@link RecurrentDirection}): the input part of all steps as one matrix product, then per step the
- *       hidden product and the gates split over the threads by hidden units, with no allocation and h
+ *       hidden product and the gates split over the threads by hidden units, with no array allocated and h
  *       written straight into the output; a bidirectional layer runs its two directions side by side.</li>
  * </ul>
  * The sums are the chained ops' sums, in the same order: a gate's pre-activation is
