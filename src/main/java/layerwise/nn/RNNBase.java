@@ -11,7 +11,9 @@ import layerwise.tensor.Tensor;
 /**
  * What {@link RNN}, {@link LSTM} and {@link GRU} share, like PyTorch's {@code RNNBase}: the stacked,
  * optionally bidirectional parameters, their default init, the forward checks and the loop over layers,
- * directions and time steps. Each step is {@link RecurrentStep}'s, the same maths as the cells.
+ * directions and time steps. Each step is the same maths as the cells: by default each layer runs on
+ * {@link RecurrentKernels#layer} (whole directions at once), under {@code -Dlayerwise.kernels=plain} as
+ * {@link RecurrentStep}'s chain of tensor ops, step by step.
  *
  * <p>Notation: {@code D} = 2 if bidirectional else 1, {@code H} = hidden_size, {@code P} = proj_size
  * (LSTM only), {@code Hout} = P if P &gt; 0 else H, {@code G} = gates (1 RNN, 4 LSTM, 3 GRU). For layer
