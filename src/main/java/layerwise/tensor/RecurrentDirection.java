@@ -1,5 +1,8 @@
 package layerwise.tensor;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
 /**
  * One layer in one direction over a whole sequence, for {@link RecurrentKernels#layer}. Set up once:
  * <ul>
@@ -8,11 +11,12 @@ package layerwise.tensor;
  *   <li>{@code W_hh} packed gate by gate, so a thread can multiply just its units' columns of each gate;</li>
  *   <li>the state: h0 copied once, c (LSTM) one buffer updated in place, a scratch for {@code h W_hh^T}.</li>
  * </ul>
- * Each step is then one task per thread, each owning a range of hidden units (whole panels of the packed
- * weight): its columns of {@code h W_hh^T} for every gate, then the gates for its units
- * ({@link RecurrentGates}), writing h straight into its slot of the layer's output {@code (T, N, D·Hout)},
- * where the next step reads it. With a projection (LSTM proj_size) the tasks write h before projection to
- * a scratch and {@code h W_hr^T} follows on the whole row once they are done.
+ * Each step is then split over the threads by hidden units, each range whole panels of the packed weight:
+ * its columns of {@code h W_hh^T} for every gate, then the gates for its units ({@link RecurrentGates}),
+ * writing h straight into its slot of the layer's output {@code (T, N, D·Hout)}, where the next step reads
+ * it. The threads stay together for the whole sequence and meet after each step ({@link #runTogether}).
+ * With a projection (LSTM proj_size) h before projection goes to a scratch and {@code h W_hr^T} follows on
+ * whole rows once a step's ranges are done: one parallel call per step.
  */
 final class RecurrentDirection {
 
@@ -91,15 +95,15 @@ final class RecurrentDirection {
         int tasks = work < Gemm.PARALLEL_WORK ? 1 : Math.min(threads, panels);
         int[] bounds = new int[tasks + 1];
         for (int k = 0; k <= tasks; k++) bounds[k] = Math.min(hidden, panels * k / tasks * panel);
-        int stepRows = n * outLd;
+        if (tasks > 1 && whr == null) {
+            runTogether(tasks, bounds);
+            return;
+        }
         for (int s = 0; s < steps; s++) {
-            int t = reverse ? steps - 1 - s : s;
-            float[] prev = s == 0 ? h0 : out;
-            int pOff = s == 0 ? 0 : (reverse ? t + 1 : t - 1) * stepRows + outOff;
-            int pLd = s == 0 ? hOut : outLd;
-            int hAt = t * stepRows + outOff;
-            Parallel.forEach(tasks, k -> step(t, prev, pOff, pLd, hAt, bounds[k], bounds[k + 1]));
+            int step = s;
+            Parallel.forEach(tasks, k -> step(step, bounds[k], bounds[k + 1]));
             if (whr != null) {
+                int hAt = time(s) * n * outLd + outOff;
                 if (tasks > 1) {
                     Gemm.gemm(n, raw, 0, hidden, 1, whr, out, hAt, outLd, false);
                 } else {
@@ -109,16 +113,65 @@ final class RecurrentDirection {
         }
     }
 
-    /** Units u0..u1-1 of step t: their columns of h W_hh^T, then their gates. */
-    private void step(int t, float[] prev, int pOff, int pLd, int hAt, int u0, int u1) {
+    /** Spins (about 50 µs) a waiting thread makes before it yields the core between checks. */
+    private static final int SPINS = 1 << 10;
+
+    /**
+     * All steps in one parallel call instead of one per step (waking a pool thread for every step costs tens
+     * of µs, a good part of a step): step s's unit ranges are claimed one by one, each thread its own range
+     * first (whose weights its cache holds), then any range left, and no thread starts step s+1 before every
+     * range of step s is done. A thread that starts late or not at all holds nothing up, the others claim
+     * its ranges; waiting spins briefly, then yields. A thread that fails lets the others stop.
+     */
+    private void runTogether(int tasks, int[] bounds) {
+        AtomicIntegerArray claimed = new AtomicIntegerArray(steps * tasks);
+        AtomicIntegerArray done = new AtomicIntegerArray(steps);
+        AtomicBoolean failed = new AtomicBoolean();
+        Parallel.forEach(tasks, k -> {
+            for (int s = 0; s < steps; s++) {
+                for (int j = 0; j < tasks; j++) {
+                    int part = (k + j) % tasks;
+                    if (!claimed.compareAndSet(s * tasks + part, 0, 1)) continue;
+                    try {
+                        step(s, bounds[part], bounds[part + 1]);
+                    } catch (RuntimeException | Error e) {
+                        failed.set(true);
+                        throw e;
+                    }
+                    done.incrementAndGet(s);
+                }
+                for (int spins = 0; done.get(s) < tasks; spins++) {
+                    if (failed.get()) return;
+                    if (spins < SPINS) {
+                        Thread.onSpinWait();
+                    } else {
+                        Thread.yield();
+                    }
+                }
+            }
+        });
+    }
+
+    /** The time index of step s: s, or T-1-s in reverse. */
+    private int time(int s) {
+        return reverse ? steps - 1 - s : s;
+    }
+
+    /** Units u0..u1-1 of step s: their columns of h W_hh^T, then their gates. */
+    private void step(int s, int u0, int u1) {
         if (u1 <= u0) return;
+        int t = time(s), stepRows = n * outLd;
+        // The previous h: h0, or the output of the step before (t - 1, or t + 1 in reverse).
+        float[] prev = s == 0 ? h0 : out;
+        int pOff = s == 0 ? 0 : time(s - 1) * stepRows + outOff;
+        int pLd = s == 0 ? hOut : outLd;
         int width = gates * hidden;
         for (int g = 0; g < gates; g++) {
             Gemm.range(n, prev, pOff, pLd, 1, whh[g], u0, u1, gh, g * hidden, width, false);
         }
         int giOff = t * giTs;
         float[] h = raw == null ? out : raw;
-        int hOff = raw == null ? hAt : 0, hLd = raw == null ? outLd : hidden;
+        int hOff = raw == null ? t * stepRows + outOff : 0, hLd = raw == null ? outLd : hidden;
         switch (cell) {
             case LSTM -> RecurrentGates.lstm(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, bh, c, 0, hidden, h, hOff, hLd);
             case GRU -> RecurrentGates.gru(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, bh, prev, pOff, pLd, h, hOff, hLd);

@@ -3,11 +3,14 @@ package layerwise.tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -117,6 +120,29 @@ class RecurrentLayerTest {
             } else {
                 assertNull(got.c()[k]);
             }
+        }
+    }
+
+    @Test
+    @DisplayName("two layers run at once, one inside a pool thread (its steps then on that thread alone): same bits, no hang")
+    void insideParallelCall() {
+        Random r = new Random(31);
+        int hidden = 96, width = 4 * hidden;
+        Tensor seq = uniform(r, 2, 6, 16, 24);
+        RecurrentKernels.Direction d = new RecurrentKernels.Direction(uniform(r, 0.1f, width, 24), uniform(r, 0.1f, width),
+                uniform(r, 0.1f, width, hidden), null, null, uniform(r, 1, 16, hidden), uniform(r, 1, 16, hidden));
+        int before = Parallel.threads();
+        try {
+            Parallel.setThreads(1);
+            float[] want = RecurrentKernels.layer(RecurrentKernels.Cell.LSTM, seq, d).output().toFloatArray();
+            Parallel.setThreads(2);
+            float[][] got = new float[2][];
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Parallel.forEach(2,
+                    k -> got[k] = RecurrentKernels.layer(RecurrentKernels.Cell.LSTM, seq, d).output().toFloatArray()));
+            assertArrayEquals(want, got[0], "on the calling thread");
+            assertArrayEquals(want, got[1], "on a pool thread");
+        } finally {
+            Parallel.setThreads(before);
         }
     }
 
