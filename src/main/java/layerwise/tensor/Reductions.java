@@ -3,6 +3,8 @@ package layerwise.tensor;
 /**
  * Reductions along one dim (or all): the dim is moved last and made contiguous, so each output element
  * reduces one contiguous row. Sums accumulate in double so long rows do not lose float precision.
+ * When the tensor already has that layout (sum() of a contiguous tensor, sum(-1) of a contiguous one),
+ * the rows are read where they lie instead of from a copy: the same values in the same order.
  */
 final class Reductions {
     private Reductions() {
@@ -15,6 +17,7 @@ final class Reductions {
     }
 
     static Tensor all(Tensor t, RowOp op) {
+        if (t.isContiguous()) return Tensor.scalar(op.apply(t.storage, t.offset, t.numel()));
         float[] data = Strided.toArray(t);
         return Tensor.scalar(op.apply(data, 0, data.length));
     }
@@ -27,12 +30,14 @@ final class Reductions {
         int[] order = new int[r];
         for (int i = 0, j = 0; i < r; i++) if (i != d) order[j++] = i;
         order[r - 1] = d;
-        float[] data = Strided.toArray(Views.permute(t, order));
+        Tensor rowMajor = Views.permute(t, order);
+        float[] data = rowMajor.isContiguous() ? rowMajor.storage : Strided.toArray(rowMajor);
+        int from = rowMajor.isContiguous() ? rowMajor.offset : 0;
         int[] outShape = keepdim ? t.shape.clone() : Views.remove(t.shape, d);
         if (keepdim) outShape[d] = 1;
         float[] out = Storage.allocate(outShape);
         int rows = out.length;
-        for (int i = 0; i < rows; i++) out[i] = op.apply(data, i * n, n);
+        for (int i = 0; i < rows; i++) out[i] = op.apply(data, from + i * n, n);
         return new Tensor(out, outShape, Shapes.contiguousStrides(outShape), 0);
     }
 

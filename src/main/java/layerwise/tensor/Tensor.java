@@ -102,7 +102,7 @@ public final class Tensor {
     /** Fills from N(mean, std^2), bit-exact with torch's normal_ (see randn). Returns this. */
     public Tensor normal_(double mean, double std) { return RandomFill.normal(this, mean, std); }
     public Tensor fill_(float value) {
-        Strided.apply(this, this, this, (x, y) -> value);
+        Strided.apply(this, this, Views.expand(Tensor.scalar(value), shape), Arith.COPY);
         return this;
     }
     public Tensor zero_() { return fill_(0f); }
@@ -172,26 +172,26 @@ public final class Tensor {
     @Override public Tensor clone() { return contiguous(toFloatArray(), shape.clone()); }
 
     // ---------------------------------------------------------------- elementwise, with broadcasting
-    public Tensor add(Tensor other) { return Elementwise.binary(this, other, (a, b) -> a + b); }
-    public Tensor add(float value) { return Elementwise.unary(this, a -> a + value); }
-    public Tensor sub(Tensor other) { return Elementwise.binary(this, other, (a, b) -> a - b); }
-    public Tensor sub(float value) { return Elementwise.unary(this, a -> a - value); }
-    public Tensor mul(Tensor other) { return Elementwise.binary(this, other, (a, b) -> a * b); }
-    public Tensor mul(float value) { return Elementwise.unary(this, a -> a * value); }
-    public Tensor div(Tensor other) { return Elementwise.binary(this, other, (a, b) -> a / b); }
-    public Tensor div(float value) { return Elementwise.unary(this, a -> a / value); }
+    public Tensor add(Tensor other) { return Elementwise.binary(this, other, Arith.ADD); }
+    public Tensor add(float value) { return Elementwise.withScalar(this, Arith.ADD, value); }
+    public Tensor sub(Tensor other) { return Elementwise.binary(this, other, Arith.SUB); }
+    public Tensor sub(float value) { return Elementwise.withScalar(this, Arith.SUB, value); }
+    public Tensor mul(Tensor other) { return Elementwise.binary(this, other, Arith.MUL); }
+    public Tensor mul(float value) { return Elementwise.withScalar(this, Arith.MUL, value); }
+    public Tensor div(Tensor other) { return Elementwise.binary(this, other, Arith.DIV); }
+    public Tensor div(float value) { return Elementwise.withScalar(this, Arith.DIV, value); }
     public Tensor pow(float exponent) { return Elementwise.unary(this, a -> (float) Math.pow(a, exponent)); }
-    public Tensor neg() { return Elementwise.unary(this, a -> -a); }
-    public Tensor exp() { return Elementwise.unary(this, a -> (float) Math.exp(a)); }
-    public Tensor log() { return Elementwise.unary(this, a -> (float) Math.log(a)); }
-    public Tensor sqrt() { return Elementwise.unary(this, a -> (float) Math.sqrt(a)); }
-    public Tensor abs() { return Elementwise.unary(this, Math::abs); }
-    public Tensor tanh() { return Elementwise.unary(this, a -> (float) Math.tanh(a)); }
-    public Tensor sigmoid() { return Elementwise.unary(this, Elementwise::sigmoid); }
-    public Tensor relu() { return Elementwise.unary(this, Elementwise::relu); }
+    public Tensor neg() { return Elementwise.unary(this, Unary.NEG); }
+    public Tensor exp() { return Elementwise.unary(this, Unary.EXP); }
+    public Tensor log() { return Elementwise.unary(this, Unary.LOG); }
+    public Tensor sqrt() { return Elementwise.unary(this, Unary.SQRT); }
+    public Tensor abs() { return Elementwise.unary(this, Unary.ABS); }
+    public Tensor tanh() { return Elementwise.unary(this, Unary.TANH); }
+    public Tensor sigmoid() { return Elementwise.unary(this, Unary.SIGMOID); }
+    public Tensor relu() { return Elementwise.unary(this, Unary.RELU); }
     public Tensor clamp(float min, float max) { return Elementwise.unary(this, a -> Elementwise.clamp(a, min, max)); }
     /** In-place add with broadcasting of other to this shape. Returns this. */
-    public Tensor add_(Tensor other) { return Elementwise.inPlace(this, other, (a, b) -> a + b); }
+    public Tensor add_(Tensor other) { return Elementwise.inPlace(this, other, Arith.ADD); }
 
     // ---------------------------------------------------------------- linear algebra and joining
     /** torch.matmul: 1-D, 2-D and batched/broadcast operands (kernel chosen by {@link Kernels}). */
