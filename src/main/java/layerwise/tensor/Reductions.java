@@ -67,12 +67,16 @@ final class Reductions {
 
     /** Index of the largest (sign > 0) or smallest (sign < 0) element; the first NaN wins, as in torch. */
     static int argExtreme(float[] x, int from, int n, int sign) {
+        float b = x[from];
+        if (Float.isNaN(b)) return 0;
         int best = 0;
         for (int i = 1; i < n; i++) {
             float v = x[from + i];
-            float b = x[from + best];
-            if (Float.isNaN(b)) break;
-            if (Float.isNaN(v) || (sign > 0 ? v > b : v < b)) best = i;
+            if (Float.isNaN(v)) return i;
+            if (sign > 0 ? v > b : v < b) {
+                best = i;
+                b = v;
+            }
         }
         return best;
     }
