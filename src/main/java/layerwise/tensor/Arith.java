@@ -8,8 +8,9 @@ import java.util.Arrays;
  *
  * <p>Why not just lambdas: one loop that calls {@code op.apply} for add, mul, sigmoid, ... sees many
  * different lambdas, the JIT cannot inline the call, and every element pays a call. Here the op is
- * chosen once per row (the switch) and the loop inside is plain float arithmetic on arrays, which the
- * JIT compiles to SIMD instructions. The operations are the same, so the results are the same bits.
+ * chosen once per row (the switch) and the loop inside is plain float arithmetic on arrays. With the
+ * Vector API present, {@link SimdArith} does the whole vectors of a row first and the scalar loop the
+ * rest. Every element gets the same single IEEE operation either way, so the results are the same bits.
  */
 enum Arith implements Strided.BinaryOp {
     ADD, SUB, MUL, DIV,
@@ -37,23 +38,25 @@ enum Arith implements Strided.BinaryOp {
 
     /** o[io+i] = x[ia+i] op y[ib+i]: both operands laid out like the output (same shape, or a row of a bias). */
     void dense(float[] o, int io, float[] x, int ia, float[] y, int ib, int n) {
+        int i = Simd.ACTIVE ? SimdArith.dense(this, o, io, x, ia, y, ib, n) : 0;   // whole vectors first
         switch (this) {
-            case ADD -> { for (int i = 0; i < n; i++) o[io + i] = x[ia + i] + y[ib + i]; }
-            case SUB -> { for (int i = 0; i < n; i++) o[io + i] = x[ia + i] - y[ib + i]; }
-            case MUL -> { for (int i = 0; i < n; i++) o[io + i] = x[ia + i] * y[ib + i]; }
-            case DIV -> { for (int i = 0; i < n; i++) o[io + i] = x[ia + i] / y[ib + i]; }
-            case COPY -> System.arraycopy(y, ib, o, io, n);
+            case ADD -> { for (; i < n; i++) o[io + i] = x[ia + i] + y[ib + i]; }
+            case SUB -> { for (; i < n; i++) o[io + i] = x[ia + i] - y[ib + i]; }
+            case MUL -> { for (; i < n; i++) o[io + i] = x[ia + i] * y[ib + i]; }
+            case DIV -> { for (; i < n; i++) o[io + i] = x[ia + i] / y[ib + i]; }
+            case COPY -> System.arraycopy(y, ib + i, o, io + i, n - i);
         }
     }
 
     /** o[io+i] = x[ia+i] op c: the right operand is one value along the row (a scalar, or a column broadcast). */
     void right(float[] o, int io, float[] x, int ia, float c, int n) {
+        int i = Simd.ACTIVE ? SimdArith.right(this, o, io, x, ia, c, n) : 0;
         switch (this) {
-            case ADD -> { for (int i = 0; i < n; i++) o[io + i] = x[ia + i] + c; }
-            case SUB -> { for (int i = 0; i < n; i++) o[io + i] = x[ia + i] - c; }
-            case MUL -> { for (int i = 0; i < n; i++) o[io + i] = x[ia + i] * c; }
-            case DIV -> { for (int i = 0; i < n; i++) o[io + i] = x[ia + i] / c; }
-            case COPY -> Arrays.fill(o, io, io + n, c);
+            case ADD -> { for (; i < n; i++) o[io + i] = x[ia + i] + c; }
+            case SUB -> { for (; i < n; i++) o[io + i] = x[ia + i] - c; }
+            case MUL -> { for (; i < n; i++) o[io + i] = x[ia + i] * c; }
+            case DIV -> { for (; i < n; i++) o[io + i] = x[ia + i] / c; }
+            case COPY -> Arrays.fill(o, io + i, io + n, c);
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>The work is done by small package-private classes: {@code Shapes} (shape arithmetic and
  * broadcasting), {@code Storage} (every new float[], checked against the heap), {@code Views},
- * {@code Strided} (walking strided memory), {@code Elementwise},
+ * {@code Strided} (walking strided memory) with {@code Rows}, {@code Arith} and {@code Unary} (its fast
+ * loops), {@code Elementwise},
  * {@code Reductions}, {@code Matmul} with {@code MatmulKernels} (chosen by {@link Kernels}), {@code Join} (cat, stack),
  * {@code RandomFill} with {@code Generator} (torch's MT19937 stream), and {@code TensorFormat} (printing).
  */

@@ -28,7 +28,10 @@ enum Unary implements Strided.UnaryOp {
         switch (this) {
             case NEG -> { for (int i = 0; i < n; i++) dst[i] = -src[from + i]; }
             case ABS -> { for (int i = 0; i < n; i++) dst[i] = Math.abs(src[from + i]); }
-            case RELU -> { for (int i = 0; i < n; i++) dst[i] = Elementwise.relu(src[from + i]); }
+            case RELU -> {
+                int i = Simd.ACTIVE ? SimdArith.relu(src, from, dst, n) : 0;
+                for (; i < n; i++) dst[i] = Elementwise.relu(src[from + i]);
+            }
             case EXP -> { for (int i = 0; i < n; i++) dst[i] = (float) Math.exp(src[from + i]); }
             case LOG -> { for (int i = 0; i < n; i++) dst[i] = (float) Math.log(src[from + i]); }
             case SQRT -> { for (int i = 0; i < n; i++) dst[i] = (float) Math.sqrt(src[from + i]); }
