@@ -12,7 +12,8 @@ import java.util.Arrays;
  * 1024x1024 and a 3x3 kernel), so it is built a few output rows at a time into a scratch buffer of at
  * most {@link #SCRATCH_FLOATS} floats (or one output row, if that is larger) per thread, reused from
  * chunk to chunk, sized to stay in the core's L2 cache. The chunks of all images are shared out over
- * the threads; each thread fills its chunk and multiplies it.
+ * the threads; each thread fills its chunk and multiplies it. Each group's filters are packed for the
+ * matrix product once per call ({@link Gemm#packA}), not once per chunk.
  */
 final class Conv2dIm2col {
     private Conv2dIm2col() {
@@ -53,6 +54,11 @@ final class Conv2dIm2col {
         // chunks in turn, each product split over the threads.
         int threads = work < Gemm.PARALLEL_WORK || chunks < 2 * Parallel.threads() ? 1 : Parallel.threads();
         boolean innerParallel = threads == 1 && work >= Gemm.PARALLEL_WORK;
+        // Each group's filters, packed once for the products of all chunks (not once per chunk).
+        Gemm.PackedA[] filters = new Gemm.PackedA[g.groups()];
+        for (int group = 0; group < g.groups(); group++) {
+            filters[group] = Gemm.packA(g.groupOutChannels(), rows, wc.storage, wc.offset + group * g.groupOutChannels() * rows, rows, 1);
+        }
         Parallel.forEach(threads, t -> {
             float[] scratch = new float[rows * outRowsPerChunk * g.outW()];
             for (int chunk = (int) ((long) chunks * t / threads); chunk < (long) chunks * (t + 1) / threads; chunk++) {
@@ -60,7 +66,7 @@ final class Conv2dIm2col {
                 int i0 = chunk % chunksPerImage * outRowsPerChunk;
                 int i1 = Math.min(g.outH(), i0 + outRowsPerChunk);
                 for (int group = 0; group < g.groups(); group++) {
-                    multiplyChunk(xc, wc, g, n, group, i0, i1, scratch, out, innerParallel);
+                    multiplyChunk(xc, wc, filters[group], g, n, group, i0, i1, scratch, out, innerParallel);
                 }
             }
         });
@@ -68,7 +74,7 @@ final class Conv2dIm2col {
     }
 
     /** out[n, group's channels, rows i0..i1-1] += W_g @ cols, cols built for those output rows. */
-    private static void multiplyChunk(Tensor x, Tensor w, Conv2dGeometry g, int n, int group, int i0, int i1,
+    private static void multiplyChunk(Tensor x, Tensor w, Gemm.PackedA filters, Conv2dGeometry g, int n, int group, int i0, int i1,
                                       float[] scratch, float[] out, boolean parallel) {
         int cg = g.groupInChannels(), og = g.groupOutChannels();
         int rows = cg * g.kH() * g.kW();
@@ -80,7 +86,7 @@ final class Conv2dIm2col {
         if (parallel) {
             Gemm.gemm(og, cols, rows, w.storage, w0, rows, 1, scratch, 0, cols, 1, out, o0, plane, true);
         } else {
-            Gemm.range(og, cols, rows, w.storage, w0, rows, 1, scratch, 0, cols, 1, out, o0, plane, true);
+            Gemm.range(filters, cols, scratch, 0, cols, 1, out, o0, plane, true);
         }
     }
 
@@ -109,7 +115,8 @@ final class Conv2dIm2col {
                             continue;
                         }
                         int src = plane + row * inW + col0;
-                        Arrays.fill(scratch, at, at + jLo, 0f);
+                        // The padding at either end is a value or two: a loop, not a call to Arrays.fill per row.
+                        for (int j = 0; j < jLo; j++) scratch[at + j] = 0f;
                         if (jHi <= jLo) {
                             // no tap of this row lands inside the image (a kernel wider than the input)
                         } else if (sW == 1) {
@@ -117,7 +124,7 @@ final class Conv2dIm2col {
                         } else {
                             for (int j = jLo; j < jHi; j++) scratch[at + j] = xs[src + j * sW];
                         }
-                        Arrays.fill(scratch, at + jHi, at + outW, 0f);
+                        for (int j = Math.max(jLo, jHi); j < outW; j++) scratch[at + j] = 0f;
                     }
                 }
             }

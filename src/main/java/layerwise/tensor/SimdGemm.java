@@ -27,11 +27,16 @@ final class SimdGemm {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    static final int MR = 12;
-    static final int NR = 2 * L;
+    static final int MR = SimdTiles.MR;
+    static final int NR = SimdTiles.NR;
     private static final int KC = 256;
     private static final int MC = 120;
-    private static final int NC = 2048;
+    /**
+     * A block of packed B is KC x NC floats = 512 KiB: it stays in a core's L2 cache (1.25 MiB here) beside
+     * the packed A block (MC x KC = 120 KiB). With NC = 2048 the block outgrew L2 for n >= 768 and a
+     * 1024-square product on one thread dropped from about 100 to about 60 GFLOP/s.
+     */
+    private static final int NC = 512;
 
     static int vectorBits() {
         return S.vectorBitSize();
@@ -69,11 +74,41 @@ final class SimdGemm {
         return (n + NR - 1) / NR * NR;
     }
 
+    static int paddedRows(int m) {
+        return (m + MR - 1) / MR * MR;
+    }
+
+    /** How many blocks {@link #packARange} cuts an m x k matrix A into: one per KC columns and MC rows. */
+    static int blocksOfA(int m, int k) {
+        return ((k + KC - 1) / KC) * ((m + MC - 1) / MC);
+    }
+
+    /**
+     * Blocks from..to-1 of A (m x k) packed for {@link #gemm}'s packedA, so that several threads can pack
+     * one shared copy: the block of KC columns from p0 and MC rows from i0 lands at
+     * {@code p0·paddedRows(m) + i0·kc}, laid out as {@link #packA} lays it out for one product.
+     */
+    static void packARange(int m, int k, float[] a, int aOff, int ars, int acs, float[] dst, int from, int to) {
+        int rowBlocks = (m + MC - 1) / MC;
+        for (int block = from; block < to; block++) {
+            int p0 = block / rowBlocks * KC, i0 = block % rowBlocks * MC;
+            int kc = Math.min(KC, k - p0);
+            packA(a, aOff + i0 * ars + p0 * acs, ars, acs, Math.min(MC, m - i0), kc, dst, p0 * paddedRows(m) + i0 * kc);
+        }
+    }
+
     /**
      * The product with B either packed here, block by block, or taken from {@link #packAll}'s {@code packed}
      * (then b is unused and this call's column 0 is column {@code packedJ0} of the packed matrix, a multiple of NR).
      */
     static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                     float[] packed, int packedNPad, int packedJ0, float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(m, n, k, a, aOff, ars, acs, null, b, bOff, brs, bcs, packed, packedNPad, packedJ0, c, cOff, ldc, accumulate);
+    }
+
+    /** As above, with A either packed here or taken from {@link #packARange}'s {@code packedA} (then a is unused). */
+    static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] packedA,
+                     float[] b, int bOff, int brs, int bcs,
                      float[] packed, int packedNPad, int packedJ0, float[] c, int cOff, int ldc, boolean accumulate) {
         if (k == 0) {
             if (!accumulate) for (int i = 0; i < m; i++) java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
@@ -97,18 +132,28 @@ final class SimdGemm {
                 }
                 for (int i0 = 0; i0 < m; i0 += MC) {
                     int mc = Math.min(MC, m - i0);
-                    packA(a, aOff + i0 * ars + p0 * acs, ars, acs, mc, kc, s.a);
+                    float[] ap;
+                    int aBase;
+                    if (packedA == null) {
+                        packA(a, aOff + i0 * ars + p0 * acs, ars, acs, mc, kc, s.a, 0);
+                        ap = s.a;
+                        aBase = 0;
+                    } else {
+                        ap = packedA;
+                        aBase = p0 * paddedRows(m) + i0 * kc;
+                    }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
                         int bPanel = bBase + jr * kc;              // panel jr/NR starts at (jr/NR)·kc·NR
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
-                            int aPanel = ir * kc;
+                            int rows = SimdTiles.kernelRows(mr);
+                            int aPanel = aBase + ir * kc;
                             int ct = cOff + (i0 + ir) * ldc + j0 + jr;
-                            if (mr == MR && nr == NR) {
-                                kernel(kc, s.a, aPanel, bp, bPanel, c, ct, ldc, acc);
+                            if (mr == rows && nr == NR) {
+                                SimdTiles.run(rows, kc, ap, aPanel, bp, bPanel, c, ct, ldc, acc);
                             } else {
-                                edge(kc, s, aPanel, bp, bPanel, c, ct, ldc, mr, nr, acc);
+                                edge(rows, kc, s.tile, ap, aPanel, bp, bPanel, c, ct, ldc, mr, nr, acc);
                             }
                         }
                     }
@@ -117,33 +162,36 @@ final class SimdGemm {
         }
     }
 
-    /** A partial tile at the bottom or right edge of C: run the full kernel on a copy, write back mr x nr. */
-    private static void edge(int kc, Scratch s, int aPanel, float[] bp, int bPanel, float[] c, int ct, int ldc, int mr, int nr,
-                             boolean acc) {
-        float[] t = s.tile;
+    /** A partial tile at the bottom or right edge of C: run a kernel of {@code rows} rows on a copy, write back mr x nr. */
+    private static void edge(int rows, int kc, float[] t, float[] ap, int aPanel, float[] bp, int bPanel, float[] c, int ct, int ldc,
+                             int mr, int nr, boolean acc) {
         if (acc) {
             for (int r = 0; r < mr; r++) System.arraycopy(c, ct + r * ldc, t, r * NR, nr);
         }
-        kernel(kc, s.a, aPanel, bp, bPanel, t, 0, NR, acc);
+        SimdTiles.run(rows, kc, ap, aPanel, bp, bPanel, t, 0, NR, acc);
         for (int r = 0; r < mr; r++) System.arraycopy(t, r * NR, c, ct + r * ldc, nr);
     }
 
-    /** A block (mc x kc) into panels of MR rows: dst[panel·kc·MR + p·MR + r] = A[panel·MR + r][p], 0 past mc. */
-    private static void packA(float[] a, int off, int rs, int cs, int mc, int kc, float[] dst) {
+    /**
+     * A block (mc x kc) into panels of MR rows: dst[panel·kc·MR + p·w + r] = A[panel·MR + r][p], where w is
+     * MR, or for the last panel the rows of the kernel that will read it (4, 8 or 12), zero past mc.
+     */
+    private static void packA(float[] a, int off, int rs, int cs, int mc, int kc, float[] dst, int dstOff) {
         for (int i0 = 0; i0 < mc; i0 += MR) {
-            int base = i0 * kc;
+            int base = dstOff + i0 * kc;
             int rows = Math.min(MR, mc - i0);
+            int w = SimdTiles.kernelRows(rows);
             for (int r = 0; r < rows; r++) {
                 int src = off + (i0 + r) * rs;
                 int d = base + r;
                 if (cs == 1) {
-                    for (int p = 0; p < kc; p++, d += MR) dst[d] = a[src + p];
+                    for (int p = 0; p < kc; p++, d += w) dst[d] = a[src + p];
                 } else {
-                    for (int p = 0; p < kc; p++, d += MR) dst[d] = a[src + p * cs];
+                    for (int p = 0; p < kc; p++, d += w) dst[d] = a[src + p * cs];
                 }
             }
-            for (int r = rows; r < MR; r++) {
-                for (int p = 0, d = base + r; p < kc; p++, d += MR) dst[d] = 0f;
+            for (int r = rows; r < w; r++) {
+                for (int p = 0, d = base + r; p < kc; p++, d += w) dst[d] = 0f;
             }
         }
     }
@@ -178,69 +226,5 @@ final class SimdGemm {
                 }
             }
         }
-    }
-
-    /**
-     * C[0..MR)[0..NR) (row stride ldc, from ct) = (acc ? C : 0) + sum over p &lt; kc of A[r][p]·B[p][j], from
-     * packed panels: A at ap[aO + p·MR + r], B at bp[bO + p·NR + j].
-     */
-    private static void kernel(int kc, float[] ap, int aO, float[] bp, int bO, float[] c, int ct, int ldc, boolean acc) {
-        FloatVector z = FloatVector.zero(S);
-        FloatVector r0a = z, r0b = z;
-        FloatVector r1a = z, r1b = z;
-        FloatVector r2a = z, r2b = z;
-        FloatVector r3a = z, r3b = z;
-        FloatVector r4a = z, r4b = z;
-        FloatVector r5a = z, r5b = z;
-        FloatVector r6a = z, r6b = z;
-        FloatVector r7a = z, r7b = z;
-        FloatVector r8a = z, r8b = z;
-        FloatVector r9a = z, r9b = z;
-        FloatVector r10a = z, r10b = z;
-        FloatVector r11a = z, r11b = z;
-        if (acc) {
-            r0a = FloatVector.fromArray(S, c, ct + 0 * ldc); r0b = FloatVector.fromArray(S, c, ct + 0 * ldc + L);
-            r1a = FloatVector.fromArray(S, c, ct + 1 * ldc); r1b = FloatVector.fromArray(S, c, ct + 1 * ldc + L);
-            r2a = FloatVector.fromArray(S, c, ct + 2 * ldc); r2b = FloatVector.fromArray(S, c, ct + 2 * ldc + L);
-            r3a = FloatVector.fromArray(S, c, ct + 3 * ldc); r3b = FloatVector.fromArray(S, c, ct + 3 * ldc + L);
-            r4a = FloatVector.fromArray(S, c, ct + 4 * ldc); r4b = FloatVector.fromArray(S, c, ct + 4 * ldc + L);
-            r5a = FloatVector.fromArray(S, c, ct + 5 * ldc); r5b = FloatVector.fromArray(S, c, ct + 5 * ldc + L);
-            r6a = FloatVector.fromArray(S, c, ct + 6 * ldc); r6b = FloatVector.fromArray(S, c, ct + 6 * ldc + L);
-            r7a = FloatVector.fromArray(S, c, ct + 7 * ldc); r7b = FloatVector.fromArray(S, c, ct + 7 * ldc + L);
-            r8a = FloatVector.fromArray(S, c, ct + 8 * ldc); r8b = FloatVector.fromArray(S, c, ct + 8 * ldc + L);
-            r9a = FloatVector.fromArray(S, c, ct + 9 * ldc); r9b = FloatVector.fromArray(S, c, ct + 9 * ldc + L);
-            r10a = FloatVector.fromArray(S, c, ct + 10 * ldc); r10b = FloatVector.fromArray(S, c, ct + 10 * ldc + L);
-            r11a = FloatVector.fromArray(S, c, ct + 11 * ldc); r11b = FloatVector.fromArray(S, c, ct + 11 * ldc + L);
-        }
-        for (int p = 0; p < kc; p++) {
-            int ai = aO + p * MR, bi = bO + p * NR;
-            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
-            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector x;
-            x = FloatVector.broadcast(S, ap[ai + 0]); r0a = x.fma(b0, r0a); r0b = x.fma(b1, r0b);
-            x = FloatVector.broadcast(S, ap[ai + 1]); r1a = x.fma(b0, r1a); r1b = x.fma(b1, r1b);
-            x = FloatVector.broadcast(S, ap[ai + 2]); r2a = x.fma(b0, r2a); r2b = x.fma(b1, r2b);
-            x = FloatVector.broadcast(S, ap[ai + 3]); r3a = x.fma(b0, r3a); r3b = x.fma(b1, r3b);
-            x = FloatVector.broadcast(S, ap[ai + 4]); r4a = x.fma(b0, r4a); r4b = x.fma(b1, r4b);
-            x = FloatVector.broadcast(S, ap[ai + 5]); r5a = x.fma(b0, r5a); r5b = x.fma(b1, r5b);
-            x = FloatVector.broadcast(S, ap[ai + 6]); r6a = x.fma(b0, r6a); r6b = x.fma(b1, r6b);
-            x = FloatVector.broadcast(S, ap[ai + 7]); r7a = x.fma(b0, r7a); r7b = x.fma(b1, r7b);
-            x = FloatVector.broadcast(S, ap[ai + 8]); r8a = x.fma(b0, r8a); r8b = x.fma(b1, r8b);
-            x = FloatVector.broadcast(S, ap[ai + 9]); r9a = x.fma(b0, r9a); r9b = x.fma(b1, r9b);
-            x = FloatVector.broadcast(S, ap[ai + 10]); r10a = x.fma(b0, r10a); r10b = x.fma(b1, r10b);
-            x = FloatVector.broadcast(S, ap[ai + 11]); r11a = x.fma(b0, r11a); r11b = x.fma(b1, r11b);
-        }
-        r0a.intoArray(c, ct + 0 * ldc); r0b.intoArray(c, ct + 0 * ldc + L);
-        r1a.intoArray(c, ct + 1 * ldc); r1b.intoArray(c, ct + 1 * ldc + L);
-        r2a.intoArray(c, ct + 2 * ldc); r2b.intoArray(c, ct + 2 * ldc + L);
-        r3a.intoArray(c, ct + 3 * ldc); r3b.intoArray(c, ct + 3 * ldc + L);
-        r4a.intoArray(c, ct + 4 * ldc); r4b.intoArray(c, ct + 4 * ldc + L);
-        r5a.intoArray(c, ct + 5 * ldc); r5b.intoArray(c, ct + 5 * ldc + L);
-        r6a.intoArray(c, ct + 6 * ldc); r6b.intoArray(c, ct + 6 * ldc + L);
-        r7a.intoArray(c, ct + 7 * ldc); r7b.intoArray(c, ct + 7 * ldc + L);
-        r8a.intoArray(c, ct + 8 * ldc); r8b.intoArray(c, ct + 8 * ldc + L);
-        r9a.intoArray(c, ct + 9 * ldc); r9b.intoArray(c, ct + 9 * ldc + L);
-        r10a.intoArray(c, ct + 10 * ldc); r10b.intoArray(c, ct + 10 * ldc + L);
-        r11a.intoArray(c, ct + 11 * ldc); r11b.intoArray(c, ct + 11 * ldc + L);
     }
 }

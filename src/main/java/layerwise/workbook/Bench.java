@@ -16,7 +16,7 @@ import layerwise.tensor.Kernels;
 /**
  * {@code ./workbook bench [gemm|conv|lstm|gru|linear|all] [--threads N]}: times the fast kernels on five
  * fixed cases and, when {@code /usr/bin/python3} can import torch, PyTorch on the same cases in the same
- * run with the same number of threads. Each side is warmed up (at least 1 s), then the two take turns:
+ * run with the same number of threads. Each side is warmed up (Java at least 2 s, PyTorch at least 1 s), then the two take turns:
  * {@value #ROUNDS} rounds, each a batch of runs of about {@value #ROUND_SECONDS} s per side, so that
  * whatever else the machine is doing hits both alike. The figure is the median over all runs of a side.
  * Besides the table, one machine-readable line per case:
@@ -28,6 +28,7 @@ public final class Bench {
 
     static final int ROUNDS = 7;
     static final double ROUND_SECONDS = 0.3;
+    static final int SETTLE_MILLIS = 250;
     static final List<String> GROUPS = List.of("gemm", "linear", "conv", "lstm", "gru", "all");
 
     /** The command line: which cases, how many threads. */
@@ -106,7 +107,7 @@ public final class Bench {
             System.out.println(torch == null ? "PyTorch: na (" + why[0] + ")"
                     : "PyTorch: " + torch.version + " via " + TorchSide.PYTHON
                             + ", OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset");
-            System.out.printf(Locale.ROOT, "Each side: warm-up >= 1 s, then %d alternating rounds of ~%.1f s; median of all runs.%n%n",
+            System.out.printf(Locale.ROOT, "Warm-up: Java >= 2 s, torch >= 1 s; then %d alternating rounds of ~%.1f s; median of all runs.%n%n",
                     ROUNDS, ROUND_SECONDS);
             System.out.printf(Locale.ROOT, "%-15s %-42s %12s %9s %12s %9s %7s %10s%n", "case", "shape", "layerwise", "GFLOP/s",
                     "torch", "GFLOP/s", "ratio", "heap peak");
@@ -120,8 +121,12 @@ public final class Bench {
                 if (torch != null) torchReps = repsPerRound(torch.setup(c.name()));
                 List<Long> javaTimes = new ArrayList<>(), torchTimes = new ArrayList<>();
                 for (int round = 0; round < ROUNDS; round++) {
+                    settle();
                     for (int r = 0; r < javaReps; r++) javaTimes.add(time(op));
-                    if (torch != null) torchTimes.addAll(torch.run(c.name(), torchReps));
+                    if (torch != null) {
+                        settle();
+                        torchTimes.addAll(torch.run(c.name(), torchReps));
+                    }
                 }
                 long javaMedian = median(javaTimes);
                 double javaGflops = c.flops() / javaMedian;
@@ -143,6 +148,20 @@ public final class Bench {
 
     private static volatile int sink;
 
+    /**
+     * Waits {@value #SETTLE_MILLIS} ms before a side's round. After a product, OpenBLAS's worker threads keep
+     * spinning on the cores for up to about 0.1 s (2^28 cycles) before they sleep, and the Java pool's
+     * workers spin briefly too: without the pause, each side's first runs share the cores with the other
+     * side's idle threads (a 1024-square product measured 65 GFLOP/s after a torch round, 200 alone).
+     */
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static long time(Supplier<?> op) {
         long t0 = System.nanoTime();
         Object result = op.get();
@@ -151,11 +170,14 @@ public final class Bench {
         return t;
     }
 
-    /** Runs op for at least 1 s and 3 runs, so the JIT has compiled it; returns seconds per run. */
+    /**
+     * Runs op for at least 2 s and 3 runs, so the JIT has compiled it; returns seconds per run. The SIMD
+     * kernels are large methods: on a busy machine C2 was seen still compiling them 1.5 s in.
+     */
     private static double warmUp(Supplier<?> op) {
         long start = System.nanoTime();
         int runs = 0;
-        while (runs < 3 || System.nanoTime() - start < 1_000_000_000L) {
+        while (runs < 3 || System.nanoTime() - start < 2_000_000_000L) {
             time(op);
             runs++;
         }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * larger than the cache blocks; operands are transposed and offset views; C has a wider row stride.
  */
 class GemmTest {
-    private static final int[] SIZES = {0, 1, 2, 3, 5, 7, 11, 12, 13, 16, 17, 31, 32, 33, 47, 97, 131, 257};
+    private static final int[] SIZES = {0, 1, 2, 3, 4, 5, 7, 8, 11, 12, 13, 16, 17, 20, 31, 32, 33, 47, 64, 97, 131, 257};
 
     /** One random product, checked element by element. */
     private static void check(Random r, int m, int n, int k, boolean aT, boolean bT, boolean accumulate, String what) {
@@ -71,13 +71,26 @@ class GemmTest {
     }
 
     @Test
-    @DisplayName("beyond one cache block in every direction (k > 256, m > 120, n > 2048) and split over threads")
+    @DisplayName("beyond one cache block in every direction (k > 256, m > 120, n > 512) and split over threads")
     void largerThanBlocks() {
+        int before = Parallel.threads();
+        Parallel.setThreads(2);
+        try {
+            largerThanBlocksOnTwoThreads();
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    private static void largerThanBlocksOnTwoThreads() {
         Random r = new Random(2);
         check(r, 130, 70, 600, false, false, false, "130x600 @ 600x70");
         check(r, 3, 2100, 9, false, true, true, "3x9 @ 9x2100");
         check(r, 250, 33, 40, true, false, false, "250x40 @ 40x33 (row split)");
         check(r, 1, 300, 513, false, true, false, "batch 1");
+        // Wide enough for column ranges per thread with one shared packed copy of A (more than one block of it).
+        check(r, 250, 700, 300, true, false, true, "250x300 @ 300x700, A transposed, C += (shared packed A)");
+        check(r, 97, 1030, 513, false, true, false, "97x513 @ 513x1030, B transposed (shared packed A)");
     }
 
     @Test
