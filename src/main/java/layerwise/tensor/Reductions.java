@@ -1,5 +1,7 @@
 package layerwise.tensor;
 
+import java.util.Arrays;
+
 /**
  * Reductions along one dim (or all): the dim is moved last and made contiguous, so each output element
  * reduces one contiguous row. Sums accumulate in double so long rows do not lose float precision.
@@ -38,6 +40,34 @@ final class Reductions {
         float[] out = Storage.allocate(outShape);
         int rows = out.length;
         for (int i = 0; i < rows; i++) out[i] = op.apply(data, from + i * n, n);
+        return new Tensor(out, outShape, Shapes.contiguousStrides(outShape), 0);
+    }
+
+    /**
+     * sum (or mean) along dim of a contiguous tensor. When dim is not the last, the tensor is read as
+     * (outer, n, inner) and out[o][i] = x[o][0][i] + x[o][1][i] + ... : each output still adds its n values
+     * in order into a double that starts at 0, as {@link #sum} does for a row, so the result is the same
+     * bits; the loops only walk memory in order, a row of inner accumulators at a time, instead of
+     * copying the tensor with dim moved last first.
+     */
+    static Tensor sum(Tensor t, int dim, boolean keepdim, boolean mean) {
+        int r = t.shape.length;
+        int d = Shapes.wrapDim(dim, r);
+        int inner = r == 0 ? 1 : Shapes.numel(Arrays.copyOfRange(t.shape, d + 1, r));
+        if (inner <= 1 || !t.isContiguous()) return along(t, dim, keepdim, mean ? Reductions::mean : Reductions::sum);
+        int n = t.shape[d];
+        int outer = Shapes.numel(Arrays.copyOfRange(t.shape, 0, d));
+        int[] outShape = keepdim ? t.shape.clone() : Views.remove(t.shape, d);
+        if (keepdim) outShape[d] = 1;
+        float[] out = Storage.allocate(outShape);
+        double[] acc = new double[inner];
+        for (int o = 0; o < outer; o++) {
+            Arrays.fill(acc, 0.0);
+            for (int k = 0, row = t.offset + o * n * inner; k < n; k++, row += inner) {
+                for (int i = 0; i < inner; i++) acc[i] += t.storage[row + i];
+            }
+            for (int i = 0; i < inner; i++) out[o * inner + i] = mean ? (float) (acc[i] / n) : (float) acc[i];
+        }
         return new Tensor(out, outShape, Shapes.contiguousStrides(outShape), 0);
     }
 

@@ -209,10 +209,10 @@ public final class Tensor {
     // ---------------------------------------------------------------- reductions
     public Tensor sum() { return Reductions.all(this, Reductions::sum); }
     public Tensor sum(int dim) { return sum(dim, false); }
-    public Tensor sum(int dim, boolean keepdim) { return Reductions.along(this, dim, keepdim, Reductions::sum); }
+    public Tensor sum(int dim, boolean keepdim) { return Reductions.sum(this, dim, keepdim, false); }
     public Tensor mean() { return Reductions.all(this, Reductions::mean); }
     public Tensor mean(int dim) { return mean(dim, false); }
-    public Tensor mean(int dim, boolean keepdim) { return Reductions.along(this, dim, keepdim, Reductions::mean); }
+    public Tensor mean(int dim, boolean keepdim) { return Reductions.sum(this, dim, keepdim, true); }
     /** Unbiased (n-1), as torch's default. */
     public Tensor var() { return Reductions.all(this, (x, from, n) -> Reductions.var(x, from, n, true)); }
     public Tensor var(int dim, boolean keepdim) { return var(dim, true, keepdim); }
