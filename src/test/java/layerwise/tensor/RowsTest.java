@@ -99,6 +99,37 @@ class RowsTest {
     }
 
     @Test
+    @DisplayName("transposed operands and targets larger than a tile (64 x 64), with partial tiles at the edges")
+    void transposedTiles() {
+        Random r = new Random(37);
+        int[][] shapes = {{130, 70}, {70, 130}, {3, 65, 129}, {64, 64}, {65, 200}};
+        for (int[] shape : shapes) {
+            int[] flipped = shape.clone();
+            flipped[shape.length - 1] = shape[shape.length - 2];
+            flipped[shape.length - 2] = shape[shape.length - 1];
+            Tensor a = RandomViews.filled(r, flipped).transpose(-1, -2);
+            Tensor b = RandomViews.filled(r, shape);
+            int[][] idx = RandomViews.indices(shape);
+            for (Arith op : BINARY) {
+                Tensor out = run(op, a, b);
+                Tensor back = run(op, b, a);
+                for (int[] i : idx) {
+                    assertTrue(RandomViews.sameBits(plain(op, a.get(i), b.get(i)), out.get(i)), op + " " + Shapes.str(shape));
+                    assertTrue(RandomViews.sameBits(plain(op, b.get(i), a.get(i)), back.get(i)), op + " " + Shapes.str(shape));
+                }
+            }
+            float[] before = new float[idx.length];
+            for (int k = 0; k < idx.length; k++) before[k] = a.get(idx[k]);
+            Tensor bias = RandomViews.filled(r, new int[] {shape[shape.length - 1]});
+            a.add_(bias);   // in place into the transposed view: the writes go in tiles too
+            for (int k = 0; k < idx.length; k++) {
+                float want = before[k] + bias.get(idx[k][shape.length - 1]);
+                assertTrue(RandomViews.sameBits(want, a.get(idx[k])), "add_ " + Shapes.str(shape));
+            }
+        }
+    }
+
+    @Test
     @DisplayName("add(float), sub(float), mul(float), div(float) equal x op c for every layout")
     void withScalar() {
         Random r = new Random(7);
