@@ -2,9 +2,9 @@ package layerwise.tensor;
 
 /**
  * Walks tensors of one shape in row-major order, whatever their strides (transposed views, expanded
- * dims with stride 0, slices). Every elementwise op, copy and reduction goes through here: the
- * {@link Arith} ops (add, sub, mul, div, copy) by the fast row loops of {@link Rows}, any other op by
- * {@link #walk}, the plain loop that calls the op for each element.
+ * dims with stride 0, slices). Every elementwise op and copy goes through here (and every reduction of a
+ * tensor not already laid out for it): the {@link Arith} ops (add, sub, mul, div, copy) by the fast row
+ * loops of {@link Rows}, any other op by {@link #walk}, the plain loop that calls the op for each element.
  */
 final class Strided {
     private Strided() {
@@ -38,8 +38,8 @@ final class Strided {
 
     /**
      * out[i] = op(a[i], b[i]) for every index i of out's shape; a and b must already have out's shape
-     * (expanded views are fine). Element by element, out may be a itself (in-place ops) but must not
-     * otherwise overlap a or b.
+     * (expanded views are fine). out may be a or b itself, element for element (in-place ops), but must
+     * not otherwise overlap them: the order in which elements are visited is not promised.
      */
     static void apply(Tensor out, Tensor a, Tensor b, BinaryOp op) {
         if (op instanceof Arith arith) Rows.apply(out, a, b, arith);
