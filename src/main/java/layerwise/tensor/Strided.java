@@ -39,7 +39,8 @@ final class Strided {
     /**
      * out[i] = op(a[i], b[i]) for every index i of out's shape; a and b must already have out's shape
      * (expanded views are fine). out may be a or b itself, element for element (in-place ops), but must
-     * not otherwise overlap them: the order in which elements are visited is not promised.
+     * not otherwise overlap them: an {@link Arith} op may visit the elements in any order (transposes go
+     * in tiles). Any other op is called in row-major order, which {@link RandomFill} relies on.
      */
     static void apply(Tensor out, Tensor a, Tensor b, BinaryOp op) {
         if (op instanceof Arith arith) Rows.apply(out, a, b, arith);
