@@ -45,12 +45,12 @@ final class SimdArith {
         return end;
     }
 
-    /** dst[i] = relu(src[from+i]) = (x &lt;= 0 ? +0 : x) for whole vectors; NaN fails x &lt;= 0, so it is kept. */
-    static int relu(float[] src, int from, float[] dst, int n) {
+    /** dst[to+i] = relu(src[from+i]) = (x &lt;= 0 ? +0 : x) for whole vectors; NaN fails x &lt;= 0, so it is kept. */
+    static int relu(float[] src, int from, float[] dst, int to, int n) {
         int end = F.loopBound(n);
         for (int i = 0; i < end; i += L) {
             FloatVector v = v(src, from + i);
-            v.blend(0f, v.compare(VectorOperators.LE, 0f)).intoArray(dst, i);
+            v.blend(0f, v.compare(VectorOperators.LE, 0f)).intoArray(dst, to + i);
         }
         return end;
     }

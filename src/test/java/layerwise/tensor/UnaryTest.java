@@ -3,6 +3,7 @@ package layerwise.tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -51,6 +52,31 @@ class UnaryTest {
                 }
             }
             assertArrayEquals(storage, a.storage, "the input's storage is unchanged");
+        }
+    }
+
+    @Test
+    @DisplayName("tensors large enough to be split over threads (3 here, with an uneven split) give every element its formula's bits")
+    void largeTensorsOverThreads() {
+        Random r = new Random(41);
+        Tensor contiguous = RandomViews.filled(r, new int[] {100_003});
+        Tensor transposed = RandomViews.filled(r, new int[] {331, 317}).t();   // copied first, then mapped in place
+        int before = Kernels.threads();
+        try {
+            Kernels.setThreads(3);
+            for (Tensor a : new Tensor[] {contiguous, transposed}) {
+                float[] x = a.toFloatArray();
+                for (Case k : CASES) {
+                    float[] got = k.op().apply(a).toFloatArray();
+                    for (int i = 0; i < x.length; i++) {
+                        if (!RandomViews.sameBits(k.formula().apply(x[i]), got[i])) {
+                            fail(k.name() + " of " + x[i] + " at " + i + " of " + RandomViews.describe(a) + ": got " + got[i]);
+                        }
+                    }
+                }
+            }
+        } finally {
+            Kernels.setThreads(before);
         }
     }
 
