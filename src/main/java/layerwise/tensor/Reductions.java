@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Reductions along one dim (or all): the dim is moved last and made contiguous, so each output element
  * reduces one contiguous row. Sums accumulate in double so long rows do not lose float precision.
  * When the tensor already has that layout (sum() of a contiguous tensor, sum(-1) of a contiguous one),
- * the rows are read where they lie instead of from a copy: the same values in the same order.
+ * the rows are read where they lie instead of from a copy: the same values in the same order. sum and
+ * mean along another dim of a contiguous tensor need no copy either ({@link #sum(Tensor, int, boolean, boolean)}).
  */
 final class Reductions {
     private Reductions() {
