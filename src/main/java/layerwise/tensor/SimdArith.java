@@ -21,28 +21,61 @@ final class SimdArith {
     /** o[io+i] = x[ia+i] op y[ib+i] for whole vectors; returns the first i not done. */
     static int dense(Arith op, float[] o, int io, float[] x, int ia, float[] y, int ib, int n) {
         int end = F.loopBound(n);
-        // One loop per op: the Vector API compiles to SIMD instructions only when the op is a constant.
+        // One small method per op: the Vector API compiles to SIMD instructions only when the op is a
+        // constant, and a small method is compiled alone, its vector calls all inlined.
         switch (op) {
-            case ADD -> { for (int i = 0; i < end; i += L) v(x, ia + i).add(v(y, ib + i)).intoArray(o, io + i); }
-            case SUB -> { for (int i = 0; i < end; i += L) v(x, ia + i).sub(v(y, ib + i)).intoArray(o, io + i); }
-            case MUL -> { for (int i = 0; i < end; i += L) v(x, ia + i).mul(v(y, ib + i)).intoArray(o, io + i); }
-            case DIV -> { for (int i = 0; i < end; i += L) v(x, ia + i).div(v(y, ib + i)).intoArray(o, io + i); }
+            case ADD -> add(o, io, x, ia, y, ib, end);
+            case SUB -> sub(o, io, x, ia, y, ib, end);
+            case MUL -> mul(o, io, x, ia, y, ib, end);
+            case DIV -> div(o, io, x, ia, y, ib, end);
             case COPY -> { return 0; }   // System.arraycopy is already a vector copy
         }
         return end;
+    }
+
+    private static void add(float[] o, int io, float[] x, int ia, float[] y, int ib, int end) {
+        for (int i = 0; i < end; i += L) v(x, ia + i).add(v(y, ib + i)).intoArray(o, io + i);
+    }
+
+    private static void sub(float[] o, int io, float[] x, int ia, float[] y, int ib, int end) {
+        for (int i = 0; i < end; i += L) v(x, ia + i).sub(v(y, ib + i)).intoArray(o, io + i);
+    }
+
+    private static void mul(float[] o, int io, float[] x, int ia, float[] y, int ib, int end) {
+        for (int i = 0; i < end; i += L) v(x, ia + i).mul(v(y, ib + i)).intoArray(o, io + i);
+    }
+
+    private static void div(float[] o, int io, float[] x, int ia, float[] y, int ib, int end) {
+        for (int i = 0; i < end; i += L) v(x, ia + i).div(v(y, ib + i)).intoArray(o, io + i);
     }
 
     /** o[io+i] = x[ia+i] op c for whole vectors; returns the first i not done. */
     static int right(Arith op, float[] o, int io, float[] x, int ia, float c, int n) {
         int end = F.loopBound(n);
         switch (op) {
-            case ADD -> { for (int i = 0; i < end; i += L) v(x, ia + i).add(c).intoArray(o, io + i); }
-            case SUB -> { for (int i = 0; i < end; i += L) v(x, ia + i).sub(c).intoArray(o, io + i); }
-            case MUL -> { for (int i = 0; i < end; i += L) v(x, ia + i).mul(c).intoArray(o, io + i); }
-            case DIV -> { for (int i = 0; i < end; i += L) v(x, ia + i).div(c).intoArray(o, io + i); }
+            case ADD -> addScalar(o, io, x, ia, c, end);
+            case SUB -> subScalar(o, io, x, ia, c, end);
+            case MUL -> mulScalar(o, io, x, ia, c, end);
+            case DIV -> divScalar(o, io, x, ia, c, end);
             case COPY -> { return 0; }   // Arrays.fill
         }
         return end;
+    }
+
+    private static void addScalar(float[] o, int io, float[] x, int ia, float c, int end) {
+        for (int i = 0; i < end; i += L) v(x, ia + i).add(c).intoArray(o, io + i);
+    }
+
+    private static void subScalar(float[] o, int io, float[] x, int ia, float c, int end) {
+        for (int i = 0; i < end; i += L) v(x, ia + i).sub(c).intoArray(o, io + i);
+    }
+
+    private static void mulScalar(float[] o, int io, float[] x, int ia, float c, int end) {
+        for (int i = 0; i < end; i += L) v(x, ia + i).mul(c).intoArray(o, io + i);
+    }
+
+    private static void divScalar(float[] o, int io, float[] x, int ia, float c, int end) {
+        for (int i = 0; i < end; i += L) v(x, ia + i).div(c).intoArray(o, io + i);
     }
 
     /** dst[to+i] = relu(src[from+i]) = (x &lt;= 0 ? +0 : x) for whole vectors; NaN fails x &lt;= 0, so it is kept. */
