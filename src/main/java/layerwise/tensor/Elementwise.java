@@ -13,11 +13,38 @@ final class Elementwise {
         return out;
     }
 
-    /** out = op(a) elementwise. */
+    /** out = op(a) elementwise; a {@link Unary} op runs its own loop, any other op is called per element. */
     static Tensor unary(Tensor a, Strided.UnaryOp op) {
-        float[] data = Strided.toArray(a);
-        for (int i = 0; i < data.length; i++) data[i] = op.apply(data[i]);
-        return new Tensor(data, a.shape.clone(), Shapes.contiguousStrides(a.shape), 0);
+        Source in = Source.of(a);
+        if (op instanceof Unary u) {
+            u.map(in.data, in.from, in.out, in.out.length);
+        } else {
+            for (int i = 0; i < in.out.length; i++) in.out[i] = op.apply(in.data[in.from + i]);
+        }
+        return in.result(a);
+    }
+
+    /** out = a op c for a number c, e.g. x.mul(2): one loop with c held in a register. */
+    static Tensor withScalar(Tensor a, Arith op, float c) {
+        Source in = Source.of(a);
+        op.right(in.out, 0, in.data, in.from, c, in.out.length);
+        return in.result(a);
+    }
+
+    /**
+     * Where a one-input op reads and writes: a contiguous input is read where it lies, into a new array; any
+     * other is first copied in row-major order, and that copy is then overwritten element by element.
+     */
+    private record Source(float[] data, int from, float[] out) {
+        static Source of(Tensor a) {
+            if (a.isContiguous()) return new Source(a.storage, a.offset, Storage.allocate(a.shape));
+            float[] copy = Strided.toArray(a);
+            return new Source(copy, 0, copy);
+        }
+
+        Tensor result(Tensor a) {
+            return new Tensor(out, a.shape.clone(), Shapes.contiguousStrides(a.shape), 0);
+        }
     }
 
     /**
@@ -44,7 +71,7 @@ final class Elementwise {
      */
     static Tensor copy(Tensor self, Tensor src) {
         try {
-            return inPlace(self, src, (x, y) -> y);
+            return inPlace(self, src, Arith.COPY);
         } catch (ShapeError e) {
             ShapeHints.Hint hint = ShapeHints.transposedCopy(self.shape, src.shape);
             if (hint == null) {

@@ -5,7 +5,7 @@ package layerwise.tensor;
  * incubator: it is only there when the JVM was started with {@code --add-modules jdk.incubator.vector}
  * (the launcher, JShell, the test runner and the lesson runner all add it). Without it, the fast kernels
  * run their scalar versions; nothing else changes. Classes that import the Vector API
- * ({@link SimdGemm}, {@link SimdGates}) are only loaded after this check, so a JVM without the module never
+ * ({@link SimdGemm}, {@link SimdGates}, {@link SimdArith}) are only loaded after this check, so a JVM without the module never
  * sees them. {@code -Dlayerwise.simd=off} forces the scalar versions (the tests use it).
  */
 final class Simd {

@@ -2,7 +2,9 @@ package layerwise.tensor;
 
 /**
  * Walks tensors of one shape in row-major order, whatever their strides (transposed views, expanded
- * dims with stride 0, slices). Every elementwise op, copy and reduction goes through here.
+ * dims with stride 0, slices). Every elementwise op and copy goes through here (and every reduction of a
+ * tensor not already laid out for it): the {@link Arith} ops (add, sub, mul, div, copy) by the fast row
+ * loops of {@link Rows}, any other op by {@link #walk}, the plain loop that calls the op for each element.
  */
 final class Strided {
     private Strided() {
@@ -30,15 +32,26 @@ final class Strided {
             return out;
         }
         Tensor dst = new Tensor(out, t.shape, Shapes.contiguousStrides(t.shape), 0);
-        apply(dst, t, t, (x, y) -> x);
+        apply(dst, t, t, Arith.COPY);
         return out;
     }
 
     /**
      * out[i] = op(a[i], b[i]) for every index i of out's shape; a and b must already have out's shape
-     * (expanded views are fine). The innermost dim runs in a tight loop; an odometer steps the others.
+     * (expanded views are fine). out may be a or b itself, element for element (in-place ops), but must
+     * not otherwise overlap them: an {@link Arith} op may visit the elements in any order (transposes go
+     * in tiles). Any other op is called in row-major order, which {@link RandomFill} relies on.
      */
     static void apply(Tensor out, Tensor a, Tensor b, BinaryOp op) {
+        if (op instanceof Arith arith) Rows.apply(out, a, b, arith);
+        else walk(out, a, b, op);
+    }
+
+    /**
+     * The plain walk behind {@link #apply}: the innermost dim runs in a tight loop that calls op for each
+     * element; an odometer steps the others.
+     */
+    static void walk(Tensor out, Tensor a, Tensor b, BinaryOp op) {
         int[] shape = out.shape;
         int rank = shape.length;
         int n = Shapes.numel(shape);

@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>The work is done by small package-private classes: {@code Shapes} (shape arithmetic and
  * broadcasting), {@code Storage} (every new float[], checked against the heap), {@code Views},
- * {@code Strided} (walking strided memory), {@code Elementwise},
+ * {@code Strided} (walking strided memory) with {@code Rows}, {@code Arith} and {@code Unary} (its fast
+ * loops), {@code Elementwise},
  * {@code Reductions}, {@code Matmul} with {@code MatmulKernels} (chosen by {@link Kernels}), {@code Join} (cat, stack),
  * {@code RandomFill} with {@code Generator} (torch's MT19937 stream), and {@code TensorFormat} (printing).
  */
@@ -102,7 +103,7 @@ public final class Tensor {
     /** Fills from N(mean, std^2), bit-exact with torch's normal_ (see randn). Returns this. */
     public Tensor normal_(double mean, double std) { return RandomFill.normal(this, mean, std); }
     public Tensor fill_(float value) {
-        Strided.apply(this, this, this, (x, y) -> value);
+        Strided.apply(this, this, Views.expand(Tensor.scalar(value), shape), Arith.COPY);
         return this;
     }
     public Tensor zero_() { return fill_(0f); }
@@ -172,26 +173,26 @@ public final class Tensor {
     @Override public Tensor clone() { return contiguous(toFloatArray(), shape.clone()); }
 
     // ---------------------------------------------------------------- elementwise, with broadcasting
-    public Tensor add(Tensor other) { return Elementwise.binary(this, other, (a, b) -> a + b); }
-    public Tensor add(float value) { return Elementwise.unary(this, a -> a + value); }
-    public Tensor sub(Tensor other) { return Elementwise.binary(this, other, (a, b) -> a - b); }
-    public Tensor sub(float value) { return Elementwise.unary(this, a -> a - value); }
-    public Tensor mul(Tensor other) { return Elementwise.binary(this, other, (a, b) -> a * b); }
-    public Tensor mul(float value) { return Elementwise.unary(this, a -> a * value); }
-    public Tensor div(Tensor other) { return Elementwise.binary(this, other, (a, b) -> a / b); }
-    public Tensor div(float value) { return Elementwise.unary(this, a -> a / value); }
+    public Tensor add(Tensor other) { return Elementwise.binary(this, other, Arith.ADD); }
+    public Tensor add(float value) { return Elementwise.withScalar(this, Arith.ADD, value); }
+    public Tensor sub(Tensor other) { return Elementwise.binary(this, other, Arith.SUB); }
+    public Tensor sub(float value) { return Elementwise.withScalar(this, Arith.SUB, value); }
+    public Tensor mul(Tensor other) { return Elementwise.binary(this, other, Arith.MUL); }
+    public Tensor mul(float value) { return Elementwise.withScalar(this, Arith.MUL, value); }
+    public Tensor div(Tensor other) { return Elementwise.binary(this, other, Arith.DIV); }
+    public Tensor div(float value) { return Elementwise.withScalar(this, Arith.DIV, value); }
     public Tensor pow(float exponent) { return Elementwise.unary(this, a -> (float) Math.pow(a, exponent)); }
-    public Tensor neg() { return Elementwise.unary(this, a -> -a); }
-    public Tensor exp() { return Elementwise.unary(this, a -> (float) Math.exp(a)); }
-    public Tensor log() { return Elementwise.unary(this, a -> (float) Math.log(a)); }
-    public Tensor sqrt() { return Elementwise.unary(this, a -> (float) Math.sqrt(a)); }
-    public Tensor abs() { return Elementwise.unary(this, Math::abs); }
-    public Tensor tanh() { return Elementwise.unary(this, a -> (float) Math.tanh(a)); }
-    public Tensor sigmoid() { return Elementwise.unary(this, Elementwise::sigmoid); }
-    public Tensor relu() { return Elementwise.unary(this, Elementwise::relu); }
+    public Tensor neg() { return Elementwise.unary(this, Unary.NEG); }
+    public Tensor exp() { return Elementwise.unary(this, Unary.EXP); }
+    public Tensor log() { return Elementwise.unary(this, Unary.LOG); }
+    public Tensor sqrt() { return Elementwise.unary(this, Unary.SQRT); }
+    public Tensor abs() { return Elementwise.unary(this, Unary.ABS); }
+    public Tensor tanh() { return Elementwise.unary(this, Unary.TANH); }
+    public Tensor sigmoid() { return Elementwise.unary(this, Unary.SIGMOID); }
+    public Tensor relu() { return Elementwise.unary(this, Unary.RELU); }
     public Tensor clamp(float min, float max) { return Elementwise.unary(this, a -> Elementwise.clamp(a, min, max)); }
     /** In-place add with broadcasting of other to this shape. Returns this. */
-    public Tensor add_(Tensor other) { return Elementwise.inPlace(this, other, (a, b) -> a + b); }
+    public Tensor add_(Tensor other) { return Elementwise.inPlace(this, other, Arith.ADD); }
 
     // ---------------------------------------------------------------- linear algebra and joining
     /** torch.matmul: 1-D, 2-D and batched/broadcast operands (kernel chosen by {@link Kernels}). */
@@ -208,10 +209,10 @@ public final class Tensor {
     // ---------------------------------------------------------------- reductions
     public Tensor sum() { return Reductions.all(this, Reductions::sum); }
     public Tensor sum(int dim) { return sum(dim, false); }
-    public Tensor sum(int dim, boolean keepdim) { return Reductions.along(this, dim, keepdim, Reductions::sum); }
+    public Tensor sum(int dim, boolean keepdim) { return Reductions.sum(this, dim, keepdim, false); }
     public Tensor mean() { return Reductions.all(this, Reductions::mean); }
     public Tensor mean(int dim) { return mean(dim, false); }
-    public Tensor mean(int dim, boolean keepdim) { return Reductions.along(this, dim, keepdim, Reductions::mean); }
+    public Tensor mean(int dim, boolean keepdim) { return Reductions.sum(this, dim, keepdim, true); }
     /** Unbiased (n-1), as torch's default. */
     public Tensor var() { return Reductions.all(this, (x, from, n) -> Reductions.var(x, from, n, true)); }
     public Tensor var(int dim, boolean keepdim) { return var(dim, true, keepdim); }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +94,99 @@ class ReductionsTest {
                         .getMessage().split("\n")[0]);
         assertEquals("Dimension out of range (expected to be in range of [-2, 1], but got -3)",
                 assertThrows(IndexOutOfBoundsException.class, () -> y().sum(-3)).getMessage().split("\n")[0]);
+    }
+
+    /** sum of the elements at idx with dim d running 0 .. n-1 (all of t when d < 0), in double, in row-major order. */
+    private static double plainSum(Tensor t, int[] idx, int d) {
+        double s = 0;
+        for (float v : line(t, idx, d)) s += v;
+        return s;
+    }
+
+    /** The elements a reduction along d (or over all, d < 0) sees for one output, in row-major order. */
+    private static float[] line(Tensor t, int[] idx, int d) {
+        if (d < 0) {
+            int[][] all = RandomViews.indices(t.shape);
+            float[] out = new float[all.length];
+            for (int k = 0; k < all.length; k++) out[k] = t.get(all[k]);
+            return out;
+        }
+        float[] out = new float[t.shape[d]];
+        int[] at = idx.clone();
+        for (int k = 0; k < out.length; k++) {
+            at[d] = k;
+            out[k] = t.get(at);
+        }
+        return out;
+    }
+
+    /** Position of the first NaN, else of the first largest (sign 1) or smallest (sign -1) value. */
+    private static int plainArg(float[] x, int sign) {
+        int best = 0;
+        for (int k = 0; k < x.length; k++) {
+            if (Float.isNaN(x[k])) return k;
+            if (sign > 0 ? x[k] > x[best] : x[k] < x[best]) best = k;
+        }
+        return best;
+    }
+
+    private static double plainVar(float[] x, boolean unbiased) {
+        double mean = 0;
+        for (float v : x) mean += v;
+        mean /= x.length;
+        double ss = 0;
+        for (float v : x) ss += (v - mean) * (v - mean);
+        int divisor = unbiased ? x.length - 1 : x.length;
+        return divisor <= 0 ? Double.NaN : ss / divisor;
+    }
+
+    @Test
+    @DisplayName("sum, mean, var, max, min, argmax over all and along every dim equal plain loops bit for bit, any layout")
+    void randomLayouts() {
+        Random r = new Random(31);
+        for (int c = 0; c < 300; c++) {
+            int[] shape = RandomViews.shape(r);
+            Tensor t = r.nextInt(4) == 0 ? RandomViews.any(r, shape) : RandomViews.finite(r, shape);
+            String where = RandomViews.describe(t);
+            float[] all = line(t, null, -1);
+            assertSame((float) plainSum(t, null, -1), t.sum().item(), "sum() " + where);
+            assertSame((float) (plainSum(t, null, -1) / all.length), t.mean().item(), "mean() " + where);
+            assertSame((float) plainVar(all, true), t.var().item(), "var() " + where);
+            if (all.length > 0) {
+                assertSame(all[plainArg(all, 1)], t.max().item(), "max() " + where);
+                assertSame(all[plainArg(all, -1)], t.min().item(), "min() " + where);
+                assertEquals(plainArg(all, 1), t.argmax().item(), "argmax() " + where);
+            }
+            for (int d = 0; d < shape.length; d++) {
+                int[] outShape = Views.remove(shape, d);
+                Tensor sum = t.sum(d);
+                Tensor mean = t.mean(d, true);
+                Tensor var = t.var(d, false, false);
+                boolean empty = shape[d] == 0;
+                Tensor max = empty ? null : t.max(d, false);
+                Tensor argmax = empty ? null : t.argmax(d, false);
+                assertArrayEquals(outShape, sum.shape());
+                for (int[] o : RandomViews.indices(outShape)) {
+                    int[] idx = new int[shape.length];
+                    for (int k = 0, j = 0; k < shape.length; k++) if (k != d) idx[k] = o[j++];
+                    float[] x = line(t, idx, d);
+                    double s = plainSum(t, idx, d);
+                    String at = " along " + d + " at " + Shapes.str(o) + " of " + where;
+                    assertSame((float) s, sum.get(o), "sum" + at);
+                    int[] kept = idx.clone();
+                    kept[d] = 0;
+                    assertSame((float) (s / x.length), mean.get(kept), "mean" + at);
+                    assertSame((float) plainVar(x, false), var.get(o), "var" + at);
+                    if (!empty) {
+                        assertSame(x[plainArg(x, 1)], max.get(o), "max" + at);
+                        assertEquals(plainArg(x, 1), argmax.get(o), "argmax" + at);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertSame(float want, float got, String what) {
+        assertTrue(RandomViews.sameBits(want, got), what + ": want " + want + " got " + got);
     }
 }
