@@ -92,14 +92,18 @@ final class SimdGates {
         return DoubleVector.broadcast(D, v);
     }
 
-    // The float passes. Each lane rounds as the scalar expression in the comment does.
+    // The float passes, on full-width float vectors (the same vector class as the matrix product's, which
+    // keeps the JIT's type profile of FloatVector's operations to one class). Each lane rounds as the
+    // scalar expression in the comment does.
+
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
 
     /** gh[p+k] = (gi[x+k] + bi[b+k]) + (gh[p+k] + bh[b+k]) for k &lt; len. */
     static void sums(float[] gi, int x, float[] bi, float[] gh, int p, float[] bh, int b, int len) {
         int k = 0;
-        for (int last = len - F.length(); k <= last; k += F.length()) {
-            FloatVector v = FloatVector.fromArray(F, gi, x + k).add(FloatVector.fromArray(F, bi, b + k));
-            v.add(FloatVector.fromArray(F, gh, p + k).add(FloatVector.fromArray(F, bh, b + k))).intoArray(gh, p + k);
+        for (int last = len - FS.length(); k <= last; k += FS.length()) {
+            FloatVector v = FloatVector.fromArray(FS, gi, x + k).add(FloatVector.fromArray(FS, bi, b + k));
+            v.add(FloatVector.fromArray(FS, gh, p + k).add(FloatVector.fromArray(FS, bh, b + k))).intoArray(gh, p + k);
         }
         for (; k < len; k++) gh[p + k] = (gi[x + k] + bi[b + k]) + (gh[p + k] + bh[b + k]);
     }
@@ -107,9 +111,9 @@ final class SimdGates {
     /** The LSTM cell, c[cr+k] = f[k]*c[cr+k] + i[k]*g[k], for the gates at i, f, g of gh. */
     static void lstmCell(float[] gh, int i, int f, int g, float[] c, int cr, int len) {
         int k = 0;
-        for (int last = len - F.length(); k <= last; k += F.length()) {
-            FloatVector fc = FloatVector.fromArray(F, gh, f + k).mul(FloatVector.fromArray(F, c, cr + k));
-            fc.add(FloatVector.fromArray(F, gh, i + k).mul(FloatVector.fromArray(F, gh, g + k))).intoArray(c, cr + k);
+        for (int last = len - FS.length(); k <= last; k += FS.length()) {
+            FloatVector fc = FloatVector.fromArray(FS, gh, f + k).mul(FloatVector.fromArray(FS, c, cr + k));
+            fc.add(FloatVector.fromArray(FS, gh, i + k).mul(FloatVector.fromArray(FS, gh, g + k))).intoArray(c, cr + k);
         }
         for (; k < len; k++) c[cr + k] = gh[f + k] * c[cr + k] + gh[i + k] * gh[g + k];
     }
@@ -117,8 +121,8 @@ final class SimdGates {
     /** y[at+k] = x[from+k] * y[at+k]: h = o * tanh(c). */
     static void scale(float[] x, int from, float[] y, int at, int len) {
         int k = 0;
-        for (int last = len - F.length(); k <= last; k += F.length()) {
-            FloatVector.fromArray(F, x, from + k).mul(FloatVector.fromArray(F, y, at + k)).intoArray(y, at + k);
+        for (int last = len - FS.length(); k <= last; k += FS.length()) {
+            FloatVector.fromArray(FS, x, from + k).mul(FloatVector.fromArray(FS, y, at + k)).intoArray(y, at + k);
         }
         for (; k < len; k++) y[at + k] = x[from + k] * y[at + k];
     }
@@ -126,10 +130,10 @@ final class SimdGates {
     /** The GRU candidate's pre-activation, gh[nn+k] = (gi[xn+k] + bi[b+k]) + r[k] * (gh[nn+k] + bh[b+k]), r at rg of gh. */
     static void gruCandidate(float[] gi, int xn, float[] bi, float[] gh, int rg, int nn, float[] bh, int b, int len) {
         int k = 0;
-        for (int last = len - F.length(); k <= last; k += F.length()) {
-            FloatVector hn = FloatVector.fromArray(F, gh, nn + k).add(FloatVector.fromArray(F, bh, b + k));
-            FloatVector in = FloatVector.fromArray(F, gi, xn + k).add(FloatVector.fromArray(F, bi, b + k));
-            in.add(FloatVector.fromArray(F, gh, rg + k).mul(hn)).intoArray(gh, nn + k);
+        for (int last = len - FS.length(); k <= last; k += FS.length()) {
+            FloatVector hn = FloatVector.fromArray(FS, gh, nn + k).add(FloatVector.fromArray(FS, bh, b + k));
+            FloatVector in = FloatVector.fromArray(FS, gi, xn + k).add(FloatVector.fromArray(FS, bi, b + k));
+            in.add(FloatVector.fromArray(FS, gh, rg + k).mul(hn)).intoArray(gh, nn + k);
         }
         for (; k < len; k++) gh[nn + k] = (gi[xn + k] + bi[b + k]) + gh[rg + k] * (gh[nn + k] + bh[b + k]);
     }
@@ -137,9 +141,9 @@ final class SimdGates {
     /** The GRU state, h[hr+k] = n[k] + z[k] * (prev[pr+k] - n[k]), n at nn and z at z of gh. */
     static void gruState(float[] gh, int nn, int z, float[] prev, int pr, float[] h, int hr, int len) {
         int k = 0;
-        for (int last = len - F.length(); k <= last; k += F.length()) {
-            FloatVector n = FloatVector.fromArray(F, gh, nn + k);
-            n.add(FloatVector.fromArray(F, gh, z + k).mul(FloatVector.fromArray(F, prev, pr + k).sub(n))).intoArray(h, hr + k);
+        for (int last = len - FS.length(); k <= last; k += FS.length()) {
+            FloatVector n = FloatVector.fromArray(FS, gh, nn + k);
+            n.add(FloatVector.fromArray(FS, gh, z + k).mul(FloatVector.fromArray(FS, prev, pr + k).sub(n))).intoArray(h, hr + k);
         }
         for (; k < len; k++) {
             float n = gh[nn + k];
