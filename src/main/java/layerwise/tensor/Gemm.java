@@ -1,5 +1,7 @@
 package layerwise.tensor;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * The fast matrix product every hot op runs on: {@code C = A B} or {@code C += A B} for strided A, B and
  * a row-major C. A (m x k) is element {@code a[aOff + i*ars + p*acs]}, B (k x n) is
@@ -25,7 +27,7 @@ final class Gemm {
                      float[] c, int cOff, int ldc, boolean accumulate) {
         float[] sharedA = sharedPackedA(m, n, k, a, aOff, ars, acs);
         if (sharedA != null) {
-            split(m, n, k, (i0, i1, j0, j1) -> SimdGemm.gemm(m, j1 - j0, k, null, 0, 0, 0, sharedA,
+            split(m, n, k, RANGES_PER_THREAD, (i0, i1, j0, j1) -> SimdGemm.gemm(m, j1 - j0, k, null, 0, 0, 0, sharedA,
                     b, bOff + j0 * bcs, brs, bcs, null, 0, 0, c, cOff + j0, ldc, accumulate));
             return;
         }
@@ -163,15 +165,32 @@ final class Gemm {
      * on the caller's thread.
      */
     private static void split(int m, int n, int k, Block block) {
+        split(m, n, k, 1, block);
+    }
+
+    /** Column ranges of C handed out this many per thread when A is packed once for all of them. */
+    static final int RANGES_PER_THREAD = 4;
+
+    /**
+     * As {@link #split}, with C's columns cut into {@code perThread} ranges per thread that the threads claim
+     * one at a time: a thread slowed down by anything else on its core (another process, a GC thread)
+     * takes fewer ranges instead of holding up the whole product. More ranges than threads only pay when
+     * A is packed once for all of them (each range packs its own columns of B, and nothing else).
+     */
+    private static void split(int m, int n, int k, int perThread, Block block) {
         if (m <= 0 || n <= 0) return;
         int threads = threadsFor(m, n, k);
         int unit = columnUnit();
         if (columnSplit(m, n, k)) {
             int units = (n + unit - 1) / unit;
+            int ranges = Math.min(units, threads * perThread);
+            AtomicInteger next = new AtomicInteger();
             Parallel.forEach(threads, t -> {
-                int j0 = Math.min(n, units * t / threads * unit);
-                int j1 = Math.min(n, units * (t + 1) / threads * unit);
-                if (j1 > j0) block.run(0, m, j0, j1);
+                for (int r = next.getAndIncrement(); r < ranges; r = next.getAndIncrement()) {
+                    int j0 = Math.min(n, (int) ((long) units * r / ranges) * unit);
+                    int j1 = Math.min(n, (int) ((long) units * (r + 1) / ranges) * unit);
+                    if (j1 > j0) block.run(0, m, j0, j1);
+                }
             });
         } else if (threads > 1 && m >= 16 * threads) {
             Parallel.forEach(threads, t -> {
