@@ -106,7 +106,7 @@ public final class Bench {
         try (TorchSide torch = TorchSide.start(TorchSide.PYTHON, options.threads(), why)) {
             System.out.println(torch == null ? "PyTorch: na (" + why[0] + ")"
                     : "PyTorch: " + torch.version + " via " + TorchSide.PYTHON
-                            + ", OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset");
+                            + ", OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset, OPENBLAS_NUM_THREADS=" + options.threads());
             System.out.printf(Locale.ROOT, "Warm-up: Java >= 2 s, torch >= 1 s; then %d alternating rounds of ~%.1f s; median of all runs.%n%n",
                     ROUNDS, ROUND_SECONDS);
             System.out.printf(Locale.ROOT, "%-15s %-42s %12s %9s %12s %9s %7s %10s%n", "case", "shape", "layerwise", "GFLOP/s",

@@ -15,7 +15,8 @@ import java.util.List;
  * PyTorch's side of {@code ./workbook bench}: one {@code python3} child running {@code torch_bench.py}, asked
  * to set up a case and to time a number of runs, in turn with the Java side. Its environment drops
  * {@code OPENBLAS_CORETYPE} and {@code OPENBLAS_L2_SIZE} (set on some machines to pin OpenBLAS to a
- * slower kernel), so OpenBLAS picks its own kernels for the CPU. When the interpreter is missing or cannot
+ * slower kernel), so OpenBLAS picks its own kernels for the CPU, and sets {@code OPENBLAS_NUM_THREADS} to
+ * the thread count, as torch.set_num_threads does not reach OpenBLAS's own pool. When the interpreter is missing or cannot
  * import torch, {@link #start} returns null and the bench prints "na" for PyTorch.
  */
 final class TorchSide implements AutoCloseable {
@@ -49,6 +50,9 @@ final class TorchSide implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(python, "-u", script.toString(), Integer.toString(threads));
             pb.environment().remove("OPENBLAS_CORETYPE");
             pb.environment().remove("OPENBLAS_L2_SIZE");
+            // torch.set_num_threads does not reach OpenBLAS's own thread pool (Debian's pthread build), which
+            // would otherwise use every core for matmul and Linear whatever --threads says.
+            pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);
             Process p = pb.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
