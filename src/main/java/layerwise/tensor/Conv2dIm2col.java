@@ -54,9 +54,10 @@ final class Conv2dIm2col {
         // chunks in turn, each product split over the threads.
         int threads = work < Gemm.PARALLEL_WORK || chunks < 2 * Parallel.threads() ? 1 : Parallel.threads();
         boolean innerParallel = threads == 1 && work >= Gemm.PARALLEL_WORK;
-        // Each group's filters, packed once for the products of all chunks (not once per chunk).
+        // Each group's filters, packed once for the products of all chunks (not once per chunk). A product
+        // split over the threads packs its own shared copy instead (Gemm.gemm), so then none is made here.
         Gemm.PackedA[] filters = new Gemm.PackedA[g.groups()];
-        for (int group = 0; group < g.groups(); group++) {
+        for (int group = 0; group < g.groups() && !innerParallel; group++) {
             filters[group] = Gemm.packA(g.groupOutChannels(), rows, wc.storage, wc.offset + group * g.groupOutChannels() * rows, rows, 1);
         }
         Parallel.forEach(threads, t -> {

@@ -13,6 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * memory), so the two FMA ports are the only limit. The 8- and 4-row kernels finish the bottom edge of C
  * (32 rows = 12 + 12 + 8, 64 = 5·12 + 4) without running 12 rows' worth of FMAs on zero padding.
  *
+ * <p>The three kernels are the same loop written out for 12, 8 and 4 rows on purpose: C2 keeps an
+ * accumulator in a register only when it is a variable of its own, so a loop over an array of vectors
+ * (or one kernel with a row count) would spill them to memory and run several times slower.
+ *
  * <p>Each C element gets its products in increasing p, each as one {@code fma}, starting from 0 or (acc) from C.
  */
 final class SimdTiles {

@@ -1,5 +1,7 @@
 package layerwise.tensor;
 
+import static layerwise.tensor.GateReference.sig;
+import static layerwise.tensor.GateReference.th;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -15,15 +17,6 @@ import org.junit.jupiter.api.Test;
  * against the tensor ops' (Math.exp / Math.tanh in double, rounded once).
  */
 class RecurrentKernelsTest {
-
-    /** The sigmoid and tanh the fused kernels use: GateMath's with SIMD, the tensor ops' without. */
-    private static float sig(float x) {
-        return Simd.ACTIVE ? GateMath.sigmoid(x) : Elementwise.sigmoid(x);
-    }
-
-    private static float th(float x) {
-        return Simd.ACTIVE ? GateMath.tanh(x) : (float) Math.tanh(x);
-    }
 
     private static Tensor gaussian(Random r, float scale, int... shape) {
         int n = 1;

@@ -1,5 +1,7 @@
 package layerwise.tensor;
 
+import static layerwise.tensor.GateReference.sig;
+import static layerwise.tensor.GateReference.th;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -50,14 +52,6 @@ class RecurrentLayerTest {
         list.add(new Case(RecurrentKernels.Cell.LSTM, 3, 32, 128, 256, 0, false, true, "time-major", 2));
         list.add(new Case(RecurrentKernels.Cell.GRU, 3, 32, 128, 256, 0, true, true, "batch-major", 2));
         return list;
-    }
-
-    private static float sig(float x) {
-        return Simd.ACTIVE ? GateMath.sigmoid(x) : Elementwise.sigmoid(x);
-    }
-
-    private static float th(float x) {
-        return Simd.ACTIVE ? GateMath.tanh(x) : (float) Math.tanh(x);
     }
 
     private static Tensor uniform(Random r, float bound, int... shape) {
