@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
  * in cache; the products' inner loops run along rows (contiguous, vectorised by the JIT) and their
  * columns are shared out over the cores. Q is accumulated backwards the same way, panel by panel, on
  * the columns a panel's reflections can reach (the others are still columns of the identity).
- * 2000×2000 takes about 1.5 s on two cores (it took 5 s when the products' loops read their operands at
- * different offsets, which C2 does not vectorise, and the panel was walked down the columns of a[i][j]).
+ * 2000×2000 takes about 1.5 s on two cores (5 s when the panel was walked down the columns of a[i][j] and
+ * the products' loops indexed W from 0 but X from the task's first column).
  */
 final class Householder {
     private Householder() {
@@ -109,9 +109,9 @@ final class Householder {
         }
         double[][] t = compactWy(vm, nb);
         int blocks = (c1 - c0 + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
-        // W and TW span x's columns; each task fills its own columns of them. Every array in the loops below is
-        // indexed by the same column j: C2 vectorises a loop only when it can see that its loads and stores
-        // of possibly the same array do not overlap, and with one index for all of them it can.
+        // W and TW span x's columns; each task fills its own columns of them, so every array in the loops
+        // below is indexed by the same column j. Measured: the same loops with per-task W and TW indexed from 0
+        // (X read at from + j) made the whole factorisation take twice as long on this JIT.
         double[][] wk = new double[nb][c1];                   // W = Vᵀ X  (nb × columns)
         double[][] tw = new double[nb][c1];                   // Tᵀ W or T W
         IntStream.range(0, blocks).parallel().forEach(b -> {
