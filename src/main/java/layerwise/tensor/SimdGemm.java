@@ -29,14 +29,14 @@ final class SimdGemm {
     private static final int L = S.length();
     static final int MR = SimdTiles.MR;
     static final int NR = SimdTiles.NR;
-    private static final int KC = 256;
-    private static final int MC = 120;
+    static final int KC = 256;
+    static final int MC = 120;
     /**
      * A block of packed B is KC x NC floats = 512 KiB: it stays in a core's L2 cache (1.25 MiB here) beside
      * the packed A block (MC x KC = 120 KiB). With NC = 2048 the block outgrew L2 for n >= 768 and a
      * 1024-square product on one thread dropped from about 100 to about 60 GFLOP/s.
      */
-    private static final int NC = 512;
+    static final int NC = 512;
 
     static int vectorBits() {
         return S.vectorBitSize();
