@@ -9,12 +9,15 @@ float[] a = new float[n * n], b = new float[n * n];
 for (int i = 0; i < n * n; i++) { a[i] = rng.nextFloat() - 0.5f; b[i] = rng.nextFloat() - 0.5f; }
 double flops = 2.0 * n * n * n;
 
-// A step's speed: the best of 5 runs after half a second of warm-up, in which the JIT compiles the loops
-// (interpreted, the vectorised kernel would crawl: the Vector API is only fast once compiled).
+// A step's speed: the best of 5 runs after a warm-up of at least 1 s and 100 runs (at most 6 s), in which
+// the JIT compiles the loops. Interpreted, the vectorised kernel crawls (the Vector API is only fast once
+// compiled), and the compiler needs thousands of calls of a kernel before it starts, then some time.
 interface Step { void run(float[] a, float[] b, float[] c, int n); }
 double gflops(Step step, float[] c) {
     long start = System.nanoTime();
-    for (int w = 0; w < 3 || System.nanoTime() - start < 500_000_000L; w++) step.run(a, b, c, n);
+    for (int w = 0; (w < 100 || System.nanoTime() - start < 1_000_000_000L) && System.nanoTime() - start < 6_000_000_000L; w++) {
+        step.run(a, b, c, n);
+    }
     long best = Long.MAX_VALUE;
     for (int r = 0; r < 5; r++) {
         long t0 = System.nanoTime();
@@ -36,7 +39,7 @@ for (int s = 0; s < steps.length; s++) {
     double worst = 0;
     for (int i = 0; i < n * n; i++) worst = Math.max(worst, Math.abs(c[i] - reference[i]));
     check(worst < 1e-4, names[s] + " computes the triple loop's C (max difference " + worst + ")");
-    printf("%-32s %8.2f GFLOP/s%n", names[s], speed[s]);  // ==> e.g. 1.2, 6, 9, 90, 150 GFLOP/s (varies)
+    printf("%-32s %8.2f GFLOP/s%n", names[s], speed[s]);  // ==> e.g. 1.7, 3.6, 2.8, 100, 170 GFLOP/s (varies)
 }
 
 // 3. The ceiling: cores x clock x FMA units x lanes per vector x 2 flops per fused multiply-add.

@@ -20,7 +20,12 @@ public final class MatmulSteps {
         }
     }
 
-    /** Step 2, loop order i-p-j: the inner loop walks a row of B and a row of C, contiguous, which the JIT vectorises. */
+    /**
+     * Step 2, loop order i-p-j: the inner loop walks a row of B and a row of C, contiguous, and its steps are
+     * independent. C2 still runs it one float at a time: c and b could be the same array as far as it can prove,
+     * and then C's row at i*n and B's row at p*n could overlap (it vectorises such a loop only when every array
+     * is indexed by the same j).
+     */
     public static void loopOrder(float[] a, float[] b, float[] c, int n) {
         java.util.Arrays.fill(c, 0, n * n, 0f);
         for (int i = 0; i < n; i++) {
@@ -34,7 +39,11 @@ public final class MatmulSteps {
     /** Block side for step 3: a 64 x 64 tile of B is 16 KiB and stays in the L1 cache. */
     public static final int BLOCK = 64;
 
-    /** Step 3, blocked: the i-p-j loops over one tile of B at a time, so B is read from cache, not memory, for every row of A. */
+    /**
+     * Step 3, blocked: the i-p-j loops over one tile of B at a time, so B is read from cache, not memory, for
+     * every row of A. At lesson 12's size this buys nothing: scalar code is not waiting for memory, and B fits
+     * in the L2 cache anyway. Blocking pays once the arithmetic is fast (step 4 blocks too).
+     */
     public static void blocked(float[] a, float[] b, float[] c, int n) {
         java.util.Arrays.fill(c, 0, n * n, 0f);
         for (int p0 = 0; p0 < n; p0 += BLOCK) {

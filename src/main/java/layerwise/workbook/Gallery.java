@@ -138,7 +138,7 @@ final class Gallery {
                 .append("figcaption { margin-top: .4em; }\n")
                 .append("code { background: #f4f4f4; padding: 0 .2em; }\n</style>\n</head>\n<body>\n")
                 .append("<h1>Layerwise: the lessons' pictures</h1>\n<p>").append(count)
-                .append(" pictures written by <code>./workbook run</code> into <code>")
+                .append(count == 1 ? " picture" : " pictures").append(" written by <code>./workbook run</code> into <code>")
                 .append(escape(outDir.toString())).append("</code>, grouped by lesson.</p>\n<nav>");
         for (Section s : sections) b.append("<a href=\"#lesson-").append(s.number()).append("\">").append(s.number()).append("</a>");
         b.append("</nav>\n");

@@ -58,18 +58,22 @@ class MainTest {
     }
 
     @Test
-    @DisplayName("lesson numbers, 'all' and file paths resolve to scripts; unknown ones are usage errors")
+    @DisplayName("lesson numbers, lesson names, 'all' and file paths resolve to scripts; unknown ones are usage errors")
     void resolveTargets() {
         List<Lesson> lessons = Lesson.all();
         Lesson first = lessons.get(0);
         assertEquals(List.of(first.script()), RunCommand.resolve(List.of(first.number())));
+        // the names the banner lists, as a learner copies them
+        assertEquals(List.of(first.script(), first.script()), RunCommand.resolve(List.of(first.name(), first.name() + ".jsh")));
         assertEquals(lessons.size(), RunCommand.resolve(List.of("all")).size());
         Path file = Path.of("src", "test", "resources", "broken", "throws.jsh");
         assertEquals(List.of(file), RunCommand.resolve(List.of(file.toString())));
 
         Command.UsageError e = assertThrows(Command.UsageError.class, () -> RunCommand.resolve(List.of("99")));
         assertTrue(e.getMessage().startsWith("no lesson 99. Lessons: " + first.number()), e.getMessage());
-        assertThrows(Command.UsageError.class, () -> RunCommand.resolve(List.of("nope.jsh")));
+        assertEquals("'nope.jsh' is neither a lesson number, a lesson name, all, nor an existing file",
+                assertThrows(Command.UsageError.class, () -> RunCommand.resolve(List.of("nope.jsh"))).getMessage());
+        assertThrows(Command.UsageError.class, () -> RunCommand.resolve(List.of("01-no-such-lesson")));
     }
 
     @Test
