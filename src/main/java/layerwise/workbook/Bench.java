@@ -140,6 +140,7 @@ public final class Bench {
                 lines.add(resultLine(c.name(), javaGflops, torchGflops));
             }
             System.out.println();
+            System.out.println("ratio: Layerwise's GFLOP/s over PyTorch's (torch's time over ours): above 1, the Java kernel is faster.");
             System.out.println("heap peak: the most heap in use during the case, garbage not yet collected included.");
             lines.forEach(System.out::println);
         }

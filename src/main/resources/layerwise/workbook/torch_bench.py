@@ -13,7 +13,24 @@ except Exception as e:  # no torch: the Java side prints "na"
     sys.exit(0)
 torch.set_num_threads(threads)
 torch.manual_seed(0)
-print("ready " + torch.__version__ + " threads=" + str(torch.get_num_threads()), flush=True)
+
+
+def blas_libraries():
+    """The BLAS and oneDNN libraries this process has loaded (after one product), as the kernel maps them."""
+    torch.mm(torch.rand(64, 64), torch.rand(64, 64))
+    names = set()
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                name = line.rsplit("/", 1)[-1].strip()
+                if any(k in name.lower() for k in ("blas", "mkl", "dnnl", "lapack")) and ".so" in name:
+                    names.add(name)
+    except OSError:
+        return "unknown"
+    return ",".join(sorted(names)) or "unknown"
+
+
+print("ready " + torch.__version__ + " threads=" + str(torch.get_num_threads()) + " blas=" + blas_libraries(), flush=True)
 
 
 def make(name):
