@@ -7,7 +7,7 @@ final class Elementwise {
 
     /** out = op(a, b) over the broadcast shape of a and b. */
     static Tensor binary(Tensor a, Tensor b, Strided.BinaryOp op) {
-        int[] shape = Shapes.broadcast(a.shape, b.shape);
+        int[] shape = Shapes.broadcast(a.dims, b.dims);
         Tensor out = Tensor.zeros(shape);
         Strided.apply(out, Views.expand(a, shape), Views.expand(b, shape), op);
         return out;
@@ -37,13 +37,13 @@ final class Elementwise {
      */
     private record Source(float[] data, int from, float[] out) {
         static Source of(Tensor a) {
-            if (a.isContiguous()) return new Source(a.storage, a.offset, Storage.allocate(a.shape));
+            if (a.isContiguous()) return new Source(a.storage, a.offset, Storage.allocate(a.dims));
             float[] copy = Strided.toArray(a);
             return new Source(copy, 0, copy);
         }
 
         Tensor result(Tensor a) {
-            return new Tensor(out, a.shape.clone(), Shapes.contiguousStrides(a.shape), 0);
+            return new Tensor(out, a.dims.clone(), Shapes.contiguousStrides(a.dims), 0);
         }
     }
 
@@ -52,13 +52,13 @@ final class Elementwise {
      * write of different values to them would keep only the last. torch refuses that; so do we.
      */
     static void checkWritable(Tensor self, String what) {
-        for (int d = 0; d < self.shape.length; d++) {
-            if (self.strides[d] == 0 && self.shape[d] > 1) {
+        for (int d = 0; d < self.dims.length; d++) {
+            if (self.strides[d] == 0 && self.dims[d] > 1) {
                 throw new IllegalArgumentException(TorchError.compose("unsupported operation: more than one element of the "
                         + "written-to tensor refers to a single memory location. Please clone() the tensor before "
                         + "performing the operation.",
-                        "This tensor " + Shapes.str(self.shape) + " is an expanded view: dim " + d + " has stride 0, so its "
-                                + self.shape[d] + " elements share one float, and " + what + " would write different values there.",
+                        "This tensor " + Shapes.str(self.dims) + " is an expanded view: dim " + d + " has stride 0, so its "
+                                + self.dims[d] + " elements share one float, and " + what + " would write different values there.",
                         "call clone() (or contiguous()) first and write into the copy."));
             }
         }
@@ -73,12 +73,12 @@ final class Elementwise {
         try {
             return inPlace(self, src, Arith.COPY);
         } catch (ShapeError e) {
-            ShapeHints.Hint hint = ShapeHints.transposedCopy(self.shape, src.shape);
+            ShapeHints.Hint hint = ShapeHints.transposedCopy(self.dims, src.dims);
             if (hint == null) {
-                throw new ShapeError(e.torchMessage(), "copy_ writes the source " + Shapes.str(src.shape) + " into this tensor "
-                        + Shapes.str(self.shape) + ", whose shape never changes: only the source broadcasts, so each of its "
+                throw new ShapeError(e.torchMessage(), "copy_ writes the source " + Shapes.str(src.dims) + " into this tensor "
+                        + Shapes.str(self.dims) + ", whose shape never changes: only the source broadcasts, so each of its "
                         + "dims, lined up from the right, must equal this tensor's or be 1.",
-                        "give the source this tensor's shape " + Shapes.str(self.shape) + ", or one that broadcasts to it "
+                        "give the source this tensor's shape " + Shapes.str(self.dims) + ", or one that broadcasts to it "
                                 + "(a dim of 1 is repeated)");
             }
             throw new ShapeError(e.torchMessage(), hint.meaning(), hint.fix());
@@ -87,14 +87,14 @@ final class Elementwise {
 
     /** self = op(self, src) in place, src broadcast to self's shape (which may not change). */
     static Tensor inPlace(Tensor self, Tensor src, Strided.BinaryOp op) {
-        int[] shape = Shapes.broadcast(self.shape, src.shape);
-        if (!java.util.Arrays.equals(shape, self.shape)) {
-            throw new ShapeError("output with shape " + Shapes.str(self.shape) + " doesn't match the broadcast shape "
+        int[] shape = Shapes.broadcast(self.dims, src.dims);
+        if (!java.util.Arrays.equals(shape, self.dims)) {
+            throw new ShapeError("output with shape " + Shapes.str(self.dims) + " doesn't match the broadcast shape "
                     + Shapes.str(shape),
-                    "An in-place op writes into this tensor, so the other operand " + Shapes.str(src.shape)
-                            + " must broadcast to " + Shapes.str(self.shape) + " without growing it.",
+                    "An in-place op writes into this tensor, so the other operand " + Shapes.str(src.dims)
+                            + " must broadcast to " + Shapes.str(self.dims) + " without growing it.",
                     "use the out-of-place op (e.g. add instead of add_), or reduce the other operand to shape "
-                            + Shapes.str(self.shape));
+                            + Shapes.str(self.dims));
         }
         checkWritable(self, "an in-place op");
         Tensor source = Views.expand(src, shape);

@@ -16,19 +16,19 @@ final class Matmul {
     }
 
     static Tensor matmul(Tensor a, Tensor b, Kernels.Kind kind) {
-        int da = a.shape.length;
-        int db = b.shape.length;
+        int da = a.dims.length;
+        int db = b.dims.length;
         if (da == 0 || db == 0) {
             throw new ShapeError(TorchText.matmulZeroDim(da, db),
                     "matmul multiplies vectors and matrices; a 0-d tensor is a single number.",
                     "use mul(...) to scale by a number, or reshape(1) the 0-d operand");
         }
-        int m1 = a.shape[da - 1];
-        int m2 = db == 1 ? b.shape[0] : b.shape[db - 2];
-        int n = da == 1 ? 1 : a.shape[da - 2];
-        int p = db == 1 ? 1 : b.shape[db - 1];
-        int[] batchA = Arrays.copyOf(a.shape, Math.max(da - 2, 0));
-        int[] batchB = Arrays.copyOf(b.shape, Math.max(db - 2, 0));
+        int m1 = a.dims[da - 1];
+        int m2 = db == 1 ? b.dims[0] : b.dims[db - 2];
+        int n = da == 1 ? 1 : a.dims[da - 2];
+        int p = db == 1 ? 1 : b.dims[db - 1];
+        int[] batchA = Arrays.copyOf(a.dims, Math.max(da - 2, 0));
+        int[] batchB = Arrays.copyOf(b.dims, Math.max(db - 2, 0));
         int[] batch = da >= 3 && db >= 3 ? Shapes.broadcast(batchA, batchB) : null;
         if (m1 != m2) throw mismatch(a, b, m1, m2, n, p, batch);
 
@@ -36,7 +36,7 @@ final class Matmul {
         float[] out;
         if (db <= 2) {
             // Fold a's leading dims into rows: (..., m) @ (m, p) is one (rows x m) @ (m x p) product.
-            int rows = Shapes.numel(Arrays.copyOf(a.shape, da - 1));
+            int rows = Shapes.numel(Arrays.copyOf(a.dims, da - 1));
             out = Storage.allocate(rows, p);
             if (kind == Kernels.Kind.FAST && da <= 2) {
                 // The fast kernel reads both operands through their strides: a transposed view is not copied.
@@ -49,7 +49,7 @@ final class Matmul {
                 Tensor y = b.contiguous();
                 MatmulKernels.mm(kind, x.storage, x.offset, y.storage, y.offset, out, 0, rows, m1, p);
             }
-            outShape = db == 1 ? Arrays.copyOf(a.shape, da - 1) : withLast(Arrays.copyOf(a.shape, da - 1), p);
+            outShape = db == 1 ? Arrays.copyOf(a.dims, da - 1) : withLast(Arrays.copyOf(a.dims, da - 1), p);
         } else {
             if (batch == null) batch = Shapes.broadcast(batchA, batchB);
             int count = Shapes.numel(batch);
@@ -76,29 +76,29 @@ final class Matmul {
     static Tensor bmm(Tensor a, Tensor b, Kernels.Kind kind) {
         requireRank(a, 3, "batch1 must be a 3D tensor", "bmm");
         requireRank(b, 3, "batch2 must be a 3D tensor", "bmm");
-        if (b.shape[0] != a.shape[0] || b.shape[1] != a.shape[2]) {
-            throw new ShapeError("Expected size for first two dimensions of batch2 tensor to be: [" + a.shape[0] + ", "
-                    + a.shape[2] + "] but got: [" + b.shape[0] + ", " + b.shape[1] + "].",
-                    "bmm multiplies batch1 " + Shapes.str(a.shape) + " by batch2 " + Shapes.str(b.shape)
+        if (b.dims[0] != a.dims[0] || b.dims[1] != a.dims[2]) {
+            throw new ShapeError("Expected size for first two dimensions of batch2 tensor to be: [" + a.dims[0] + ", "
+                    + a.dims[2] + "] but got: [" + b.dims[0] + ", " + b.dims[1] + "].",
+                    "bmm multiplies batch1 " + Shapes.str(a.dims) + " by batch2 " + Shapes.str(b.dims)
                             + " matrix by matrix: both need the same batch size and batch2's rows must equal batch1's columns.",
-                    "give batch2 the shape [" + a.shape[0] + ", " + a.shape[2] + ", p], or use matmul to broadcast batch dims");
+                    "give batch2 the shape [" + a.dims[0] + ", " + a.dims[2] + ", p], or use matmul to broadcast batch dims");
         }
         return matmul(a, b, kind);
     }
 
     private static void requireRank(Tensor t, int rank, String text, String op) {
-        if (t.shape.length != rank) {
-            throw new ShapeError(text, op + " takes " + rank + "-D operands; got shape " + Shapes.str(t.shape) + ".",
+        if (t.dims.length != rank) {
+            throw new ShapeError(text, op + " takes " + rank + "-D operands; got shape " + Shapes.str(t.dims) + ".",
                     rank == 2 ? "use matmul for vectors and batches, or reshape to 2-D"
                             : "use matmul to broadcast batch dims, or reshape to 3-D");
         }
     }
 
     private static ShapeError mismatch(Tensor a, Tensor b, int m1, int m2, int n, int p, int[] batch) {
-        int da = a.shape.length;
-        int db = b.shape.length;
-        String sa = Shapes.str(a.shape);
-        String sb = Shapes.str(b.shape);
+        int da = a.dims.length;
+        int db = b.dims.length;
+        String sa = Shapes.str(a.dims);
+        String sb = Shapes.str(b.dims);
         String text;
         if (da == 1 && db == 1) {
             text = "inconsistent tensor size, expected tensor [" + m1 + "] and src [" + m2
@@ -109,11 +109,11 @@ final class Matmul {
                     + "] but got: [" + count + ", " + m2 + "].";
         } else if (db >= 3) {
             // torch computes this case as (b^T @ a^T)^T, so its message names the transposed operands.
-            int rows = Shapes.numel(Arrays.copyOf(b.shape, db - 2)) * p;
+            int rows = Shapes.numel(Arrays.copyOf(b.dims, db - 2)) * p;
             text = da == 1 ? "size mismatch, got " + rows + ", " + rows + "x" + m2 + "," + m1
                     : TorchText.matmulShapes(rows, m2, m1, n);
         } else {
-            int rows = Shapes.numel(Arrays.copyOf(a.shape, da - 1));
+            int rows = Shapes.numel(Arrays.copyOf(a.dims, da - 1));
             text = db == 1 ? "size mismatch, got " + rows + ", " + rows + "x" + m1 + "," + m2
                     : TorchText.matmulShapes(rows, m1, m2, p);
         }

@@ -53,9 +53,9 @@ final class MatmulKernels {
      */
     static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         Tensor x = input.contiguous();
-        int in = weight.shape[1], out = weight.shape[0];
-        int rows = Shapes.numel(java.util.Arrays.copyOf(input.shape, input.shape.length - 1));
-        int[] shape = input.shape.clone();
+        int in = weight.dims[1], out = weight.dims[0];
+        int rows = Shapes.numel(java.util.Arrays.copyOf(input.dims, input.dims.length - 1));
+        int[] shape = input.dims.clone();
         shape[shape.length - 1] = out;
         float[] y = Storage.allocate(shape);                       // a ShapeError when it exceeds one tensor or the heap
         Gemm.gemm(rows, out, in, x.storage, x.offset, in, 1, weight.storage, weight.offset, weight.strides[1], weight.strides[0],

@@ -31,13 +31,13 @@ final class Nested {
         for (int i = 0; i < n; i++) {
             Tensor t = part.apply(i);
             if (i == 0) {
-                inner = t.shape;
+                inner = t.dims;
                 int[] whole = new int[inner.length + 1];
                 whole[0] = n;
                 System.arraycopy(inner, 0, whole, 1, inner.length);
                 flat = Storage.allocate(whole);
             }
-            checkShape(t.shape, inner, 1);
+            checkShape(t.dims, inner, 1);
             System.arraycopy(t.storage, 0, flat, i * t.numel(), t.numel());
         }
         int[] shape = new int[inner.length + 1];

@@ -92,7 +92,7 @@ final class RandomFill {
 
     /** Visits elements in storage order (dims sorted by decreasing stride), as torch's kernels do. */
     private static void fillInMemoryOrder(Tensor t, FloatSource source) {
-        int r = t.shape.length;
+        int r = t.dims.length;
         Integer[] order = new Integer[r];
         for (int i = 0; i < r; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingInt((Integer d) -> -t.strides[d]));

@@ -40,8 +40,8 @@ final class RecurrentDirection {
         this.gates = cell.gates();
         this.steps = x.steps();
         this.n = x.batch();
-        this.hidden = d.weightHh().shape[0] / gates;
-        this.hOut = d.weightHh().shape[1];
+        this.hidden = d.weightHh().dims[0] / gates;
+        this.hOut = d.weightHh().dims[1];
         this.reverse = reverse;
         this.out = out;
         this.outOff = outOff;

@@ -58,7 +58,7 @@ public final class RecurrentKernels {
      */
     public static Layer layer(Cell cell, Tensor seq, Direction... directions) {
         int dirs = directions.length;
-        int steps = seq.shape[0], n = seq.shape[1], hOut = directions[0].weightHh().shape[1];
+        int steps = seq.dims[0], n = seq.dims[1], hOut = directions[0].weightHh().dims[1];
         float[] out = Storage.allocate(steps, n, dirs * hOut);
         SequenceRows x = SequenceRows.of(seq);
         RecurrentDirection[] run = new RecurrentDirection[dirs];
@@ -82,7 +82,7 @@ public final class RecurrentKernels {
      * null), i, f, o = sigmoid(pre), g = tanh(pre), c' = f*c + i*g, h' = o * tanh(c'). Returns {h', c'}.
      */
     public static Tensor[] lstm(Tensor gi, Tensor gh, Tensor bhh, Tensor c) {
-        int n = gh.shape[0], hidden = c.shape[1];
+        int n = gh.dims[0], hidden = c.dims[1];
         Tensor x = gi.contiguous();
         float[] gates = gh.toFloatArray();
         float[] cNext = c.toFloatArray();
@@ -98,7 +98,7 @@ public final class RecurrentKernels {
      * z = sigmoid(gi_z + hb_z), n = tanh(gi_n + r * hb_n), h' = n + z * (h − n).
      */
     public static Tensor gru(Tensor gi, Tensor gh, Tensor bhh, Tensor h) {
-        int n = gh.shape[0], hidden = h.shape[1];
+        int n = gh.dims[0], hidden = h.dims[1];
         Tensor x = gi.contiguous(), prev = h.contiguous();
         float[] out = Storage.allocate(n, hidden);
         RecurrentGates.gru(n, hidden, 0, hidden, x.storage, x.offset, 3 * hidden, RecurrentGates.bias(null, 3 * hidden),
@@ -108,7 +108,7 @@ public final class RecurrentKernels {
 
     /** One Elman RNN cell step: h' = tanh(gi + (gh + b_hh)), or relu of it. */
     public static Tensor rnn(Tensor gi, Tensor gh, Tensor bhh, boolean relu) {
-        int n = gh.shape[0], hidden = gh.shape[1];
+        int n = gh.dims[0], hidden = gh.dims[1];
         Tensor x = gi.contiguous();
         float[] out = Storage.allocate(n, hidden);
         RecurrentGates.rnn(n, hidden, 0, hidden, x.storage, x.offset, hidden, RecurrentGates.bias(null, hidden),

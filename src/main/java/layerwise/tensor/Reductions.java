@@ -26,17 +26,17 @@ final class Reductions {
     }
 
     static Tensor along(Tensor t, int dim, boolean keepdim, RowOp op) {
-        int r = t.shape.length;
+        int r = t.dims.length;
         int d = Shapes.wrapDim(dim, r);
         if (r == 0) return Tensor.scalar(op.apply(new float[] {t.storage[t.offset]}, 0, 1));
-        int n = t.shape[d];
+        int n = t.dims[d];
         int[] order = new int[r];
         for (int i = 0, j = 0; i < r; i++) if (i != d) order[j++] = i;
         order[r - 1] = d;
         Tensor rowMajor = Views.permute(t, order);
         float[] data = rowMajor.isContiguous() ? rowMajor.storage : Strided.toArray(rowMajor);
         int from = rowMajor.isContiguous() ? rowMajor.offset : 0;
-        int[] outShape = keepdim ? t.shape.clone() : Views.remove(t.shape, d);
+        int[] outShape = keepdim ? t.dims.clone() : Views.remove(t.dims, d);
         if (keepdim) outShape[d] = 1;
         float[] out = Storage.allocate(outShape);
         int rows = out.length;
@@ -52,13 +52,13 @@ final class Reductions {
      * copying the tensor with dim moved last first.
      */
     static Tensor sum(Tensor t, int dim, boolean keepdim, boolean mean) {
-        int r = t.shape.length;
+        int r = t.dims.length;
         int d = Shapes.wrapDim(dim, r);
-        int inner = r == 0 ? 1 : Shapes.numel(Arrays.copyOfRange(t.shape, d + 1, r));
+        int inner = r == 0 ? 1 : Shapes.numel(Arrays.copyOfRange(t.dims, d + 1, r));
         if (inner <= 1 || !t.isContiguous()) return along(t, dim, keepdim, mean ? Reductions::mean : Reductions::sum);
-        int n = t.shape[d];
-        int outer = Shapes.numel(Arrays.copyOfRange(t.shape, 0, d));
-        int[] outShape = keepdim ? t.shape.clone() : Views.remove(t.shape, d);
+        int n = t.dims[d];
+        int outer = Shapes.numel(Arrays.copyOfRange(t.dims, 0, d));
+        int[] outShape = keepdim ? t.dims.clone() : Views.remove(t.dims, d);
         if (keepdim) outShape[d] = 1;
         float[] out = Storage.allocate(outShape);
         double[] acc = new double[inner];
@@ -116,16 +116,16 @@ final class Reductions {
         if (t.numel() == 0) {
             String msg = op + "(): Expected reduction dim to be specified for input.numel() == 0.";
             if (!op.startsWith("arg")) msg += " Specify the reduction dim with the 'dim' argument.";
-            throw new ShapeError(msg, "The tensor of shape " + Shapes.str(t.shape) + " has no elements to compare.",
+            throw new ShapeError(msg, "The tensor of shape " + Shapes.str(t.dims) + " has no elements to compare.",
                     "reduce along a dim with " + op + "(dim, keepdim), or check the tensor is not empty");
         }
     }
 
     static void requireNonEmptyDim(Tensor t, int dim, String op) {
-        int d = Shapes.wrapDim(dim, t.shape.length);
-        if (t.shape.length > 0 && t.shape[d] == 0) {
+        int d = Shapes.wrapDim(dim, t.dims.length);
+        if (t.dims.length > 0 && t.dims[d] == 0) {
             throw new IndexError(op + "(): Expected reduction dim " + d + " to have non-zero size.",
-                    "dim " + d + " of shape " + Shapes.str(t.shape) + " is empty, so it has no " + op + ".",
+                    "dim " + d + " of shape " + Shapes.str(t.dims) + " is empty, so it has no " + op + ".",
                     "reduce along a dim with elements");
         }
     }

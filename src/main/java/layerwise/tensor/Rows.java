@@ -22,16 +22,16 @@ final class Rows {
     }
 
     static void apply(Tensor out, Tensor a, Tensor b, Arith op) {
-        int n = Shapes.numel(out.shape);
+        int n = Shapes.numel(out.dims);
         if (n == 0) return;
         Tensor[] t = {out, a, b};
-        int r = out.shape.length;
+        int r = out.dims.length;
         // Merged dims, innermost first: size[k] and stride[operand][k]; at least two, padded with size 1.
         int[] size = new int[Math.max(r, 2)];
         int[][] stride = new int[3][Math.max(r, 2)];
         int k = 0;
         for (int d = r - 1; d >= 0; d--) {
-            int s = out.shape[d];
+            int s = out.dims[d];
             if (s == 1) continue;
             if (k > 0 && followsInner(t, d, size[k - 1], stride, k - 1)) {
                 size[k - 1] *= s;

@@ -10,7 +10,7 @@ record SequenceRows(float[] data, int offset, int steps, int batch, int features
                     boolean timeMajor) {
 
     static SequenceRows of(Tensor seq) {
-        int steps = seq.shape[0], batch = seq.shape[1], features = seq.shape[2];
+        int steps = seq.dims[0], batch = seq.dims[1], features = seq.dims[2];
         int st = seq.strides[0], sb = seq.strides[1], sf = seq.strides[2];
         if (batch == 1) return new SequenceRows(seq.storage, seq.offset, steps, batch, features, st, sf, true);
         if (steps == 1 || st == batch * sb) return new SequenceRows(seq.storage, seq.offset, steps, batch, features, sb, sf, true);

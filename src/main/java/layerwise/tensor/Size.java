@@ -3,9 +3,9 @@ package layerwise.tensor;
 import java.util.Arrays;
 
 /**
- * A tensor's shape as a value, what {@code x.size()} returns: it prints like PyTorch's
- * {@code torch.Size([2, 3, 4])}, compares by value and indexes like a Python tuple ({@code get(-1)} is
- * the last dim). {@code x.shape()} gives the same numbers as a plain {@code int[]} for Java code.
+ * A tensor's shape as a value, what {@code x.shape} holds and {@code x.size()} returns: it prints like
+ * PyTorch's {@code torch.Size([2, 3, 4])}, compares by value and indexes like a Python tuple ({@code get(-1)}
+ * is the last dim). {@code x.shape()} gives the same numbers as a plain {@code int[]} for Java code.
  */
 public final class Size {
     private final int[] dims;

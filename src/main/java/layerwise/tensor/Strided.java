@@ -24,14 +24,14 @@ final class Strided {
 
     /** A row-major copy of t's elements. */
     static float[] toArray(Tensor t) {
-        float[] out = Storage.allocate(t.shape);
+        float[] out = Storage.allocate(t.dims);
         int n = out.length;
         if (n == 0) return out;
         if (t.isContiguous()) {
             System.arraycopy(t.storage, t.offset, out, 0, n);
             return out;
         }
-        Tensor dst = new Tensor(out, t.shape, Shapes.contiguousStrides(t.shape), 0);
+        Tensor dst = new Tensor(out, t.dims, Shapes.contiguousStrides(t.dims), 0);
         apply(dst, t, t, Arith.COPY);
         return out;
     }
@@ -52,7 +52,7 @@ final class Strided {
      * element; an odometer steps the others.
      */
     static void walk(Tensor out, Tensor a, Tensor b, BinaryOp op) {
-        int[] shape = out.shape;
+        int[] shape = out.dims;
         int rank = shape.length;
         int n = Shapes.numel(shape);
         if (n == 0) return;

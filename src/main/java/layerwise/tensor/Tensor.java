@@ -20,17 +20,23 @@ import java.util.List;
  * {@code RandomFill} with {@code Generator} (torch's MT19937 stream), and {@code TensorFormat} (printing).
  */
 public final class Tensor {
-    // storage, shape, strides and offset: views share storage.
+    // storage, shape (dims), strides and offset: views share storage.
     final float[] storage;
-    final int[] shape;
+    final int[] dims;
     final int[] strides;
     final int offset;
+    /**
+     * The shape, as PyTorch's {@code x.shape}: prints as {@code torch.Size([2, 3])}, {@code x.shape.get(0)} is
+     * {@code x.shape[0]}. The same value as {@link #size()}; {@link #shape()} gives it as an {@code int[]}.
+     */
+    public final Size shape;
 
     Tensor(float[] storage, int[] shape, int[] strides, int offset) {
         this.storage = storage;
-        this.shape = shape;
+        this.dims = shape;
         this.strides = strides;
         this.offset = offset;
+        this.shape = new Size(shape);
     }
 
     /** A contiguous tensor over {@code data} itself, no copy: for kernels that built the array for it. */
@@ -91,11 +97,11 @@ public final class Tensor {
     public static Tensor rand(int... shape) { return zeros(shape).uniform_(0, 1); }
     /** N(0, 1) from the seeded generator, bit-exact with torch.randn (its AVX2 kernel for 16+ elements). */
     public static Tensor randn(int... shape) { return zeros(shape).normal_(0, 1); }
-    public static Tensor zerosLike(Tensor t) { return zeros(t.shape); }
-    public static Tensor onesLike(Tensor t) { return ones(t.shape); }
-    public static Tensor fullLike(Tensor t, float value) { return full(t.shape, value); }
-    public static Tensor randLike(Tensor t) { return rand(t.shape); }
-    public static Tensor randnLike(Tensor t) { return randn(t.shape); }
+    public static Tensor zerosLike(Tensor t) { return zeros(t.dims); }
+    public static Tensor onesLike(Tensor t) { return ones(t.dims); }
+    public static Tensor fullLike(Tensor t, float value) { return full(t.dims, value); }
+    public static Tensor randLike(Tensor t) { return rand(t.dims); }
+    public static Tensor randnLike(Tensor t) { return randn(t.dims); }
 
     // ---------------------------------------------------------------- in-place fills (torch's trailing underscore)
     /** Fills in storage order from U(from, to), bit-exact with torch's uniform_. Returns this. */
@@ -103,7 +109,7 @@ public final class Tensor {
     /** Fills from N(mean, std^2), bit-exact with torch's normal_ (see randn). Returns this. */
     public Tensor normal_(double mean, double std) { return RandomFill.normal(this, mean, std); }
     public Tensor fill_(float value) {
-        Strided.apply(this, this, Views.expand(Tensor.scalar(value), shape), Arith.COPY);
+        Strided.apply(this, this, Views.expand(Tensor.scalar(value), dims), Arith.COPY);
         return this;
     }
     public Tensor zero_() { return fill_(0f); }
@@ -113,20 +119,20 @@ public final class Tensor {
     public void set(float value, int... index) { storage[position(index)] = value; }
 
     // ---------------------------------------------------------------- metadata
-    public int[] shape() { return shape.clone(); }
+    public int[] shape() { return dims.clone(); }
     /** The shape as a value that prints like PyTorch's {@code torch.Size([2, 3, 4])}; {@code size(d)} is one dim. */
-    public Size size() { return new Size(shape); }
-    public int size(int dim) { return shape.length == 0 ? checkScalarDim(dim) : shape[Shapes.wrapDim(dim, shape.length)]; }
-    public int dim() { return shape.length; }
-    public int numel() { return Shapes.numel(shape); }
+    public Size size() { return shape; }
+    public int size(int dim) { return dims.length == 0 ? checkScalarDim(dim) : dims[Shapes.wrapDim(dim, dims.length)]; }
+    public int dim() { return dims.length; }
+    public int numel() { return Shapes.numel(dims); }
     public int[] stride() { return strides.clone(); }
     public int storageOffset() { return offset; }
     public boolean isContiguous() {
         int expected = 1;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            if (shape[d] == 0) return true;
-            if (shape[d] != 1 && strides[d] != expected) return false;
-            expected *= shape[d];
+        for (int d = dims.length - 1; d >= 0; d--) {
+            if (dims[d] == 0) return true;
+            if (dims[d] != 1 && strides[d] != expected) return false;
+            expected *= dims[d];
         }
         return true;
     }
@@ -139,7 +145,7 @@ public final class Tensor {
     public float item() {
         if (numel() != 1) {
             throw new ShapeError("only one element tensors can be converted to Python scalars",
-                    "item() reads a single value, but this tensor has shape " + Shapes.str(shape) + " (" + numel()
+                    "item() reads a single value, but this tensor has shape " + Shapes.str(dims) + " (" + numel()
                             + " elements).", "reduce it first (e.g. sum() or mean()), or read one element with get(...)");
         }
         return toFloatArray()[0];
@@ -170,7 +176,7 @@ public final class Tensor {
     public List<Tensor> chunk(int chunks, int dim) { return Views.chunk(this, chunks, dim); }
     /** This tensor when it is already contiguous, otherwise a contiguous copy. */
     public Tensor contiguous() { return isContiguous() ? this : clone(); }
-    @Override public Tensor clone() { return contiguous(toFloatArray(), shape.clone()); }
+    @Override public Tensor clone() { return contiguous(toFloatArray(), dims.clone()); }
 
     // ---------------------------------------------------------------- elementwise, with broadcasting
     public Tensor add(Tensor other) { return Elementwise.binary(this, other, Arith.ADD); }
@@ -262,7 +268,7 @@ public final class Tensor {
      * and 0.0 equals -0.0 (unlike Arrays.equals, which compares bits).
      */
     public boolean equal(Tensor other) {
-        if (!Arrays.equals(shape, other.shape)) return false;
+        if (!Arrays.equals(dims, other.dims)) return false;
         float[] a = toFloatArray(), b = other.toFloatArray();
         for (int i = 0; i < a.length; i++) {
             if (a[i] != b[i]) return false;
@@ -274,21 +280,21 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- index helpers
     private int position(int[] index) {
-        if (index.length != shape.length) {
-            String text = index.length > shape.length ? "too many indices for tensor of dimension " + shape.length
-                    : "expected " + shape.length + " indices for tensor of dimension " + shape.length + ", got " + index.length;
-            throw new IndexError(text, "This tensor has shape " + Shapes.str(shape) + ".",
-                    "pass exactly " + shape.length + " indices");
+        if (index.length != dims.length) {
+            String text = index.length > dims.length ? "too many indices for tensor of dimension " + dims.length
+                    : "expected " + dims.length + " indices for tensor of dimension " + dims.length + ", got " + index.length;
+            throw new IndexError(text, "This tensor has shape " + Shapes.str(dims) + ".",
+                    "pass exactly " + dims.length + " indices");
         }
         int[] wrapped = new int[index.length];
         for (int d = 0; d < index.length; d++) {
             int i = index[d];
-            if (i < -shape[d] || i >= shape[d]) {
-                throw new IndexError("index " + i + " is out of bounds for dimension " + d + " with size " + shape[d],
-                        "Valid indices for dim " + d + " are " + (-shape[d]) + " .. " + (shape[d] - 1) + ".",
+            if (i < -dims[d] || i >= dims[d]) {
+                throw new IndexError("index " + i + " is out of bounds for dimension " + d + " with size " + dims[d],
+                        "Valid indices for dim " + d + " are " + (-dims[d]) + " .. " + (dims[d] - 1) + ".",
                         "pass an index in that range");
             }
-            wrapped[d] = i < 0 ? i + shape[d] : i;
+            wrapped[d] = i < 0 ? i + dims[d] : i;
         }
         return Strided.position(this, wrapped);
     }

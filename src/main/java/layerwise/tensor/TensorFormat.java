@@ -46,7 +46,7 @@ final class TensorFormat {
 
     static String format(Tensor t) {
         if (t.numel() == 0) {
-            return PREFIX + "[]" + (t.shape.length != 1 ? ", size=" + tuple(t.shape) : "") + ")";
+            return PREFIX + "[]" + (t.dims.length != 1 ? ", size=" + tuple(t.dims) : "") + ")";
         }
         boolean summarize = t.numel() > THRESHOLD;
         TensorFormat f = new TensorFormat(summarize ? summarized(t) : Strided.toArray(t));
@@ -54,9 +54,9 @@ final class TensorFormat {
     }
 
     private String body(Tensor t, int indent, boolean summarize) {
-        int dim = t.shape.length;
+        int dim = t.dims.length;
         if (dim == 0) return cell(t.storage[t.offset]);
-        int size = t.shape[0];
+        int size = t.dims[0];
         boolean cut = summarize && size > 2 * EDGE_ITEMS;
         if (dim == 1) {
             List<String> cells = new ArrayList<>();
@@ -98,11 +98,11 @@ final class TensorFormat {
     }
 
     private static void collect(Tensor t, List<Float> out) {
-        if (t.shape.length == 0) {
+        if (t.dims.length == 0) {
             out.add(t.storage[t.offset]);
             return;
         }
-        int size = t.shape[0];
+        int size = t.dims[0];
         for (int i = 0; i < size; i++) {
             if (size > 2 * EDGE_ITEMS && i == EDGE_ITEMS) i = size - EDGE_ITEMS;
             collect(Views.select(t, 0, i), out);

@@ -28,7 +28,7 @@ class JoinTest {
     void catEdgeCases() {
         Tensor c = Tensor.cat(List.of(A.t(), B.t()), 1);
         assertArrayEquals(new float[] {0, 3, 10, 13, 1, 4, 11, 14, 2, 5, 12, 15}, c.toFloatArray());
-        // torch.cat([torch.randn(2,3), torch.randn(0)]).shape == (2, 3)
+        // torch.cat([torch.randn(2,3), torch.randn(0)]).dims == (2, 3)
         assertArrayEquals(new int[] {2, 3}, Tensor.cat(A, Tensor.zeros(0)).shape());
         assertArrayEquals(new int[] {2, 3}, Tensor.cat(Tensor.zeros(0, 3), A).shape());
     }

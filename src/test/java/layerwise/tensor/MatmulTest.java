@@ -156,7 +156,7 @@ class MatmulTest {
         Tensor c = Tensor.ones(2, 0).matmul(Tensor.ones(0, 3));
         assertArrayEquals(new int[] {2, 3}, c.shape());
         assertArrayEquals(new float[6], c.toFloatArray());
-        // (torch.randn(0, 2, 3) @ torch.randn(3)).shape == (0, 2)
+        // (torch.randn(0, 2, 3) @ torch.randn(3)).dims == (0, 2)
         assertArrayEquals(new int[] {0, 2}, Tensor.ones(0, 2, 3).matmul(Tensor.ones(3)).shape());
         assertArrayEquals(new int[] {4, 0}, Tensor.ones(4, 3).matmul(Tensor.ones(3, 0)).shape());
     }

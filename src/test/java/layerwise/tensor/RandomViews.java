@@ -134,7 +134,7 @@ final class RandomViews {
     }
 
     static String describe(Tensor t) {
-        return Shapes.str(t.shape) + " strides " + Shapes.str(t.strides) + " offset " + t.offset;
+        return Shapes.str(t.dims) + " strides " + Shapes.str(t.strides) + " offset " + t.offset;
     }
 
     private static int[] identity(int n) {

@@ -106,12 +106,12 @@ class ReductionsTest {
     /** The elements a reduction along d (or over all, d < 0) sees for one output, in row-major order. */
     private static float[] line(Tensor t, int[] idx, int d) {
         if (d < 0) {
-            int[][] all = RandomViews.indices(t.shape);
+            int[][] all = RandomViews.indices(t.dims);
             float[] out = new float[all.length];
             for (int k = 0; k < all.length; k++) out[k] = t.get(all[k]);
             return out;
         }
-        float[] out = new float[t.shape[d]];
+        float[] out = new float[t.dims[d]];
         int[] at = idx.clone();
         for (int k = 0; k < out.length; k++) {
             at[d] = k;

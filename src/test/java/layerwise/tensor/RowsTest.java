@@ -177,7 +177,7 @@ class RowsTest {
     /** Storage cells outside the view keep their values (a slice's gaps, the rows around it). */
     private static void assertOnlyViewWritten(Tensor self, float[] storageBefore) {
         boolean[] inView = new boolean[storageBefore.length];
-        for (int[] i : RandomViews.indices(self.shape)) inView[Strided.position(self, i)] = true;
+        for (int[] i : RandomViews.indices(self.dims)) inView[Strided.position(self, i)] = true;
         for (int p = 0; p < inView.length; p++) {
             if (!inView[p]) {
                 assertTrue(RandomViews.sameBits(storageBefore[p], self.storage[p]), "cell " + p + " outside the view changed");
@@ -221,7 +221,7 @@ class RowsTest {
             float[] storageBefore = self.storage.clone();
             float v = RandomViews.value(r);
             assertSame(self, self.fill_(v));
-            for (int[] i : RandomViews.indices(self.shape)) assertTrue(RandomViews.sameBits(v, self.get(i)));
+            for (int[] i : RandomViews.indices(self.dims)) assertTrue(RandomViews.sameBits(v, self.get(i)));
             assertOnlyViewWritten(self, storageBefore);
         }
         Tensor t = Tensor.ones(3, 4).t();
