@@ -230,31 +230,54 @@ final class Gemm {
     private static final int BLOCK_P = 128;
     private static final int BLOCK_J = 512;
 
+    /** Per-thread scratch of the scalar fallback: a tile of B, one row array per p, and one row of C. */
+    private static final class ScalarScratch {
+        final float[][] tile = new float[BLOCK_P][BLOCK_J];
+        final float[] row = new float[BLOCK_J];
+    }
+
+    private static final ThreadLocal<ScalarScratch> SCALAR_SCRATCH = ThreadLocal.withInitial(ScalarScratch::new);
+
     /**
      * The scalar fallback: i-p-j loop order (the inner loop walks B and C along a row), blocked over p and j
      * so a tile of B stays in cache. Each C element receives its products one by one in increasing p,
      * rounded as {@code sum + a*b}: the plain kernel's result, bit for bit.
+     *
+     * <p>The tile of B is copied into row arrays and C's row into a buffer, so that the inner loop is
+     * {@code row[j] += aip * tileRow[j]}: whatever B's strides (a Linear's transposed weight), and with one
+     * index for both arrays, which C2 then turns into vector instructions (with B and C read at different
+     * offsets of possibly the same array it keeps the loop scalar). A Linear(1024, 1024) on 64 rows without the
+     * Vector API: 6.8 ms instead of 165 ms when the loop read B through its strides.
      */
     static void scalarRange(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
                             float[] c, int cOff, int ldc, boolean accumulate) {
         if (!accumulate) {
             for (int i = 0; i < m; i++) java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
         }
+        ScalarScratch s = SCALAR_SCRATCH.get();
+        float[] row = s.row;
         for (int j0 = 0; j0 < n; j0 += BLOCK_J) {
-            int j1 = Math.min(n, j0 + BLOCK_J);
+            int j1 = Math.min(n, j0 + BLOCK_J), w = j1 - j0;
             for (int p0 = 0; p0 < k; p0 += BLOCK_P) {
                 int p1 = Math.min(k, p0 + BLOCK_P);
+                for (int p = p0; p < p1; p++) {
+                    float[] t = s.tile[p - p0];
+                    int bp = bOff + p * brs + j0 * bcs;
+                    if (bcs == 1) {
+                        System.arraycopy(b, bp, t, 0, w);
+                    } else {
+                        for (int j = 0; j < w; j++) t[j] = b[bp + j * bcs];
+                    }
+                }
                 for (int i = 0; i < m; i++) {
-                    int ci = cOff + i * ldc;
+                    int ci = cOff + i * ldc + j0;
+                    System.arraycopy(c, ci, row, 0, w);
                     for (int p = p0; p < p1; p++) {
                         float aip = a[aOff + i * ars + p * acs];
-                        int bp = bOff + p * brs;
-                        if (bcs == 1) {
-                            for (int j = j0; j < j1; j++) c[ci + j] += aip * b[bp + j];
-                        } else {
-                            for (int j = j0; j < j1; j++) c[ci + j] += aip * b[bp + j * bcs];
-                        }
+                        float[] t = s.tile[p - p0];
+                        for (int j = 0; j < w; j++) row[j] += aip * t[j];
                     }
+                    System.arraycopy(row, 0, c, ci, w);
                 }
             }
         }
