@@ -4,9 +4,9 @@ package layerwise.tensor;
  * Depthwise conv2d (groups &gt; 1, one input channel per group: each output channel o looks at input
  * channel o / (O/groups) only). A matrix product would have one row per group, too thin to pay for
  * packing, so this kernel walks the image directly: for each output row and each tap (u, v) it adds
- * {@code W[o,0,u,v] * xp[row]} along the whole row, a loop the JIT vectorises (see {@link #plane}). Per output element the
- * taps arrive in the plain loops' order (u, then v), each rounded as {@code sum + w*x}, padding taps
- * multiplying 0: the plain kernel's result, bit for bit. Channels are split across threads.
+ * {@code W[o,0,u,v] * xp[row]} along the whole row, a loop the JIT vectorises (see {@link #plane}). Per
+ * output element the taps arrive in the plain loops' order (u, then v), each rounded as {@code sum + w*x},
+ * padding taps multiplying 0: the plain kernel's result, bit for bit. Channels are split across threads.
  */
 final class Conv2dDirect {
     private Conv2dDirect() {
@@ -52,7 +52,7 @@ final class Conv2dDirect {
                     if (!rowInside) {
                         java.util.Arrays.fill(row, 0f);
                     } else {
-                        gather(x, in + r * g.inW(), v * g.dW() - g.padLeft(), g.inW(), g.sW(), row, outW);
+                        gather(x, in + r * g.inW(), v * g.dW() - g.padLeft(), g, row);
                     }
                     for (int j = 0; j < outW; j++) sums[j] += wv * row[j];
                 }
@@ -62,10 +62,9 @@ final class Conv2dDirect {
     }
 
     /** row[j] = x[base + col0 + j*sW] where 0 <= col0 + j*sW < inW, else 0 (the padding), for j < outW. */
-    private static void gather(float[] x, int base, int col0, int inW, int sW, float[] row, int outW) {
-        // Output columns whose input column lies inside the image: jLo..jHi-1.
-        int jLo = col0 >= 0 ? 0 : Math.min(outW, (-col0 + sW - 1) / sW);
-        int jHi = col0 >= inW ? jLo : Math.max(jLo, Math.min(outW, (inW - 1 - col0) / sW + 1));
+    private static void gather(float[] x, int base, int col0, Conv2dGeometry g, float[] row) {
+        int outW = g.outW(), sW = g.sW();
+        int jLo = g.firstInsideColumn(col0), jHi = g.endInsideColumn(col0);
         for (int j = 0; j < jLo; j++) row[j] = 0f;
         if (sW == 1) {
             System.arraycopy(x, base + col0 + jLo, row, jLo, jHi - jLo);

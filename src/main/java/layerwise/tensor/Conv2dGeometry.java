@@ -19,6 +19,20 @@ record Conv2dGeometry(int batch, int inChannels, int inH, int inW,
         return inChannels / groups;
     }
 
+    /**
+     * For the taps that start at input column col0 (col0 + j*sW for output column j): the first output column
+     * whose tap lies inside the image, 0 <= col0 + j*sW. Those before it read the left padding.
+     */
+    int firstInsideColumn(int col0) {
+        return col0 >= 0 ? 0 : Math.min(outW, (-col0 + sW - 1) / sW);
+    }
+
+    /** As {@link #firstInsideColumn}: one past the last output column whose tap lies inside the image (col0 + j*sW < inW). */
+    int endInsideColumn(int col0) {
+        int first = firstInsideColumn(col0);
+        return col0 >= inW ? first : Math.max(first, Math.min(outW, (inW - 1 - col0) / sW + 1));
+    }
+
     /** Output channels per group. */
     int groupOutChannels() {
         return outChannels / groups;

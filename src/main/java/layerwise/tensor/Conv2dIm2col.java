@@ -107,8 +107,7 @@ final class Conv2dIm2col {
                     int at = r * cols;
                     int col0 = v * g.dW() - g.padLeft();
                     // Output columns j whose input column col0 + j*sW lies inside 0..inW-1: jLo..jHi-1.
-                    int jLo = col0 >= 0 ? 0 : Math.min(outW, (-col0 + sW - 1) / sW);
-                    int jHi = col0 >= inW ? 0 : Math.max(jLo, Math.min(outW, (inW - 1 - col0) / sW + 1));
+                    int jLo = g.firstInsideColumn(col0), jHi = g.endInsideColumn(col0);
                     for (int i = i0; i < i1; i++, at += outW) {
                         int row = i * g.sH() + u * g.dH() - g.padTop();
                         if (row < 0 || row >= g.inH()) {
