@@ -85,18 +85,15 @@ final class RunCommand {
                 scripts.add(lesson.script());
             } else {
                 Path p = CallerPaths.resolve(t);
-                // A lesson's name as the banner lists it ("12-how-fast-can-java-go", with or without .jsh) is
-                // that lesson, unless a file of that name is right there.
-                Optional<Lesson> named = lessons.stream()
-                        .filter(l -> l.name().equals(t) || (l.name() + ".jsh").equals(t)).findFirst();
-                if (!Files.isRegularFile(p) && named.isPresent()) {
-                    scripts.add(named.get().script());
-                    continue;
+                if (Files.isRegularFile(p)) {
+                    scripts.add(belowWorkingDirectory(p));
+                } else {
+                    // A lesson's name as the banner lists it ("12-how-fast-can-java-go", with or without .jsh).
+                    Lesson named = lessons.stream().filter(l -> l.name().equals(t) || (l.name() + ".jsh").equals(t))
+                            .findFirst().orElseThrow(() -> new Command.UsageError("'" + t
+                                    + "' is neither a lesson number, a lesson name, all, nor an existing file"));
+                    scripts.add(named.script());
                 }
-                if (!Files.isRegularFile(p)) {
-                    throw new Command.UsageError("'" + t + "' is neither a lesson number, a lesson name, all, nor an existing file");
-                }
-                scripts.add(belowWorkingDirectory(p));
             }
         }
         return scripts;
