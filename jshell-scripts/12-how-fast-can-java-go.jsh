@@ -9,14 +9,20 @@ float[] a = new float[n * n], b = new float[n * n];
 for (int i = 0; i < n * n; i++) { a[i] = rng.nextFloat() - 0.5f; b[i] = rng.nextFloat() - 0.5f; }
 double flops = 2.0 * n * n * n;
 
-// A step's speed: the best of 5 runs after a warm-up of at least 1 s and 100 runs (at most 6 s), in which
-// the JIT compiles the loops. Interpreted, the vectorised kernel crawls (the Vector API is only fast once
-// compiled), and the compiler needs thousands of calls of a kernel before it starts, then some time.
+// A step's speed: the best of 5 runs after a warm-up in which the JIT compiles the loops: at least 100 runs
+// and 1 s, and on until the JIT has compiled nothing for 0.3 s (at most 10 s). Interpreted, the vectorised
+// kernel crawls (the Vector API is only fast once compiled), and the compiler needs thousands of calls of a
+// kernel before it starts, then some time; how long depends on what the session ran before.
 interface Step { void run(float[] a, float[] b, float[] c, int n); }
+var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
 double gflops(Step step, float[] c) {
-    long start = System.nanoTime();
-    for (int w = 0; (w < 100 || System.nanoTime() - start < 1_000_000_000L) && System.nanoTime() - start < 6_000_000_000L; w++) {
+    long start = System.nanoTime(), quietSince = start, compiling = jit.getTotalCompilationTime();
+    for (int w = 0; ; w++) {
         step.run(a, b, c, n);
+        long now = System.nanoTime(), total = jit.getTotalCompilationTime();
+        if (total != compiling) { compiling = total; quietSince = now; }
+        boolean warm = w >= 100 && now - start > 1_000_000_000L && now - quietSince > 300_000_000L;
+        if (warm || now - start > 10_000_000_000L) break;
     }
     long best = Long.MAX_VALUE;
     for (int r = 0; r < 5; r++) {
@@ -42,13 +48,15 @@ for (int s = 0; s < steps.length; s++) {
     printf("%-32s %8.2f GFLOP/s%n", names[s], speed[s]);  // ==> e.g. 1.7, 3.6, 2.8, 100, 170 GFLOP/s (varies)
 }
 
-// 3. The ceiling: cores x clock x FMA units x lanes per vector x 2 flops per fused multiply-add.
-int cores = Runtime.getRuntime().availableProcessors();
-double ghz = 2.6;                                              // this machine's clock; see /proc/cpuinfo or your CPU's spec sheet
-int fmaUnits = 2;                                              // Xeon Gold/Platinum: 2 AVX-512 FMA units per core
-int lanes = MatmulSteps.vectorLanes();                         // 16 floats per AVX-512 register; 1 without SIMD
-double peak = cores * ghz * fmaUnits * Math.max(lanes, 1) * 2;
-printf("peak ~ %d x %.1f GHz x %d FMA x %d lanes x 2 = %.0f GFLOP/s%n", cores, ghz, fmaUnits, lanes, peak);  // ==> ~333
+// 3. The ceiling: cores x clock x FMA units x lanes per vector x 2 flops per fused multiply-add, measured
+// rather than looked up: every core running nothing but independent fused multiply-adds for a moment.
+var measured = Peak.measure();
+println(measured);                                             // ==> e.g. 409 GFLOP/s measured (2 cores x 204.7; FMA on 16 float lanes)
+double peak = measured.gflops();
+Peak.cpu().ifPresent(cpu -> println("CPU: " + cpu));         // ==> the OS's name and clock for it, where it says (Linux)
+int lanes = Peak.lanes();                                      // 16 floats per AVX-512 register, 8 with AVX2; 1 without SIMD
+printf("per core: %.1f GFLOP/s = %.1f flops per ns = %d lanes x 2 flops x %.2f FMA instructions per ns%n",
+    measured.gflopsPerCore(), measured.gflopsPerCore(), lanes, measured.gflopsPerCore() / (2 * lanes));  // ==> e.g. 6.40 per ns: 2 FMA units x 3.2 GHz
 printf("best step: %.0f%% of peak; step 5 over step 1: %.0fx%n", 100 * speed[4] / peak, speed[4] / speed[0]);
 println(Kernels.simd());                                       // ==> SIMD on (512-bit vectors, jdk.incubator.vector)
 
@@ -56,7 +64,7 @@ println(Kernels.simd());                                       // ==> SIMD on (5
 double[] stepNumber = {1, 2, 3, 4, 5};
 var curves = new java.util.LinkedHashMap<String, double[]>();
 curves.put("measured GFLOP/s", speed);
-curves.put("peak ~" + Math.round(peak) + " GFLOP/s", new double[] {peak, peak, peak, peak, peak});
+curves.put("peak " + Math.round(peak) + " GFLOP/s (measured)", new double[] {peak, peak, peak, peak, peak});
 var figure = Plots.lines("C = A B, 256 x 256: GFLOP/s per step", "step (1 loop, 2 order, 3 blocked, 4 SIMD, 5 cores)",
     "GFLOP/s", stepNumber, curves, "12-gflops-per-step");
 check(figure.get(0).getSeriesMap().size() == 2, "two curves: measured and peak");   // steps 1-3 hug the floor

@@ -46,7 +46,7 @@ final class JunitXml {
     }
 
     private static boolean isError(Status s) {
-        return s == Status.ERROR || s == Status.TIMED_OUT || s == Status.DOES_NOT_COMPILE;
+        return s == Status.ERROR || s == Status.TIMED_OUT || s == Status.DOES_NOT_COMPILE || s == Status.REFUSED;
     }
 
     private static long count(List<ExerciseResult> rs, Status s) {

@@ -6,6 +6,8 @@ public enum Status {
     WRONG_ANSWER("wrong answer"),
     NOT_STARTED("not started"),
     DOES_NOT_COMPILE("does not compile"),
+    /** The answer uses something the exercise does not allow (a library call in a "write the loops" exercise, a file, a thread). */
+    REFUSED("refused"),
     ERROR("error"),
     TIMED_OUT("timed out");
 

@@ -5,15 +5,23 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link GateMath}'s sigmoid and tanh over arrays, on vectors of doubles: the same operations in the same
  * order as GateMath's scalar code (which finishes the tail of each array), so every element comes out
- * bit for bit as GateMath computes it. Floats are widened to doubles 8 (AVX-512) at a time and the
- * result rounded back once. Beside them, the float passes of {@link RecurrentGates}' gate maths (sums and
- * products, which round lane by lane exactly as the scalar code does).
+ * bit for bit as GateMath computes it. Floats are widened to doubles in a scratch array, computed on 8
+ * (AVX-512) at a time and rounded back once. Beside them, the float passes of {@link RecurrentGates}' gate
+ * maths (sums and products, which round lane by lane exactly as the scalar code does).
+ *
+ * <p>Why the widening goes through a scratch array and not through half-width float vectors: this class,
+ * like every SIMD kernel here, uses one float vector shape only, {@code FS}.
+ * The JIT's type profile of a Vector API method such as {@code FloatVector.intoArray} is shared by every
+ * caller; on JDK 17 once it has seen two vector classes (a 256-bit one here, the 512-bit one of the matrix
+ * product), C2 inlines both, the vector's class is no longer a constant where the intrinsic needs it
+ * ("VectorSupport::store failed to inline (intrinsic)" in -XX:+PrintInlining), and every vector of the
+ * matrix product compiled after that is an object on the heap: one LSTM forward in a fresh JVM made the
+ * next 1024-square matmul 35 times slower (6.6 GFLOP/s instead of 230). {@code KernelProfileTest} keeps it so.
  *
  * <p>Why {@link #activate} is one method with its exp written out inside the loop: the JIT keeps a vector
  * in a register only within one compiled method. A helper that takes or returns a vector and is not
@@ -24,9 +32,9 @@ final class SimdGates {
     private SimdGates() {
     }
 
+    /** The one float vector shape of every SIMD kernel (see above), and doubles of the same width. */
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
     private static final int L = D.length();
     private static final long EXP_BIAS = Double.doubleToRawLongBits(GateMath.SHIFTER) - 1023;
@@ -46,47 +54,62 @@ final class SimdGates {
      * (1 - e) / (1 + e) with e = exp(-2|x|), or tanh's odd series where |x| &lt; 1/32; exp as GateMath's.
      */
     private static void activate(boolean tanh, float[] x, int from, int to, float[] y, int at) {
-        int i = from, shift = at - from;
+        double[] w = WIDE.get();
+        int shift = at - from;
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        // i <= last (not i + L <= to): a counted loop, whose index checks the JIT hoists out of the loop.
-        for (int last = to - L; i <= last; i += L) {
-            DoubleVector d = (DoubleVector) FloatVector.fromArray(F, x, i).convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector a = d.abs();
-            DoubleVector arg = tanh ? a.mul(-2.0) : d.neg();
-            // exp(arg) = 2^k · e^r, as GateMath.exp.
-            DoubleVector xc = arg.max(GateMath.MIN_X).min(GateMath.MAX_X);
-            DoubleVector t = xc.fma(GateMath.LOG2E, GateMath.SHIFTER);
-            DoubleVector k = t.sub(GateMath.SHIFTER);
-            DoubleVector r = k.fma(c(-GateMath.LN2_HI), xc);
-            r = k.fma(c(-GateMath.LN2_LO), r);
-            DoubleVector p = c(GateMath.EXP_TAYLOR[0]);
-            for (int j = 1; j < GateMath.EXP_TAYLOR.length; j++) p = p.fma(r, c(GateMath.EXP_TAYLOR[j]));
-            p = p.fma(r, one);
-            p = p.fma(r, one);
-            // 2^k: k's bits sit at the bottom of t's mantissa. (Shifted by a vector of counts: JDK 17 runs a
-            // shift by a scalar count on long lanes as a call, not an instruction.)
-            LongVector bits = (LongVector) t.reinterpretShape(LONGS, 0);
-            DoubleVector twoK = (DoubleVector) bits.sub(EXP_BIAS)
-                    .lanewise(VectorOperators.LSHL, LongVector.broadcast(LONGS, 52)).reinterpretShape(D, 0);
-            DoubleVector e = p.mul(twoK);
-            DoubleVector v;
-            if (tanh) {
-                v = one.sub(e).div(e.add(1.0));
-                v = v.blend(v.neg(), d.lt(0.0));
-                VectorMask<Double> small = a.lt(GateMath.TANH_SERIES_BELOW);
-                if (small.anyTrue()) {
-                    DoubleVector x2 = d.mul(d);
-                    DoubleVector q = c(GateMath.TANH_TAYLOR[0]);
-                    for (int j = 1; j < GateMath.TANH_TAYLOR.length; j++) q = q.fma(x2, c(GateMath.TANH_TAYLOR[j]));
-                    v = v.blend(d.mul(x2.fma(q, one)), small);
+        for (int c0 = from; c0 < to; c0 += CHUNK) {
+            int len = Math.min(CHUNK, to - c0), whole = len - len % L;
+            // The whole chunk is read before any of it is written: y may be x. (The widening and rounding
+            // loops are scalar: the Vector API's conversions between float and double vectors of one width,
+            // convertShape with a part, run as calls on JDK 17, and an LSTM took 30% longer with them.)
+            for (int i = 0; i < whole; i++) w[i] = x[c0 + i];
+            // i <= last (not i + L <= whole): a counted loop, whose index checks the JIT hoists out of the loop.
+            for (int i = 0, last = whole - L; i <= last; i += L) {
+                DoubleVector d = DoubleVector.fromArray(D, w, i);
+                DoubleVector a = d.abs();
+                DoubleVector arg = tanh ? a.mul(-2.0) : d.neg();
+                // exp(arg) = 2^k · e^r, as GateMath.exp.
+                DoubleVector xc = arg.max(GateMath.MIN_X).min(GateMath.MAX_X);
+                DoubleVector t = xc.fma(GateMath.LOG2E, GateMath.SHIFTER);
+                DoubleVector k = t.sub(GateMath.SHIFTER);
+                DoubleVector r = k.fma(c(-GateMath.LN2_HI), xc);
+                r = k.fma(c(-GateMath.LN2_LO), r);
+                DoubleVector p = c(GateMath.EXP_TAYLOR[0]);
+                for (int j = 1; j < GateMath.EXP_TAYLOR.length; j++) p = p.fma(r, c(GateMath.EXP_TAYLOR[j]));
+                p = p.fma(r, one);
+                p = p.fma(r, one);
+                // 2^k: k's bits sit at the bottom of t's mantissa. (Shifted by a vector of counts: JDK 17 runs a
+                // shift by a scalar count on long lanes as a call, not an instruction.)
+                LongVector bits = (LongVector) t.reinterpretShape(LONGS, 0);
+                DoubleVector twoK = (DoubleVector) bits.sub(EXP_BIAS)
+                        .lanewise(VectorOperators.LSHL, LongVector.broadcast(LONGS, 52)).reinterpretShape(D, 0);
+                DoubleVector e = p.mul(twoK);
+                DoubleVector v;
+                if (tanh) {
+                    v = one.sub(e).div(e.add(1.0));
+                    v = v.blend(v.neg(), d.lt(0.0));
+                    VectorMask<Double> small = a.lt(GateMath.TANH_SERIES_BELOW);
+                    if (small.anyTrue()) {
+                        DoubleVector x2 = d.mul(d);
+                        DoubleVector q = c(GateMath.TANH_TAYLOR[0]);
+                        for (int j = 1; j < GateMath.TANH_TAYLOR.length; j++) q = q.fma(x2, c(GateMath.TANH_TAYLOR[j]));
+                        v = v.blend(d.mul(x2.fma(q, one)), small);
+                    }
+                } else {
+                    v = one.div(e.add(1.0));
                 }
-            } else {
-                v = one.div(e.add(1.0));
+                v.intoArray(w, i);
             }
-            ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(y, i + shift);
+            for (int i = 0; i < whole; i++) y[c0 + shift + i] = (float) w[i];
+            for (int i = c0 + whole; i < c0 + len; i++) y[i + shift] = tanh ? GateMath.tanh(x[i]) : GateMath.sigmoid(x[i]);
         }
-        for (; i < to; i++) y[i + shift] = tanh ? GateMath.tanh(x[i]) : GateMath.sigmoid(x[i]);
     }
+
+    /** Elements widened per pass of {@link #activate}: a multiple of any vector length. */
+    private static final int CHUNK = 512;
+
+    /** Each thread's widened chunk (4 KiB). */
+    private static final ThreadLocal<double[]> WIDE = ThreadLocal.withInitial(() -> new double[CHUNK]);
 
     private static DoubleVector c(double v) {
         return DoubleVector.broadcast(D, v);
@@ -95,8 +118,6 @@ final class SimdGates {
     // The float passes, on full-width float vectors (the same vector class as the matrix product's, which
     // keeps the JIT's type profile of FloatVector's operations to one class). Each lane rounds as the
     // scalar expression in the comment does.
-
-    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
 
     /** gh[p+k] = (gi[x+k] + bi[b+k]) + (gh[p+k] + bh[b+k]) for k &lt; len. */
     static void sums(float[] gi, int x, float[] bi, float[] gh, int p, float[] bh, int b, int len) {

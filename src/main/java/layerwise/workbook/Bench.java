@@ -14,13 +14,15 @@ import java.util.function.Supplier;
 import layerwise.tensor.Kernels;
 
 /**
- * {@code ./workbook bench [gemm|conv|lstm|gru|linear|all] [--threads N]}: times the fast kernels on five
+ * {@code ./workbook bench [gemm|conv|lstm|gru|linear|all] [--threads N] [--session]}: times the fast kernels on five
  * fixed cases and, when {@code /usr/bin/python3} can import torch, PyTorch on the same cases in the same
  * run with the same number of threads. Each side is warmed up (Java at least 2 s, PyTorch at least 1 s), then the two take turns:
  * {@value #ROUNDS} rounds, each a batch of runs of about {@value #ROUND_SECONDS} s per side, so that
  * whatever else the machine is doing hits both alike. The figure is the median over all runs of a side.
  * Besides the table, one machine-readable line per case:
  * {@code bench <case> layerwise_gflops=<x> torch_gflops=<y or na> ratio=<r or na>}.
+ * With {@code --session} the cases run inside JShell sessions instead, fresh and after every lesson
+ * ({@link SessionBench}).
  */
 public final class Bench {
     private Bench() {
@@ -31,14 +33,16 @@ public final class Bench {
     static final int SETTLE_MILLIS = 250;
     static final List<String> GROUPS = List.of("gemm", "linear", "conv", "lstm", "gru", "all");
 
-    /** The command line: which cases, how many threads. */
-    record Options(String group, int threads) {
+    /** The command line: which cases, how many threads, and whether in a JShell session ({@code --session}). */
+    record Options(String group, int threads, boolean session) {
         static Options parse(String[] args) {
             String group = "all";
             int threads = Runtime.getRuntime().availableProcessors();
-            boolean groupSeen = false;
+            boolean groupSeen = false, session = false;
             for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--threads")) {
+                if (args[i].equals("--session")) {
+                    session = true;
+                } else if (args[i].equals("--threads")) {
                     if (i + 1 == args.length) throw new Command.UsageError("--threads needs a number, e.g. --threads 2");
                     try {
                         threads = Integer.parseInt(args[++i]);
@@ -53,7 +57,7 @@ public final class Bench {
                     throw new Command.UsageError("unknown case '" + args[i] + "'; the cases are " + String.join(", ", GROUPS));
                 }
             }
-            return new Options(group, threads);
+            return new Options(group, threads, session);
         }
     }
 
@@ -101,6 +105,7 @@ public final class Bench {
         Kernels.setThreads(options.threads());
         List<BenchCase> cases = new ArrayList<>();
         for (BenchCase c : BenchCase.all()) if (options.group().equals("all") || c.group().equals(options.group())) cases.add(c);
+        if (options.session()) return SessionBench.main(options, cases);
         System.out.println(machine(options.threads()));
         String[] why = new String[1];
         try (TorchSide torch = TorchSide.start(TorchSide.PYTHON, options.threads(), why)) {
@@ -155,7 +160,7 @@ public final class Bench {
      * workers spin briefly too: without the pause, each side's first runs share the cores with the other
      * side's idle threads (a 1024-square product measured 65 GFLOP/s after a torch round, 200 alone).
      */
-    private static void settle() {
+    static void settle() {
         try {
             Thread.sleep(SETTLE_MILLIS);
         } catch (InterruptedException e) {
@@ -163,7 +168,7 @@ public final class Bench {
         }
     }
 
-    private static long time(Supplier<?> op) {
+    static long time(Supplier<?> op) {
         long t0 = System.nanoTime();
         Object result = op.get();
         long t = System.nanoTime() - t0;
@@ -175,7 +180,7 @@ public final class Bench {
      * Runs op for at least 2 s and 3 runs, so the JIT has compiled it; returns seconds per run. The SIMD
      * kernels are large methods: on a busy machine C2 was seen still compiling them 1.5 s in.
      */
-    private static double warmUp(Supplier<?> op) {
+    static double warmUp(Supplier<?> op) {
         long start = System.nanoTime();
         int runs = 0;
         while (runs < 3 || System.nanoTime() - start < 2_000_000_000L) {

@@ -27,9 +27,10 @@ public final class Main {
                     "run lessons headless and strictly: exit 1 on a compile error, an exception, an unresolved "
                             + "name or a time-out (" + LessonRunner.DEFAULT_TIMEOUT.toSeconds() + " s per snippet)",
                     RunCommand::main),
-            new Entry("bench", "[gemm|linear|conv|lstm|gru|all] [--threads N]",
+            new Entry("bench", "[gemm|linear|conv|lstm|gru|all] [--threads N] [--session]",
                     "time the fast kernels against PyTorch in the same run (when /usr/bin/python3 has torch): "
-                            + "median, GFLOP/s, ratio", Bench::main),
+                            + "median, GFLOP/s, ratio; --session: in a JShell session after every lesson, against a fresh one",
+                    Bench::main),
             new Entry("parity", "[--init] FILE...",
                     "compare layers with PyTorch exports (safetensors fixtures)", ParityCommand::main),
             new Entry("grade", "[NN... | all | FILE.jsh... | DIR] [--seed N] [--solutions] [--timeout S] [--memory MB] [--report DIR]",

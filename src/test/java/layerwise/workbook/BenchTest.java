@@ -17,9 +17,10 @@ class BenchTest {
     @Test
     @DisplayName("arguments: a case group and --threads N, in any order; mistakes are usage errors")
     void options() {
-        assertEquals(new Bench.Options("all", Runtime.getRuntime().availableProcessors()), Bench.Options.parse(new String[0]));
-        assertEquals(new Bench.Options("lstm", 1), Bench.Options.parse(new String[] {"--threads", "1", "LSTM"}));
-        assertEquals(new Bench.Options("gemm", 3), Bench.Options.parse(new String[] {"gemm", "--threads", "3"}));
+        assertEquals(new Bench.Options("all", Runtime.getRuntime().availableProcessors(), false), Bench.Options.parse(new String[0]));
+        assertEquals(new Bench.Options("lstm", 1, false), Bench.Options.parse(new String[] {"--threads", "1", "LSTM"}));
+        assertEquals(new Bench.Options("gemm", 3, false), Bench.Options.parse(new String[] {"gemm", "--threads", "3"}));
+        assertEquals(new Bench.Options("gemm", 2, true), Bench.Options.parse(new String[] {"--session", "gemm", "--threads", "2"}));
         assertTrue(assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"matmul"}))
                 .getMessage().contains("gemm, linear, conv, lstm, gru, all"));
         assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"--threads"}));
