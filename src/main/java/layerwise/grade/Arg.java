@@ -64,7 +64,7 @@ public record Arg(String type, String source, String shape, boolean inPlace) {
     }
 
     private static String floats(float[] values) {
-        StringBuilder sb = new StringBuilder("LayerwiseGradeProbe.floats(\"");
+        StringBuilder sb = new StringBuilder("layerwise.grade.GradeProbe.floats(\"");
         for (float v : values) sb.append(Integer.toHexString(Float.floatToRawIntBits(v))).append(',');
         return sb.append("\")").toString();
     }

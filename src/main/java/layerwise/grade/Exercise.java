@@ -20,4 +20,10 @@ public @interface Exercise {
 
     /** How many random cases the test draws (see {@link Cases}). */
     int cases() default 3;
+
+    /**
+     * What the answer may use besides plain Java: by default nothing of the workbook (the formula or the
+     * loops, written out); a refused use is its own status, with this rule named.
+     */
+    Allow allows() default Allow.PLAIN_JAVA;
 }

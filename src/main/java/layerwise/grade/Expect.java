@@ -37,7 +37,7 @@ public final class Expect {
         }
         if (got.floats().length < expected.length) {
             throw new GradeFailure(Status.ERROR, where + ": the answer has more values than the grader reads ("
-                    + Probe.MAX_VALUES + "); expected " + expected.length + ".");
+                    + GradeProbe.MAX_VALUES + "); expected " + expected.length + ".");
         }
         int first = -1;
         int differ = 0;

@@ -36,6 +36,8 @@ public final class GradingExtension implements ParameterResolver {
         Learner learner = context.getRoot().getStore(NS)
                 .getOrComputeIfAbsent(Learner.class, k -> new Learner(settings.imports(), settings.limits()), Learner.class);
         learner.use(file);
+        Exercise exercise = context.getRequiredTestMethod().getAnnotation(Exercise.class);
+        learner.allow(exercise == null ? Allow.WORKBOOK : exercise.allows());
         return learner;
     }
 }

@@ -3,7 +3,9 @@ package layerwise.grade;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,9 +58,23 @@ public final class Learner implements AutoCloseable {
     private ExecutorService evaluator = newEvaluator();
     /** Problems JShell reported while loading, by declared name: "02-linear.jsh:34: cannot find symbol ...". */
     private final Map<String, String> problems = new LinkedHashMap<>();
+    /** What each declaration referred to that was not defined yet when it loaded: "Saver", "helper". */
+    private final Map<String, List<String>> unresolved = new LinkedHashMap<>();
+    /** Declarations the sandbox refused (a class, a method), by name, with the reason. */
+    private final Map<String, String> refusedDeclarations = new LinkedHashMap<>();
     private final RecentOutput output = new RecentOutput();
     private JShell js;
+    private SealedExecution sealed;
     private volatile boolean vmEnded;
+    /** What stops the whole file from being graded (too large, empty, not UTF-8), or null. */
+    private String fileProblem;
+    private Status fileProblemStatus = Status.DOES_NOT_COMPILE;
+    /** What stopped the file from being read to its end (a declaration that never closes), or null. */
+    private String loadProblem;
+    /** Lines of declarations that hung while loading: skipped when the file is loaded again. */
+    private final Set<Integer> hung = new HashSet<>();
+    /** What the answer of the exercise being graded may use. */
+    private Allow allow = Allow.WORKBOOK;
 
     /**
      * @param imports lines such as {@code import layerwise.tensor.*;} evaluated before a file (the workbook's startup)
@@ -69,9 +88,15 @@ public final class Learner implements AutoCloseable {
     public void use(Path next) {
         if (next.equals(file)) return;
         file = next;
+        hung.clear();
         if (js == null || vmEnded) return; // loaded when the VM starts
         for (Snippet s : fileSnippets) if (js.status(s).isActive()) js.drop(s);
-        load();
+        if (!load()) shutDown();
+    }
+
+    /** What the answers graded from now on may use (the exercise's {@link Exercise#allows()}). */
+    public void allow(Allow allow) {
+        this.allow = allow;
     }
 
     /** The cases of one exercise, to be run with {@link Calls#check()}. */
@@ -86,10 +111,15 @@ public final class Learner implements AutoCloseable {
      */
     List<Outcome> run(String method, List<Calls.Call> calls) {
         ensureStarted();
+        if (fileProblem != null) throw new GradeFailure(fileProblemStatus, fileProblem);
+        Optional<String> refused = sealed.refusal(method, allow).or(() -> refusedDependency(method));
+        if (refused.isPresent()) {
+            throw new GradeFailure(Status.REFUSED, refused.get());
+        }
         Arg[] first = calls.get(0).args();
         int n = first.length;
         // the last element of each case's array is its seed (-1: none)
-        StringBuilder src = new StringBuilder("LayerwiseGradeProbe.runEach(a -> { long seed = (Long) a[").append(n)
+        StringBuilder src = new StringBuilder("layerwise.grade.GradeProbe.runEach(a -> { long seed = (Long) a[").append(n)
                 .append("]; if (seed >= 0) layerwise.tensor.Tensor.manualSeed(seed); return ").append(method).append('(');
         for (int i = 0; i < n; i++) src.append(i == 0 ? "" : ", ").append('(').append(first[i].type()).append(") a[").append(i).append(']');
         src.append("); }, \",");
@@ -104,12 +134,13 @@ public final class Learner implements AutoCloseable {
         String where = calls.size() == 1 ? calls.get(0).where() : "one of cases 1 to " + calls.size();
         String signature = method + "(" + java.util.Arrays.stream(first).map(Arg::type).collect(Collectors.joining(", ")) + ")";
 
-        List<SnippetEvent> events = evalWithLimit(src.toString(), where, method);
+        List<SnippetEvent> events = evalTrusted(src.toString(), where, method);
         SnippetEvent event = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (event == null || vmEnded) throw vmEnded(where, method);
         if (event.status() == Snippet.Status.REJECTED) {
             String problem = problems.get(method);
             if (problem != null) throw new GradeFailure(Status.DOES_NOT_COMPILE, problem);
+            if (loadProblem != null) throw new GradeFailure(Status.DOES_NOT_COMPILE, loadProblem);
             String diag = js.diagnostics(event.snippet()).filter(Diag::isError).map(d -> d.getMessage(null))
                     .findFirst().orElse("rejected");
             throw new GradeFailure(Status.DOES_NOT_COMPILE, "the grader calls " + signature + " and JShell says: "
@@ -135,8 +166,8 @@ public final class Learner implements AutoCloseable {
         int length = Integer.parseInt(head.substring(0, hash));
         StringBuilder all = new StringBuilder(head.substring(hash + 1));
         while (all.length() < length) {
-            int to = Math.min(length, all.length() + Probe.CHUNK);
-            List<SnippetEvent> piece = evalWithLimit("LayerwiseGradeProbe.last.substring(" + all.length() + ", " + to + ")", where, method);
+            int to = Math.min(length, all.length() + GradeProbe.CHUNK);
+            List<SnippetEvent> piece = evalTrusted("layerwise.grade.GradeProbe.piece(" + all.length() + ", " + to + ")", where, method);
             String v = piece.get(0).value();
             if (v == null || vmEnded) throw vmEnded(where, method);
             all.append(v, 1, v.length() - 1);
@@ -147,6 +178,28 @@ public final class Learner implements AutoCloseable {
     /** A call's answer, or the failure it earns (see {@link Outcome#valueOrFailure}). */
     Value valueOrFailure(Outcome outcome, String where, String method) {
         return outcome.valueOrFailure(where, method, problems.get(method), limits);
+    }
+
+    /**
+     * A refusal the class files cannot show: the method names a class or method declared further down the
+     * file (so it was compiled before it, against a placeholder) which the sandbox then refused.
+     */
+    private Optional<String> refusedDependency(String method) {
+        for (String name : unresolved.getOrDefault(method, List.of())) {
+            String why = refusedDeclarations.get(name);
+            if (why != null) return Optional.of(method + " uses " + name + ", which the grader refused to load: " + why);
+        }
+        return Optional.empty();
+    }
+
+    /** Evaluates one of the grader's own snippets: its classes load unchecked. */
+    private List<SnippetEvent> evalTrusted(String source, String where, String method) {
+        sealed.trusted(true);
+        try {
+            return evalWithLimit(source, where, method);
+        } finally {
+            sealed.trusted(false);
+        }
     }
 
     private List<SnippetEvent> evalWithLimit(String source, String where, String method) {
@@ -207,48 +260,82 @@ public final class Learner implements AutoCloseable {
                 + " An exercise returns its answer; it must not call System.exit.");
     }
 
+    /** Exercise files are a few kilobytes; a larger one is not read at all. */
+    static final int MAX_FILE_BYTES = 256 * 1024;
+    /** How often the VM is started again after a declaration hung it while loading, before giving up. */
+    private static final int MAX_RESTARTS = 5;
+
     /** Starts a VM and loads the file when there is none (the first call, or after one ended). */
     private void ensureStarted() {
-        if (js != null && !vmEnded) return;
-        shutDown();
-        vmEnded = false;
-        String cp = System.getProperty("java.class.path");
-        PrintStream sink = new PrintStream(output, true, StandardCharsets.UTF_8);
-        js = JShell.builder()
-                .in(new ByteArrayInputStream(new byte[0])).out(sink).err(sink)
-                .compilerOptions("--class-path", cp)
-                .remoteVMOptions("--class-path", cp, "-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
-                        "-Dslf4j.internal.verbosity=ERROR", marker)
-                .build();
-        js.onShutdown(j -> vmEnded = true);
-        for (String pkg : DEFAULT_IMPORTS) js.eval("import " + pkg + ".*;");
-        for (String line : imports) js.eval(line);
-        defineProbe();
-        load();
-    }
-
-    private void defineProbe() {
-        for (SnippetEvent e : js.eval(Probe.SOURCE)) {
-            if (e.status() == Snippet.Status.REJECTED) throw new IllegalStateException("the grading probe does not compile: "
-                    + js.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList());
+        for (int attempt = 0; js == null || vmEnded; attempt++) {
+            if (attempt > MAX_RESTARTS) {
+                throw new GradeFailure(Status.ERROR, file.getFileName() + ": loading the file ended the grading VM "
+                        + attempt + " times; nothing more of it can be graded.");
+            }
+            shutDown();
+            vmEnded = false;
+            String cp = System.getProperty("java.class.path");
+            PrintStream sink = new PrintStream(output, true, StandardCharsets.UTF_8);
+            sealed = new SealedExecution();
+            js = JShell.builder()
+                    .in(new ByteArrayInputStream(new byte[0])).out(sink).err(sink)
+                    .executionEngine(sealed, null)
+                    .compilerOptions("--class-path", cp)
+                    .remoteVMOptions("--class-path", cp, "-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC",
+                            "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
+                            "-Dslf4j.internal.verbosity=ERROR", marker)
+                    .build();
+            js.onShutdown(j -> vmEnded = true);
+            sealed.trusted(true);
+            try {
+                for (String pkg : DEFAULT_IMPORTS) js.eval("import " + pkg + ".*;");
+                for (String line : imports) js.eval(line);
+            } finally {
+                sealed.trusted(false);
+            }
+            if (!load()) shutDown();
         }
     }
 
-    /** Evaluates the file's declarations, snippet by snippet, and remembers what JShell rejected. */
-    private void load() {
+    /**
+     * Evaluates the file's declarations (imports, methods, classes), snippet by snippet, and remembers what
+     * JShell rejected and what the sandbox refused. Variables and statements are not evaluated: they are
+     * top-level code that would run while loading. A declaration that does not finish loading in time is
+     * recorded and skipped. Returns false when that ended the VM (it is then started again without it).
+     */
+    private boolean load() {
         problems.clear();
+        unresolved.clear();
+        refusedDeclarations.clear();
         fileSnippets.clear();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (SnippetSource s : SnippetSource.split(text, js.sourceCodeAnalysis())) {
+        fileProblem = null;
+        loadProblem = null;
+        Optional<String> text = readText();
+        if (text.isEmpty()) return true;
+        SnippetSource.Split split = SnippetSource.split(text.get(), js.sourceCodeAnalysis(), SnippetSource.MAX_CHARS,
+                limits.timeout().toNanos());
+        loadProblem = split.problem().map(p -> file.getFileName() + ": " + p).orElse(null);
+        for (SnippetSource s : split.snippets()) {
+            if (hung.contains(s.line())) continue;
             List<Snippet> parsed = js.sourceCodeAnalysis().sourceToSnippets(s.text());
             if (parsed.isEmpty() || !isDeclaration(parsed.get(0))) continue;
-            List<SnippetEvent> events = evalWithLimit(s.text(), file.getFileName() + ":" + s.line(), "a declaration");
+            String declared = parsed.get(0) instanceof DeclarationSnippet p ? p.name() : "a declaration";
+            String at = file.getFileName() + ":" + s.line() + ": ";
+            if (declared.equals("layerwise")) {
+                problems.put(declared, at + "the name layerwise is taken by the workbook's packages; rename it.");
+                continue;
+            }
+            List<SnippetEvent> events;
+            int mark = sealed.refusals();
+            try {
+                events = evalWithLimit(s.text(), at.substring(0, at.length() - 2), "a declaration");
+            } catch (GradeFailure f) {
+                hung.add(s.line());
+                problems.put(declared, at + declared + " did not finish loading (" + f.getMessage()
+                        + "); it was skipped. A static initializer that never ends?");
+                if (js == null || vmEnded) return false;
+                continue;
+            }
             for (SnippetEvent e : events) {
                 if (e.causeSnippet() != null || !(e.snippet() instanceof DeclarationSnippet d)) continue;
                 fileSnippets.add(d);
@@ -259,16 +346,55 @@ public final class Learner implements AutoCloseable {
                             + js.unresolvedDependencies(d).collect(Collectors.joining(", "));
                     default -> null;
                 };
-                String name = parsed.get(0) instanceof DeclarationSnippet p ? p.name() : d.name();
-                if (problem != null) problems.put(name, file.getFileName() + ":" + s.line() + ": " + name + " does not compile: " + problem);
-                if (name.equals("LayerwiseGradeProbe")) defineProbe(); // the file's own class of that name loses
+                String name = declared.equals("a declaration") ? d.name() : declared;
+                if (problem != null) problems.put(name, at + name + " does not compile: " + problem);
+                if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                    unresolved.put(name, js.unresolvedDependencies(d).map(u -> u.replaceFirst("^\\w+ ", "")).toList());
+                }
             }
+            String name = declared;
+            sealed.refusedSince(mark).ifPresent(why -> refusedDeclarations.put(name, why));
+        }
+        return true;
+    }
+
+    /**
+     * The file's text, or empty with {@link #fileProblem} set: a file that is too large, empty, or not UTF-8
+     * is one clear status for every exercise in it.
+     */
+    private Optional<String> readText() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            fileProblem = file.getFileName() + " cannot be read: " + e.getMessage();
+            return Optional.empty();
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            fileProblem = file.getFileName() + " is " + bytes.length / 1024 + " KB; an exercise file is a few KB (the grader reads at most "
+                    + MAX_FILE_BYTES / 1024 + " KB). Hand in the exercise file itself.";
+            return Optional.empty();
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.isBlank()) {
+                fileProblem = file.getFileName() + " is empty: start from the exercise file as shipped.";
+                fileProblemStatus = Status.NOT_STARTED;
+                return Optional.empty();
+            }
+            fileProblemStatus = Status.DOES_NOT_COMPILE;
+            return Optional.of(text);
+        } catch (CharacterCodingException e) {
+            fileProblem = file.getFileName() + " is not UTF-8 text: save it as UTF-8 (most editors: File, Save with encoding).";
+            fileProblemStatus = Status.DOES_NOT_COMPILE;
+            return Optional.empty();
         }
     }
 
     private static boolean isDeclaration(Snippet s) {
         return switch (s.kind()) {
-            case IMPORT, METHOD, TYPE_DECL, VAR -> true;
+            case IMPORT, METHOD, TYPE_DECL -> true;
             default -> s.kind() == Snippet.Kind.ERRONEOUS;
         };
     }

@@ -2,6 +2,7 @@ package layerwise.grade.exercises;
 
 import static layerwise.grade.Cases.shape;
 
+import layerwise.grade.Allow;
 import layerwise.grade.Arg;
 import layerwise.grade.Calls;
 import layerwise.grade.Cases;
@@ -67,7 +68,7 @@ class Exercises02Linear {
     }
 
     @Test
-    @Exercise(id = "2.4", points = 2)
+    @Exercise(id = "2.4", points = 2, allows = Allow.TENSOR_OPS)
     @DisplayName("2.4 Linear forward as one matmul, any leading dims")
     void forwardMatmul(Learner learner, Cases cases) {
         Calls calls = learner.calls("linearMatmul");

@@ -1,5 +1,6 @@
 package layerwise.grade.exercises;
 
+import layerwise.grade.Allow;
 import layerwise.grade.Arg;
 import layerwise.grade.Calls;
 import layerwise.grade.Cases;
@@ -63,7 +64,7 @@ class Exercises03Initialization {
     }
 
     @Test
-    @Exercise(id = "3.3", points = 2)
+    @Exercise(id = "3.3", points = 2, allows = Allow.TENSOR_OPS)
     @DisplayName("3.3 xavier_uniform_ in place")
     void xavierUniform(Learner learner, Cases cases) {
         Calls calls = learner.calls("xavierUniform_");
@@ -98,7 +99,7 @@ class Exercises03Initialization {
     }
 
     @Test
-    @Exercise(id = "3.5", points = 2)
+    @Exercise(id = "3.5", points = 2, allows = Allow.TENSOR_OPS)
     @DisplayName("3.5 kaiming_normal_ in place")
     void kaimingNormal(Learner learner, Cases cases) {
         Calls calls = learner.calls("kaimingNormal_");

@@ -2,6 +2,7 @@ package layerwise.grade.exercises;
 
 import static layerwise.grade.Cases.shape;
 
+import layerwise.grade.Allow;
 import layerwise.grade.Arg;
 import layerwise.grade.Calls;
 import layerwise.grade.Cases;
@@ -50,7 +51,7 @@ class Exercises04WhyInitializationMatters {
     }
 
     @Test
-    @Exercise(id = "4.3", points = 3)
+    @Exercise(id = "4.3", points = 3, allows = Allow.TENSOR_OPS)
     @DisplayName("4.3 The std after each layer of a deep stack")
     void layerStds(Learner learner, Cases cases) {
         Calls calls = learner.calls("layerStds");

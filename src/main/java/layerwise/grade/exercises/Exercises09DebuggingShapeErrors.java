@@ -2,6 +2,7 @@ package layerwise.grade.exercises;
 
 import static layerwise.grade.Cases.shape;
 
+import layerwise.grade.Allow;
 import layerwise.grade.Arg;
 import layerwise.grade.Calls;
 import layerwise.grade.Cases;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class Exercises09DebuggingShapeErrors {
 
     @Test
-    @Exercise(id = "9.1", points = 2)
+    @Exercise(id = "9.1", points = 2, allows = Allow.TENSOR_OPS)
     @DisplayName("9.1 Channels last to channels first")
     void channelsFirst(Learner learner, Cases cases) {
         Calls calls = learner.calls("channelsFirst");
@@ -47,7 +48,7 @@ class Exercises09DebuggingShapeErrors {
     }
 
     @Test
-    @Exercise(id = "9.2", points = 2, cases = 4)
+    @Exercise(id = "9.2", points = 2, cases = 4, allows = Allow.TENSOR_OPS)
     @DisplayName("9.2 One image, or one grey image, as a batch")
     void asBatch(Learner learner, Cases cases) {
         Calls calls = learner.calls("asBatch");
@@ -64,7 +65,7 @@ class Exercises09DebuggingShapeErrors {
     }
 
     @Test
-    @Exercise(id = "9.3", points = 2)
+    @Exercise(id = "9.3", points = 2, allows = Allow.TENSOR_OPS)
     @DisplayName("9.3 The two directions of a bidirectional h_n, side by side")
     void bothDirections(Learner learner, Cases cases) {
         Calls calls = learner.calls("bothDirections");
@@ -89,7 +90,7 @@ class Exercises09DebuggingShapeErrors {
     }
 
     @Test
-    @Exercise(id = "9.4", points = 2)
+    @Exercise(id = "9.4", points = 2, allows = Allow.TENSOR_OPS)
     @DisplayName("9.4 A weight written as (in, out), made Linear's")
     void weightFromInOut(Learner learner, Cases cases) {
         Calls calls = learner.calls("linearWeightFrom");
