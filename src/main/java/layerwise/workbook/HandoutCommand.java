@@ -55,7 +55,13 @@ final class HandoutCommand {
                 new LeftOut(Path.of(".git"), "the history, which holds every answer ever committed"),
                 new LeftOut(Path.of("target"), "build output; it holds copies of the test resources, answers included"),
                 new LeftOut(Path.of("out"), "plots and grade reports of your own runs")));
-        for (Path answers : ANSWERS) all.add(new LeftOut(answers, "answers"));
+        for (Path answers : ANSWERS) {
+            all.add(new LeftOut(answers, switch (answers.getFileName().toString()) {
+                case "solutions" -> "the reference solutions";
+                case "hostile" -> "wrong and hostile answers the grader is tested with";
+                default -> "submissions the class-grading tests use";
+            }));
+        }
         return List.copyOf(all);
     }
 
