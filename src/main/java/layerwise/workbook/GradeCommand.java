@@ -44,7 +44,8 @@ final class GradeCommand {
                 case "--memory" -> memory = (int) number(args, ++i, "--memory");
                 case "--report" -> reportDir = typed(value(args, ++i, "--report"));
                 case "--solutions" -> {
-                    if (!Files.isDirectory(SOLUTIONS)) throw new Command.UsageError(SOLUTIONS + " not found: the reference solutions are in the project's source tree");
+                    if (!Files.isDirectory(SOLUTIONS)) throw new Command.UsageError(SOLUTIONS + " not found: the reference solutions are"
+                            + " in the instructor's project, not in a learner's copy (./workbook handout leaves them out)");
                     dir = SOLUTIONS;
                 }
                 case "all" -> lessons.clear();

@@ -37,6 +37,9 @@ public final class Main {
                     "grade the exercise files in jshell-scripts/exercises (or those given): points, status, the first "
                             + "failing case; writes out/grade.json and out/grade-junit.xml", GradeCommand::main),
             new Entry("hint", "[X.Y]", "print the next hint of exercise X.Y (no argument: list the exercises)", HintCommand::main),
+            new Entry("handout", "DIR",
+                    "write a learner's copy of the project into DIR (new or empty): no reference solutions, no "
+                            + "hostile answers, no git history; ./mvnw verify passes there", HandoutCommand::main),
             new Entry("help", "", "list the commands", Main::help));
 
     private Main() {
