@@ -73,16 +73,27 @@ public final class Hints {
         Optional<String> hint = peek(id);
         if (hint.isPresent()) {
             shown.setProperty(id, Integer.toString(Math.min(shown(id) + 1, ladder(id).size())));
-            try {
-                Files.createDirectories(shownFile.toAbsolutePath().getParent());
-                try (Writer w = Files.newBufferedWriter(shownFile)) {
-                    shown.store(w, "hints shown by ./workbook hint, per exercise");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            save();
         }
         return hint;
+    }
+
+    /** Forgets which hints were shown: of one exercise, or (null) of all; the next hint is the first again. */
+    public void reset(String id) {
+        if (id == null) shown.clear();
+        else shown.remove(id);
+        save();
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(shownFile.toAbsolutePath().getParent());
+            try (Writer w = Files.newBufferedWriter(shownFile)) {
+                shown.store(w, "hints shown by ./workbook hint, per exercise");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** "2.10" after "2.9". */

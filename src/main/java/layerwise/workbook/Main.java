@@ -36,7 +36,8 @@ public final class Main {
             new Entry("grade", "[NN... | all | FILE.jsh... | DIR] [--seed N] [--solutions] [--timeout S] [--memory MB] [--report DIR]",
                     "grade the exercise files in jshell-scripts/exercises (or those given): points, status, the first "
                             + "failing case; writes out/grade.json and out/grade-junit.xml", GradeCommand::main),
-            new Entry("hint", "[X.Y]", "print the next hint of exercise X.Y (no argument: list the exercises)", HintCommand::main),
+            new Entry("hint", "[X.Y] | --reset [X.Y]", "print the next hint of exercise X.Y (no argument: list the exercises; "
+                    + "--reset: start the hints over)", HintCommand::main),
             new Entry("handout", "DIR",
                     "write a learner's copy of the project into DIR (new or empty): no reference solutions, no "
                             + "hostile answers, no git history; ./mvnw verify passes there", HandoutCommand::main),

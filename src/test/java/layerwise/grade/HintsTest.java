@@ -45,6 +45,21 @@ class HintsTest {
     }
 
     @Test
+    @DisplayName("reset(id) starts one exercise's hints over, reset(null) all of them, in the file too")
+    void resets(@TempDir Path dir) {
+        Path file = dir.resolve("shown.properties");
+        Hints hints = new Hints(file);
+        hints.next("2.3");
+        hints.next("2.3");
+        hints.next("5.3");
+        new Hints(file).reset("2.3");
+        assertEquals(0, new Hints(file).shown("2.3"));
+        assertEquals(1, new Hints(file).shown("5.3"));
+        new Hints(file).reset(null);
+        assertEquals(0, new Hints(file).shown("5.3"));
+    }
+
+    @Test
     @DisplayName("an unknown exercise has no hints")
     void unknown(@TempDir Path dir) {
         Hints hints = new Hints(dir.resolve("shown.properties"));
