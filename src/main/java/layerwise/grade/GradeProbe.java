@@ -30,6 +30,7 @@ public final class GradeProbe {
         return last.substring(from, to);
     }
 
+    /** The floats whose bit patterns the grader wrote as hex, comma-separated: arguments travel exactly. */
     public static float[] floats(String hex) {
         if (hex.isEmpty()) return new float[0];
         String[] parts = hex.split(",");
@@ -37,13 +38,18 @@ public final class GradeProbe {
         for (int i = 0; i < parts.length; i++) values[i] = Float.intBitsToFloat(Integer.parseUnsignedInt(parts[i], 16));
         return values;
     }
+
+    /** The last answer, whole. */
     private static String last = "";
+
+    /** Calls {@code call} on every case and returns the encoded outcomes (their start, when long). */
     public static String runEach(java.util.function.Function<Object[], Object> call, String writable, Object[][] cases) {
         StringBuilder all = new StringBuilder();
         for (Object[] args : cases) all.append(all.length() == 0 ? "" : "|").append(run(call, writable, args));
         last = all.toString();
         return last.length() + "#" + last.substring(0, Math.min(last.length(), CHUNK));
     }
+
     static String run(java.util.function.Function<Object[], Object> call, String writable, Object[] args) {
         Object[] before = new Object[args.length];
         for (int i = 0; i < args.length; i++) before[i] = snapshot(args[i]);
@@ -72,6 +78,7 @@ public final class GradeProbe {
         }
         return outcome + ";M" + changed + ";T" + b64(leftRunning(threadsBefore)) + ";P" + printed[0];
     }
+
     static Object snapshot(Object arg) {
         if (arg instanceof float[] f) return java.util.Arrays.toString(f);
         if (arg instanceof int[] n) return java.util.Arrays.toString(n);
@@ -79,6 +86,7 @@ public final class GradeProbe {
         if (arg instanceof layerwise.tensor.Tensor t) return java.util.Arrays.toString(t.shape()) + java.util.Arrays.toString(t.toFloatArray());
         return arg;
     }
+
     static String leftRunning(java.util.Set<Thread> before) {
         StringBuilder names = new StringBuilder();
         long deadline = System.nanoTime() + 300_000_000L;
@@ -89,6 +97,7 @@ public final class GradeProbe {
         }
         return names.toString();
     }
+
     static String where(Throwable t) {
         for (StackTraceElement e : t.getStackTrace()) {
             boolean learners = e.getClassName().startsWith("REPL.") && !e.getClassName().contains("GradeProbe");
@@ -96,9 +105,11 @@ public final class GradeProbe {
         }
         return "";
     }
+
     static String b64(String s) {
         return java.util.Base64.getEncoder().encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
     static String hex(float[] values) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < Math.min(values.length, MAX_VALUES); i++) {
@@ -106,6 +117,7 @@ public final class GradeProbe {
         }
         return sb.toString();
     }
+
     static String encode(Object v) {
         if (v == null) return "N";
         if (v instanceof float[] f) return "F" + f.length + ":" + hex(f);

@@ -404,11 +404,14 @@ public final class Learner implements AutoCloseable {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** Kills this learner's VM (and only it: found by the marker on its command line). */
+    /** Kills this learner's VM (and only it: found by the marker on its command line), with anything it started. */
     private void killVm() {
         ProcessHandle.current().descendants()
                 .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(marker)).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
+                .forEach(vm -> {
+                    vm.descendants().forEach(ProcessHandle::destroyForcibly);
+                    vm.destroyForcibly();
+                });
         vmEnded = true;
     }
 
