@@ -5,8 +5,8 @@ rem   workbook run NN^|all^|FILE  run lessons headless and strictly (exit 1 on a
 rem   workbook help             every command
 rem JAVA_HOME picks the JDK (17 or newer); LAYERWISE_HEAP=8g sets the heap. LAYERWISE_CLASSPATH, when set, is used as the class path as it
 rem is and nothing is built. File arguments are resolved against the caller's directory.
-rem --add-modules jdk.incubator.vector lets the fast kernels use SIMD (the Vector API); the JVM then prints
-rem one "WARNING: Using incubator modules" line at start, which is expected (cmd.exe cannot filter it).
+rem The Vector API module (FLAG_vector) lets the fast kernels use SIMD; the JVM then prints one
+rem "WARNING: Using incubator modules" line at start, which is expected (cmd.exe cannot filter it).
 setlocal
 set "CALLER=%CD%"
 cd /d "%~dp0"
@@ -15,6 +15,10 @@ set "JAVA_BIN="
 if defined JAVA_HOME set "JAVA_BIN=%JAVA_HOME%\bin\"
 set "STAMP=target\.workbook-built"
 
+rem The JVM flags come from one file, which ./workbook and the Java code read too (layerwise.io.JvmFlags):
+rem FLAG_vector, FLAG_quiet, FLAG_headless, FLAG_jdk24.
+for /f "usebackq eol=# tokens=1,* delims==" %%a in ("src\main\resources\layerwise\io\jvm-flags.properties") do set "FLAG_%%a=%%b"
+
 rem JDK 24 and later warn when Tablesaw's class scanner uses sun.misc.Unsafe; allow it there, quietly,
 rem as ./workbook and the pom's jdk24+ profile do. The JDK's own java tells its version.
 set "JAVA_MAJOR=0"
@@ -22,8 +26,8 @@ for /f "tokens=2 delims==" %%v in ('""%JAVA_BIN%java" -XshowSettings:properties 
 set "JVM_FLAGS="
 set "JSHELL_FLAGS="
 if %JAVA_MAJOR% GEQ 24 (
-  set "JVM_FLAGS=--sun-misc-unsafe-memory-access=allow"
-  set "JSHELL_FLAGS=-R--sun-misc-unsafe-memory-access=allow"
+  set "JVM_FLAGS=%FLAG_jdk24%"
+  set "JSHELL_FLAGS=-R%FLAG_jdk24%"
 )
 
 if defined LAYERWISE_CLASSPATH (
@@ -62,8 +66,10 @@ if defined LAYERWISE_HEAP (
   set "JSHELL_FLAGS=%JSHELL_FLAGS% -R-Xmx%LAYERWISE_HEAP%"
 )
 if "%~1"=="" (
-  "%JAVA_BIN%jshell" --class-path "%CP%" --add-modules jdk.incubator.vector -R-Dslf4j.internal.verbosity=ERROR %JSHELL_FLAGS% --startup DEFAULT --startup jshell-scripts\startup.jsh
+  rem JShell through layerwise.workbook.Shell, as ./workbook starts it: the workbook feedback mode shows long
+  rem values whole, and -C-Xlint:none keeps javac's incubator warning from every compile error.
+  "%JAVA_BIN%java" -cp "%CP%" layerwise.workbook.Shell --class-path "%CP%" %FLAG_vector% -C-Xlint:none -R%FLAG_quiet% %JSHELL_FLAGS% --startup DEFAULT --startup jshell-scripts\startup.jsh
   exit /b
 )
-"%JAVA_BIN%java" -cp "%CP%" %JVM_FLAGS% --add-modules jdk.incubator.vector -Djava.awt.headless=true -Dslf4j.internal.verbosity=ERROR -Dlayerwise.banner=off "-Dlayerwise.callerDir=%CALLER%\." layerwise.workbook.Main %*
+"%JAVA_BIN%java" -cp "%CP%" %JVM_FLAGS% %FLAG_vector% %FLAG_headless% %FLAG_quiet% -Dlayerwise.banner=off "-Dlayerwise.callerDir=%CALLER%\." layerwise.workbook.Main %*
 exit /b %errorlevel%

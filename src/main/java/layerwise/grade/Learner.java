@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
+import layerwise.io.JvmFlags;
 import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -281,9 +282,7 @@ public final class Learner implements AutoCloseable {
                     .in(new ByteArrayInputStream(new byte[0])).out(sink).err(sink)
                     .executionEngine(sealed, null)
                     .compilerOptions("--class-path", cp)
-                    .remoteVMOptions("--class-path", cp, "-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC",
-                            "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
-                            "-Dslf4j.internal.verbosity=ERROR", marker)
+                    .remoteVMOptions(vmOptions(cp))
                     .build();
             js.onShutdown(j -> vmEnded = true);
             sealed.trusted(true);
@@ -295,6 +294,19 @@ public final class Learner implements AutoCloseable {
             }
             if (!load()) shutDown();
         }
+    }
+
+    /**
+     * The learner VM's flags: the workbook's own (layerwise.io.JvmFlags), headless, and small and quick to
+     * start: its heap limit, a small stack, one GC thread, C1 only (grading calls are short), and the marker
+     * by which it is found and killed.
+     */
+    private String[] vmOptions(String cp) {
+        List<String> options = new ArrayList<>(List.of("--class-path", cp, "-Xmx" + limits.heapMegabytes() + "m", "-Xss1m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", JvmFlags.get("headless")));
+        options.addAll(JvmFlags.forThisJdk());
+        options.add(marker);
+        return options.toArray(String[]::new);
     }
 
     /**

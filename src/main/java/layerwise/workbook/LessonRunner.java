@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jdk.jshell.JShell;
+import layerwise.io.JvmFlags;
 
 /**
  * Runs a lesson script strictly, on the {@code jdk.jshell} API, each run in a fresh JShell.
@@ -151,9 +152,7 @@ public final class LessonRunner {
     private static JShell newShell() {
         List<String> options = new ArrayList<>(List.of("--class-path", System.getProperty("java.class.path")));
         // Snippets may use the Vector API when this JVM has it (the launcher and the tests add the module).
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            options.addAll(List.of("--add-modules", "jdk.incubator.vector"));
-        }
+        options.addAll(JvmFlags.vectorForCompiler());
         return JShell.builder()
                 .executionEngine("local")
                 .compilerOptions(options.toArray(String[]::new))

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
+import layerwise.io.JvmFlags;
 
 /**
  * {@code ./workbook bench --session}: the bench cases timed where a learner's code runs, in the second JVM
@@ -100,12 +101,10 @@ final class SessionBench {
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!arg.startsWith("-agentlib:jdwp") && !arg.startsWith("-Dlayerwise.out=")) vm.add(arg);
         }
-        vm.addAll(List.of("--class-path", cp, "-Djava.awt.headless=true", "-Dlayerwise.banner=off",
+        vm.addAll(List.of("--class-path", cp, JvmFlags.get("headless"), "-Dlayerwise.banner=off",
                 "-Dlayerwise.out=" + out));
         List<String> compiler = new ArrayList<>(List.of("--class-path", cp, "-Xlint:none"));
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            compiler.addAll(List.of("--add-modules", "jdk.incubator.vector"));
-        }
+        compiler.addAll(JvmFlags.vectorForCompiler());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         return JShell.builder().out(quiet).err(quiet)
                 .compilerOptions(compiler.toArray(String[]::new))
