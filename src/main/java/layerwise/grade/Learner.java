@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import layerwise.io.JvmFlags;
+import layerwise.io.ProjectFiles;
 import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -46,8 +47,6 @@ import jdk.jshell.SnippetEvent;
 public final class Learner implements AutoCloseable {
     /** How long a stopped call gets to unwind before its VM is killed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
-    private static final List<String> DEFAULT_IMPORTS = List.of("java.io", "java.math", "java.net", "java.nio.file",
-            "java.util", "java.util.concurrent", "java.util.function", "java.util.prefs", "java.util.regex", "java.util.stream");
 
     private Path file;
     /** The current file's snippets, dropped when the next file is loaded. */
@@ -103,6 +102,22 @@ public final class Learner implements AutoCloseable {
     /** The cases of one exercise, to be run with {@link Calls#check()}. */
     public Calls calls(String method) {
         return new Calls(this, method);
+    }
+
+    /** Adds case i (0 .. cases.count()-1) of an exercise to its calls: the arguments and the check of the answer. */
+    @FunctionalInterface
+    public interface CaseMaker {
+        void add(int i, Calls calls);
+    }
+
+    /**
+     * An exercise's usual run: {@code cases.count()} cases, each made by {@code maker}, then every call of
+     * {@code method} run in one go and the answers checked in order ({@link Calls#check()}).
+     */
+    public void check(String method, Cases cases, CaseMaker maker) {
+        Calls calls = calls(method);
+        for (int i = 0; i < cases.count(); i++) maker.add(i, calls);
+        calls.check();
     }
 
     /**
@@ -287,7 +302,7 @@ public final class Learner implements AutoCloseable {
             js.onShutdown(j -> vmEnded = true);
             sealed.trusted(true);
             try {
-                for (String pkg : DEFAULT_IMPORTS) js.eval("import " + pkg + ".*;");
+                for (String pkg : ProjectFiles.JSHELL_DEFAULT_PACKAGES) js.eval("import " + pkg + ".*;");
                 for (String line : imports) js.eval(line);
             } finally {
                 sealed.trusted(false);

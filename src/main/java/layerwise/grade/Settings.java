@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import layerwise.io.ProjectFiles;
 
 /**
  * The grading run's settings, passed to the grading tests as JUnit configuration parameters so that the
@@ -25,12 +26,12 @@ record Settings(Path dir, Function<String, Optional<Path>> fileOverride, long se
     static final String STARTUP = "layerwise.grade.startup";
 
     static Settings from(Function<String, Optional<String>> config) {
-        Path dir = Path.of(config.apply(DIR).orElse("jshell-scripts/exercises"));
+        Path dir = config.apply(DIR).map(Path::of).orElse(ProjectFiles.EXERCISES);
         long seed = config.apply(SEED).map(Long::parseLong).orElse(0L);
         Limits limits = new Limits(
                 config.apply(TIMEOUT).map(s -> Duration.ofMillis(Math.round(1000 * Double.parseDouble(s)))).orElse(Limits.DEFAULT.timeout()),
                 config.apply(MEMORY).map(Integer::parseInt).orElse(Limits.DEFAULT.heapMegabytes()));
-        Path startup = Path.of(config.apply(STARTUP).orElse("jshell-scripts/startup.jsh"));
+        Path startup = config.apply(STARTUP).map(Path::of).orElse(ProjectFiles.STARTUP);
         return new Settings(dir, lesson -> config.apply(FILE_PREFIX + lesson).map(Path::of), seed, limits, imports(startup));
     }
 
@@ -39,10 +40,14 @@ record Settings(Path dir, Function<String, Optional<Path>> fileOverride, long se
         return fileOverride.apply(name.substring(0, 2)).orElse(dir.resolve(name));
     }
 
-    /** The startup file's import lines; the workbook's own list when there is no such file. */
+    /**
+     * The startup file's import lines: the learner's JShell had exactly these. Without the file there is no
+     * telling which names the learner's file may use, so grading stops with a clear message instead of guessing.
+     */
     private static List<String> imports(Path startup) {
         if (!Files.isRegularFile(startup)) {
-            return List.of("import layerwise.tensor.*;", "import layerwise.nn.*;", "import layerwise.init.*;");
+            throw new IllegalStateException("the workbook's startup file " + startup + " is missing: grade from the workbook's "
+                    + "folder (./workbook grade), whose JShell the learner's file was written for");
         }
         try {
             return Files.readAllLines(startup).stream().map(String::trim).filter(l -> l.startsWith("import ")).toList();

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jdk.jshell.JShell;
 import layerwise.io.JvmFlags;
+import layerwise.io.ProjectFiles;
 
 /**
  * Runs a lesson script strictly, on the {@code jdk.jshell} API, each run in a fresh JShell.
@@ -41,13 +42,10 @@ public final class LessonRunner {
     /** Default per-snippet time limit. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     /** The startup file the launcher gives {@code jshell}, relative to the project root. */
-    public static final Path STARTUP = Path.of("jshell-scripts", "startup.jsh");
+    public static final Path STARTUP = ProjectFiles.STARTUP;
 
     /** The {@code jshell} tool's DEFAULT startup: these ten imports. */
-    static final List<String> DEFAULT_IMPORTS = List.of(
-            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
-            "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*", "java.util.regex.*",
-            "java.util.stream.*");
+    static final List<String> DEFAULT_IMPORTS = ProjectFiles.JSHELL_DEFAULT_PACKAGES.stream().map(p -> p + ".*").toList();
 
     private final Duration snippetTimeout;
     private final Optional<Path> startup;

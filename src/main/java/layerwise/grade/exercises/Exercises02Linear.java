@@ -4,7 +4,6 @@ import static layerwise.grade.Cases.shape;
 
 import layerwise.grade.Allow;
 import layerwise.grade.Arg;
-import layerwise.grade.Calls;
 import layerwise.grade.Cases;
 import layerwise.grade.Exercise;
 import layerwise.grade.ExerciseFile;
@@ -27,35 +26,30 @@ class Exercises02Linear {
     @Exercise(id = "2.1", points = 1)
     @DisplayName("2.1 The weight shape of Linear(in, out)")
     void weightShape(Learner learner, Cases cases) {
-        Calls calls = learner.calls("linearWeightShape");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("linearWeightShape", cases, (i, calls) -> {
             int in = i == 0 ? 20 : cases.between(1, 64), out = i == 0 ? 8 : cases.between(1, 64);
             String where = cases.next("Linear", "(" + in + ", " + out + ")");
             calls.add(where, got -> Expect.ints(where, new Linear(in, out).weight.shape(), got),
                     Arg.of(in), Arg.of(out));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "2.2", points = 1)
     @DisplayName("2.2 The bias shape of Linear(in, out)")
     void biasShape(Learner learner, Cases cases) {
-        Calls calls = learner.calls("linearBiasShape");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("linearBiasShape", cases, (i, calls) -> {
             int in = i == 0 ? 20 : cases.between(1, 64), out = i == 0 ? 8 : cases.between(1, 64);
             String where = cases.next("Linear", "(" + in + ", " + out + ")");
             calls.add(where, got -> Expect.ints(where, new Linear(in, out).bias.shape(), got), Arg.of(in), Arg.of(out));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "2.3", points = 3)
     @DisplayName("2.3 Linear forward as loops")
     void forwardLoops(Learner learner, Cases cases) {
-        Calls calls = learner.calls("linearLoops");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("linearLoops", cases, (i, calls) -> {
             int batch = cases.between(1, 4), in = cases.between(2, 12), out = cases.between(2, 10);
             if (in == out) in++; // a square weight would hide a transposed one's shape
             float[] x = cases.floats(batch * in), w = cases.floats(out * in), b = cases.floats(out);
@@ -63,16 +57,14 @@ class Exercises02Linear {
             float[] expected = Functional.linear(Tensor.of(x, batch, in), Tensor.of(w, out, in), Tensor.of(b, out)).toFloatArray();
             calls.add(where, got -> Expect.floats(where, shape(batch, out), expected, got),
                     Arg.of(x, batch, in), Arg.of(w, out, in), Arg.of(b, out), Arg.of(batch), Arg.of(in), Arg.of(out));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "2.4", points = 2, allows = Allow.TENSOR_OPS)
     @DisplayName("2.4 Linear forward as one matmul, any leading dims")
     void forwardMatmul(Learner learner, Cases cases) {
-        Calls calls = learner.calls("linearMatmul");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("linearMatmul", cases, (i, calls) -> {
             int in = cases.between(2, 12), out = cases.between(2, 10);
             int[] xShape = i == 0 ? shape(cases.between(1, 4), in) : i == 1 ? shape(in) : shape(2, cases.between(1, 3), in);
             Tensor x = Tensor.of(cases.floats(Tensor.zeros(xShape).numel()), xShape);
@@ -81,22 +73,19 @@ class Exercises02Linear {
             Tensor expected = Functional.linear(x, Tensor.of(w, out, in), Tensor.of(b, out));
             calls.add(where, got -> Expect.floats(where, expected.shape(), expected.toFloatArray(), got),
                     Arg.tensor(x.toFloatArray(), xShape), Arg.tensor(w, out, in), Arg.tensor(b, out));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "2.5", points = 1)
     @DisplayName("2.5 The parameter count of Linear(in, out, bias)")
     void parameterCount(Learner learner, Cases cases) {
-        Calls calls = learner.calls("linearParameterCount");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("linearParameterCount", cases, (i, calls) -> {
             int in = cases.between(1, 512), out = cases.between(1, 512);
             boolean bias = i != 1;
             String where = cases.next("Linear", "(" + in + ", " + out + ", bias=" + bias + ")");
             calls.add(where, got -> Expect.number(where, new Linear(in, out, bias).numParameters(), got),
                     Arg.of(in), Arg.of(out), Arg.of(bias));
-        }
-        calls.check();
+        });
     }
 }

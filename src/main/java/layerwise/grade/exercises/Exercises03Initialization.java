@@ -2,7 +2,6 @@ package layerwise.grade.exercises;
 
 import layerwise.grade.Allow;
 import layerwise.grade.Arg;
-import layerwise.grade.Calls;
 import layerwise.grade.Cases;
 import layerwise.grade.Exercise;
 import layerwise.grade.ExerciseFile;
@@ -38,37 +37,32 @@ class Exercises03Initialization {
     @Exercise(id = "3.1", points = 2, cases = 4)
     @DisplayName("3.1 fan_in and fan_out of a weight")
     void fans(Learner learner, Cases cases) {
-        Calls calls = learner.calls("fans");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("fans", cases, (i, calls) -> {
             int[] shape = weightShape(cases, i);
             String where = cases.next("weight", shape);
             Fans f = fans(shape);
             calls.add(where, got -> Expect.ints(where, new int[] {f.fanIn(), f.fanOut()}, got), Arg.of(shape));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "3.2", points = 1)
     @DisplayName("3.2 The bound of xavier_uniform_")
     void xavierBound(Learner learner, Cases cases) {
-        Calls calls = learner.calls("xavierUniformBound");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("xavierUniformBound", cases, (i, calls) -> {
             int fanIn = cases.between(1, 1024), fanOut = cases.between(1, 1024);
             double gain = i == 0 ? 1.0 : cases.uniform(0.5, 2.0);
             String where = cases.next("fan_in", fanIn, "fan_out", fanOut, "gain", gain);
             calls.add(where, got -> Expect.number(where, gain * Math.sqrt(6.0 / (fanIn + fanOut)), got),
                     Arg.of(fanIn), Arg.of(fanOut), Arg.of(gain));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "3.3", points = 2, allows = Allow.TENSOR_OPS)
     @DisplayName("3.3 xavier_uniform_ in place")
     void xavierUniform(Learner learner, Cases cases) {
-        Calls calls = learner.calls("xavierUniform_");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("xavierUniform_", cases, (i, calls) -> {
             int[] shape = weightShape(cases, i);
             double gain = i == 0 ? 1.0 : Init.calculateGain("tanh");
             long seed = cases.seed();
@@ -77,16 +71,14 @@ class Exercises03Initialization {
             Tensor expected = Init.xavierUniform(Tensor.zeros(shape), gain);
             calls.addAfterSeed(seed, where, got -> Expect.floats(where, shape, expected.toFloatArray(), got),
                     Arg.tensor(new float[expected.numel()], shape).writable(), Arg.of(gain));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "3.4", points = 2, cases = 4)
     @DisplayName("3.4 The std of kaiming_normal_")
     void kaimingStd(Learner learner, Cases cases) {
-        Calls calls = learner.calls("kaimingNormalStd");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("kaimingNormalStd", cases, (i, calls) -> {
             int[] shape = weightShape(cases, i);
             double a = i < 2 ? 0 : cases.uniform(0, 0.5);
             String mode = i % 3 == 2 ? "fan_out" : "fan_in";
@@ -94,16 +86,14 @@ class Exercises03Initialization {
             int fan = mode.equals("fan_in") ? fans(shape).fanIn() : fans(shape).fanOut();
             calls.add(where, got -> Expect.number(where, Init.calculateGain("leaky_relu", a) / Math.sqrt(fan), got),
                     Arg.of(shape), Arg.of(a), Arg.of(mode));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "3.5", points = 2, allows = Allow.TENSOR_OPS)
     @DisplayName("3.5 kaiming_normal_ in place")
     void kaimingNormal(Learner learner, Cases cases) {
-        Calls calls = learner.calls("kaimingNormal_");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("kaimingNormal_", cases, (i, calls) -> {
             int[] shape = weightShape(cases, i);
             double a = i == 0 ? 0 : cases.uniform(0, 0.5);
             String mode = i == 2 ? "fan_out" : "fan_in";
@@ -113,22 +103,19 @@ class Exercises03Initialization {
             Tensor expected = Init.kaimingNormal(Tensor.zeros(shape), a, mode);
             calls.addAfterSeed(seed, where, got -> Expect.floats(where, shape, expected.toFloatArray(), got),
                     Arg.tensor(new float[expected.numel()], shape).writable(), Arg.of(a), Arg.of(mode));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "3.6", points = 2, cases = 4)
     @DisplayName("3.6 PyTorch's default init bound")
     void defaultBound(Learner learner, Cases cases) {
-        Calls calls = learner.calls("defaultInitBound");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("defaultInitBound", cases, (i, calls) -> {
             int[] shape = weightShape(cases, i);
             String where = cases.next("weight", shape);
             // kaiming_uniform_(w, a=sqrt(5)): bound = gain * sqrt(3 / fan_in)
             double expected = Init.calculateGain("leaky_relu", Math.sqrt(5)) * Math.sqrt(3.0 / fans(shape).fanIn());
             calls.add(where, got -> Expect.number(where, expected, got), Arg.of(shape));
-        }
-        calls.check();
+        });
     }
 }

@@ -4,7 +4,6 @@ import static layerwise.grade.Cases.shape;
 
 import layerwise.grade.Allow;
 import layerwise.grade.Arg;
-import layerwise.grade.Calls;
 import layerwise.grade.Cases;
 import layerwise.grade.Exercise;
 import layerwise.grade.ExerciseFile;
@@ -30,24 +29,21 @@ class Exercises05Conv2d {
     @Exercise(id = "5.1", points = 1, cases = 4)
     @DisplayName("5.1 The weight shape of Conv2d(in, out, k, groups)")
     void weightShape(Learner learner, Cases cases) {
-        Calls calls = learner.calls("conv2dWeightShape");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("conv2dWeightShape", cases, (i, calls) -> {
             int groups = i < 2 ? 1 : cases.between(2, 4);
             int in = i == 0 ? 3 : groups * cases.between(1, 8), out = i == 0 ? 16 : groups * cases.between(1, 8);
             int k = i == 0 ? 3 : cases.between(1, 7);
             String where = cases.next("Conv2d", "(" + in + ", " + out + ", " + k + ", groups=" + groups + ")");
             calls.add(where, got -> Expect.ints(where, new Conv2d(in, out, k, Conv2d.options().groups(groups)).weight.shape(), got),
                     Arg.of(in), Arg.of(out), Arg.of(k), Arg.of(groups));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "5.2", points = 2, cases = 5)
     @DisplayName("5.2 The output size with stride, padding and dilation")
     void outputSize(Learner learner, Cases cases) {
-        Calls calls = learner.calls("convOutputSize");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("convOutputSize", cases, (i, calls) -> {
             int k = cases.between(1, 5), s = i == 0 ? 1 : cases.between(1, 3), p = cases.between(0, 2);
             int d = i < 2 ? 1 : cases.between(1, 3);
             int size = Math.max(cases.between(5, 40), d * (k - 1) + 1);
@@ -57,16 +53,14 @@ class Exercises05Conv2d {
                     new int[] {s, 1}, new int[] {p, 0}, new int[] {d, 1}, 1).size(2);
             calls.add(where, got -> Expect.number(where, expected, got),
                     Arg.of(size), Arg.of(k), Arg.of(s), Arg.of(p), Arg.of(d));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "5.3", points = 4, cases = 4, allows = Allow.TENSOR_OPS)
     @DisplayName("5.3 Conv2d forward as loops: stride, padding, dilation, groups")
     void forwardLoops(Learner learner, Cases cases) {
-        Calls calls = learner.calls("conv2dLoops");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("conv2dLoops", cases, (i, calls) -> {
             // case 1 plain, then stride and padding, then dilation, then groups
             int groups = i == 3 ? 2 : 1, stride = i == 1 ? 2 : 1, padding = i >= 1 ? cases.between(1, 2) : 0, dilation = i == 2 ? 2 : 1;
             int n = cases.between(1, 2), c = groups * cases.between(1, 2), out = groups * cases.between(1, 3);
@@ -79,16 +73,14 @@ class Exercises05Conv2d {
             calls.add(where, got -> Expect.floats(where, expected.shape(), expected.toFloatArray(), got),
                     Arg.tensor(x, n, c, h, w), Arg.tensor(weight, out, c / groups, k, k), Arg.tensor(bias, out),
                     Arg.of(stride), Arg.of(padding), Arg.of(dilation), Arg.of(groups));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "5.4", points = 3, allows = Allow.TENSOR_OPS)
     @DisplayName("5.4 im2col")
     void im2col(Learner learner, Cases cases) {
-        Calls calls = learner.calls("im2col");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("im2col", cases, (i, calls) -> {
             int c = cases.between(1, 3), h = cases.between(3, 7), w = cases.between(3, 7), k = cases.between(1, 3);
             int stride = i == 0 ? 1 : cases.between(1, 2), padding = i == 0 ? 0 : cases.between(0, 1);
             float[] x = cases.floats(c * h * w);
@@ -107,16 +99,14 @@ class Exercises05Conv2d {
                             }
             calls.add(where, got -> Expect.floats(where, shape(c * k * k, ho * wo), cols, got),
                     Arg.tensor(x, c, h, w), Arg.of(k), Arg.of(stride), Arg.of(padding));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "5.5", points = 2)
     @DisplayName("5.5 in_features of the Linear after a conv stack")
     void inFeatures(Learner learner, Cases cases) {
-        Calls calls = learner.calls("inFeaturesAfter");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("inFeaturesAfter", cases, (i, calls) -> {
             int channels = cases.between(1, 3), height = cases.between(16, 40), width = cases.between(16, 40);
             int depth = cases.between(2, 4);
             int[] layers = new int[4 * depth];
@@ -139,23 +129,20 @@ class Exercises05Conv2d {
             int expected = x.numel();
             calls.add(where, got -> Expect.number(where, expected, got),
                     Arg.of(channels), Arg.of(height), Arg.of(width), Arg.of(layers));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "5.6", points = 1)
     @DisplayName("5.6 The parameter count of Conv2d")
     void parameterCount(Learner learner, Cases cases) {
-        Calls calls = learner.calls("conv2dParameterCount");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("conv2dParameterCount", cases, (i, calls) -> {
             int groups = i == 0 ? 1 : cases.between(1, 4);
             int in = groups * cases.between(1, 16), out = groups * cases.between(1, 16), k = cases.between(1, 7);
             boolean bias = i != 1;
             String where = cases.next("Conv2d", "(" + in + ", " + out + ", " + k + ", groups=" + groups + ", bias=" + bias + ")");
             calls.add(where, got -> Expect.number(where, new Conv2d(in, out, k, Conv2d.options().groups(groups).bias(bias)).numParameters(), got),
                     Arg.of(in), Arg.of(out), Arg.of(k), Arg.of(groups), Arg.of(bias));
-        }
-        calls.check();
+        });
     }
 }

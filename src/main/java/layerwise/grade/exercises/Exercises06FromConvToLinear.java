@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import layerwise.grade.Arg;
-import layerwise.grade.Calls;
 import layerwise.grade.Cases;
 import layerwise.grade.Exercise;
 import layerwise.grade.ExerciseFile;
@@ -71,22 +70,19 @@ class Exercises06FromConvToLinear {
     @Exercise(id = "6.1", points = 2, cases = 4)
     @DisplayName("6.1 The output shape of a conv/pool stack")
     void stackOutputShape(Learner learner, Cases cases) {
-        Calls calls = learner.calls("stackOutputShape");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("stackOutputShape", cases, (i, calls) -> {
             int[] in = input(cases);
             Stack stack = stack(cases, in);
             String where = cases.next("input", in, "stack", stack.text());
             calls.add(where, got -> Expect.ints(where, stack.output().shape(), got), Arg.of(in), Arg.of(stack.layers()));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "6.2", points = 2, cases = 4)
     @DisplayName("6.2 The classifier's weight shape after Flatten")
     void classifierWeight(Learner learner, Cases cases) {
-        Calls calls = learner.calls("classifierWeightShape");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("classifierWeightShape", cases, (i, calls) -> {
             int[] in = input(cases);
             Stack stack = stack(cases, in);
             int classes = cases.between(2, 20);
@@ -95,23 +91,20 @@ class Exercises06FromConvToLinear {
             String where = cases.next("input", in, "stack", stack.text(), "classes", classes);
             calls.add(where, got -> Expect.ints(where, classifier.weight.shape(), got),
                     Arg.of(in), Arg.of(stack.layers()), Arg.of(classes));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "6.3", points = 3, cases = 5)
     @DisplayName("6.3 A Conv2d that maps a size to a target")
     void settingsForTarget(Learner learner, Cases cases) {
-        Calls calls = learner.calls("convSettings");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("convSettings", cases, (i, calls) -> {
             // a target some setting reaches: drawn from one (the learner may find another)
             int size = cases.between(8, 64), k = cases.between(1, 7), s = i == 0 ? 1 : cases.between(1, 4), p = cases.between(0, k - 1);
             int target = new Conv2d(1, 1, k, Conv2d.options().stride(s).padding(p)).forward(Tensor.zeros(1, 1, size, size)).size(2);
             String where = cases.next("size", size, "target", target);
             calls.add(where, got -> checkSettings(where, size, target, got), Arg.of(size), Arg.of(target));
-        }
-        calls.check();
+        });
     }
 
     /** Any {kernel, stride, padding} in range whose Conv2d, run by the library, gives the target. */
@@ -138,8 +131,7 @@ class Exercises06FromConvToLinear {
     @Exercise(id = "6.4", points = 2, cases = 4)
     @DisplayName("6.4 The parameter count of a CNN with its classifier")
     void parameterCount(Learner learner, Cases cases) {
-        Calls calls = learner.calls("cnnParameterCount");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("cnnParameterCount", cases, (i, calls) -> {
             int[] in = input(cases);
             Stack stack = stack(cases, in);
             int classes = cases.between(2, 20);
@@ -147,7 +139,6 @@ class Exercises06FromConvToLinear {
                     + new Linear(stack.output().numel() / in[0], classes).numParameters();
             String where = cases.next("input", in, "stack", stack.text(), "classes", classes);
             calls.add(where, got -> Expect.number(where, expected, got), Arg.of(in), Arg.of(stack.layers()), Arg.of(classes));
-        }
-        calls.check();
+        });
     }
 }

@@ -3,7 +3,6 @@ package layerwise.grade.exercises;
 import static layerwise.grade.Cases.shape;
 
 import layerwise.grade.Arg;
-import layerwise.grade.Calls;
 import layerwise.grade.Cases;
 import layerwise.grade.Exercise;
 import layerwise.grade.ExerciseFile;
@@ -30,23 +29,20 @@ class Exercises07Rnn {
     @Exercise(id = "7.1", points = 2, cases = 4)
     @DisplayName("7.1 The shapes of an RNN's weights and biases")
     void parameterShapes(Learner learner, Cases cases) {
-        Calls calls = learner.calls("rnnParameterShape");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("rnnParameterShape", cases, (i, calls) -> {
             int in = cases.between(1, 32), hidden = cases.between(1, 32);
             if (in == hidden) in++; // square weights would hide swapped dims
             String where = cases.next("RNN", "(" + in + ", " + hidden + ")", "parameter", NAMES[i]);
             int[] expected = new RNN(in, hidden).getParameter(NAMES[i]).shape();
             calls.add(where, got -> Expect.ints(where, expected, got), Arg.of(NAMES[i]), Arg.of(in), Arg.of(hidden));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "7.2", points = 3)
     @DisplayName("7.2 One RNN step")
     void step(Learner learner, Cases cases) {
-        Calls calls = learner.calls("rnnStep");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("rnnStep", cases, (i, calls) -> {
             int in = cases.between(2, 8), hidden = cases.between(2, 8);
             if (in == hidden) in++;
             float[] x = cases.floats(in), h = cases.floats(hidden), wIh = cases.floats(hidden * in), wHh = cases.floats(hidden * hidden);
@@ -58,16 +54,14 @@ class Exercises07Rnn {
             calls.add(where, got -> Expect.floats(where, shape(hidden), expected.toFloatArray(), got),
                     Arg.of(x, in), Arg.of(h, hidden), Arg.of(wIh, hidden, in), Arg.of(wHh, hidden, hidden),
                     Arg.of(bIh, hidden), Arg.of(bHh, hidden), Arg.of(in), Arg.of(hidden));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "7.3", points = 3)
     @DisplayName("7.3 The unrolled loop over a sequence")
     void sequence(Learner learner, Cases cases) {
-        Calls calls = learner.calls("rnnForward");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("rnnForward", cases, (i, calls) -> {
             int steps = cases.between(2, 6), in = cases.between(2, 6), hidden = cases.between(2, 6);
             float[] xs = cases.floats(steps * in), h0 = cases.floats(hidden), wIh = cases.floats(hidden * in);
             float[] wHh = cases.floats(hidden * hidden), bIh = cases.floats(hidden), bHh = cases.floats(hidden);
@@ -81,32 +75,28 @@ class Exercises07Rnn {
             calls.add(where, got -> Expect.floats(where, shape(steps, hidden), expected, got),
                     Arg.of(xs, steps, in), Arg.of(h0, hidden), Arg.of(wIh, hidden, in), Arg.of(wHh, hidden, hidden),
                     Arg.of(bIh, hidden), Arg.of(bHh, hidden), Arg.of(steps), Arg.of(in), Arg.of(hidden));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "7.4", points = 2, cases = 4)
     @DisplayName("7.4 The parameter count of a whole RNN layer")
     void parameterCount(Learner learner, Cases cases) {
-        Calls calls = learner.calls("rnnParameterCount");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("rnnParameterCount", cases, (i, calls) -> {
             int in = cases.between(1, 64), hidden = cases.between(1, 64), layers = i == 0 ? 1 : cases.between(1, 3);
             boolean bidirectional = i >= 2;
             String where = cases.next("RNN", "(" + in + ", " + hidden + ", num_layers=" + layers + ", bidirectional=" + bidirectional + ")");
             long expected = new RNN(in, hidden, RNNBase.options().numLayers(layers).bidirectional(bidirectional)).numParameters();
             calls.add(where, got -> Expect.number(where, expected, got),
                     Arg.of(in), Arg.of(hidden), Arg.of(layers), Arg.of(bidirectional));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "7.5", points = 1)
     @DisplayName("7.5 The shape of h_n")
     void hiddenShape(Learner learner, Cases cases) {
-        Calls calls = learner.calls("hiddenStateShape");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("hiddenStateShape", cases, (i, calls) -> {
             int layers = cases.between(1, 3), batch = cases.between(1, 5), hidden = cases.between(1, 8);
             boolean bidirectional = i != 0;
             String where = cases.next("num_layers", layers, "bidirectional", bidirectional, "batch", batch, "hidden_size", hidden);
@@ -114,7 +104,6 @@ class Exercises07Rnn {
             int[] expected = rnn.forward(Tensor.zeros(1, batch, 2)).hN().shape();
             calls.add(where, got -> Expect.ints(where, expected, got),
                     Arg.of(layers), Arg.of(bidirectional), Arg.of(batch), Arg.of(hidden));
-        }
-        calls.check();
+        });
     }
 }

@@ -3,7 +3,6 @@ package layerwise.grade.exercises;
 import static layerwise.grade.Cases.shape;
 
 import layerwise.grade.Arg;
-import layerwise.grade.Calls;
 import layerwise.grade.Cases;
 import layerwise.grade.Exercise;
 import layerwise.grade.ExerciseFile;
@@ -63,76 +62,66 @@ class Exercises08LstmAndGru {
     @Exercise(id = "8.1", points = 1)
     @DisplayName("8.1 The shape of an LSTM's weight_ih_l0")
     void weightShape(Learner learner, Cases cases) {
-        Calls calls = learner.calls("lstmWeightIhShape");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("lstmWeightIhShape", cases, (i, calls) -> {
             int in = cases.between(1, 32), hidden = cases.between(1, 32);
             String where = cases.next("LSTM", "(" + in + ", " + hidden + ")");
             calls.add(where, got -> Expect.ints(where, new LSTM(in, hidden).getParameter("weight_ih_l0").shape(), got),
                     Arg.of(in), Arg.of(hidden));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "8.2", points = 2)
     @DisplayName("8.2 The forget gate's rows of weight_ih")
     void forgetGate(Learner learner, Cases cases) {
-        Calls calls = learner.calls("forgetGateWeights");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("forgetGateWeights", cases, (i, calls) -> {
             int in = cases.between(1, 6), hidden = cases.between(1, 5);
             float[] w = cases.floats(4 * hidden * in);
             String where = cases.next("weight_ih", shape(4 * hidden, in));
             float[] expected = Tensor.of(w, 4 * hidden, in).chunk(4, 0).get(1).toFloatArray();
             calls.add(where, got -> Expect.floats(where, shape(hidden, in), expected, got),
                     Arg.of(w, 4 * hidden, in), Arg.of(in), Arg.of(hidden));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "8.3", points = 4)
     @DisplayName("8.3 One LSTM step, gates in the order i|f|g|o")
     void lstmStep(Learner learner, Cases cases) {
-        Calls calls = learner.calls("lstmStep");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("lstmStep", cases, (i, calls) -> {
             Weights w = Weights.draw(cases, 4);
             String where = w.describe(cases);
             RNNOutput out = w.load(new LSTM(w.in(), w.hidden())).forward(Tensor.of(w.x(), 1, 1, w.in()),
                     Tensor.of(w.h(), 1, 1, w.hidden()), Tensor.of(w.c(), 1, 1, w.hidden()));
             float[] expected = Tensor.cat(out.hN().flatten(), out.cN().flatten()).toFloatArray();
             calls.add(where, got -> Expect.floats(where, shape(2 * w.hidden()), expected, got), w.args(true));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "8.4", points = 4)
     @DisplayName("8.4 One GRU step, with b_hn inside the reset product")
     void gruStep(Learner learner, Cases cases) {
-        Calls calls = learner.calls("gruStep");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("gruStep", cases, (i, calls) -> {
             Weights w = Weights.draw(cases, 3);
             String where = w.describe(cases);
             RNNOutput out = w.load(new GRU(w.in(), w.hidden())).forward(Tensor.of(w.x(), 1, 1, w.in()), Tensor.of(w.h(), 1, 1, w.hidden()));
             calls.add(where, got -> Expect.floats(where, shape(w.hidden()), out.hN().toFloatArray(), got),
                     w.args(false));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "8.5", points = 2, cases = 4)
     @DisplayName("8.5 The parameter count of a whole LSTM layer")
     void parameterCount(Learner learner, Cases cases) {
-        Calls calls = learner.calls("lstmParameterCount");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("lstmParameterCount", cases, (i, calls) -> {
             int in = cases.between(1, 64), hidden = cases.between(1, 64), layers = i == 0 ? 1 : cases.between(1, 3);
             boolean bidirectional = i >= 2;
             String where = cases.next("LSTM", "(" + in + ", " + hidden + ", num_layers=" + layers + ", bidirectional=" + bidirectional + ")");
             long expected = new LSTM(in, hidden, RNNBase.options().numLayers(layers).bidirectional(bidirectional)).numParameters();
             calls.add(where, got -> Expect.number(where, expected, got),
                     Arg.of(in), Arg.of(hidden), Arg.of(layers), Arg.of(bidirectional));
-        }
-        calls.check();
+        });
     }
 }

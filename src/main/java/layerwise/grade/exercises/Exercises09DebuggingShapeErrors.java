@@ -4,7 +4,6 @@ import static layerwise.grade.Cases.shape;
 
 import layerwise.grade.Allow;
 import layerwise.grade.Arg;
-import layerwise.grade.Calls;
 import layerwise.grade.Cases;
 import layerwise.grade.Exercise;
 import layerwise.grade.ExerciseFile;
@@ -32,8 +31,7 @@ class Exercises09DebuggingShapeErrors {
     @Exercise(id = "9.1", points = 2, allows = Allow.TENSOR_OPS)
     @DisplayName("9.1 Channels last to channels first")
     void channelsFirst(Learner learner, Cases cases) {
-        Calls calls = learner.calls("channelsFirst");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("channelsFirst", cases, (i, calls) -> {
             int n = cases.between(1, 3), h = cases.between(2, 6), w = cases.between(2, 6), c = cases.between(2, 4);
             float[] x = cases.floats(n * h * w * c);
             float[] expected = new float[x.length];
@@ -43,16 +41,14 @@ class Exercises09DebuggingShapeErrors {
                         for (int q = 0; q < w; q++) expected[((b * c + ch) * h + r) * w + q] = x[((b * h + r) * w + q) * c + ch];
             String where = cases.next("x", shape(n, h, w, c));
             calls.add(where, got -> Expect.floats(where, shape(n, c, h, w), expected, got), Arg.tensor(x, n, h, w, c));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "9.2", points = 2, cases = 4, allows = Allow.TENSOR_OPS)
     @DisplayName("9.2 One image, or one grey image, as a batch")
     void asBatch(Learner learner, Cases cases) {
-        Calls calls = learner.calls("asBatch");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("asBatch", cases, (i, calls) -> {
             boolean grey = i % 2 == 1;
             int c = grey ? 1 : cases.between(2, 4), h = cases.between(2, 7), w = cases.between(2, 7);
             float[] x = cases.floats(c * h * w);
@@ -60,16 +56,14 @@ class Exercises09DebuggingShapeErrors {
             int[] given = grey ? shape(h, w) : shape(c, h, w);
             String where = cases.next("image", given);
             calls.add(where, got -> Expect.floats(where, shape(1, c, h, w), x, got), Arg.tensor(x, given));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "9.3", points = 2, allows = Allow.TENSOR_OPS)
     @DisplayName("9.3 The two directions of a bidirectional h_n, side by side")
     void bothDirections(Learner learner, Cases cases) {
-        Calls calls = learner.calls("bothDirections");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("bothDirections", cases, (i, calls) -> {
             int layers = i == 0 ? 2 : cases.between(1, 3), steps = cases.between(2, 5), batch = cases.between(1, 4);
             int in = cases.between(2, 5), hidden = cases.between(2, 5);
             Tensor.manualSeed(cases.seed());
@@ -85,16 +79,14 @@ class Exercises09DebuggingShapeErrors {
             String where = cases.next("h_n", run.hN().shape(), "num_layers", layers);
             calls.add(where, got -> Expect.floats(where, shape(batch, 2 * hidden), expected, got),
                     Arg.tensor(run.hN().toFloatArray(), run.hN().shape()));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "9.4", points = 2, allows = Allow.TENSOR_OPS)
     @DisplayName("9.4 A weight written as (in, out), made Linear's")
     void weightFromInOut(Learner learner, Cases cases) {
-        Calls calls = learner.calls("linearWeightFrom");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("linearWeightFrom", cases, (i, calls) -> {
             int in = cases.between(2, 9), out = cases.between(2, 9);
             if (in == out) in++; // a square weight would hide a missing transpose in the shape
             float[] w = cases.floats(in * out);
@@ -104,7 +96,6 @@ class Exercises09DebuggingShapeErrors {
             String where = cases.next("w", shape(in, out));
             int rows = out, cols = in;
             calls.add(where, got -> Expect.floats(where, shape(rows, cols), expected, got), Arg.tensor(w, in, out));
-        }
-        calls.check();
+        });
     }
 }

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import layerwise.grade.Allow;
 import layerwise.grade.Arg;
-import layerwise.grade.Calls;
 import layerwise.grade.Cases;
 import layerwise.grade.Exercise;
 import layerwise.grade.ExerciseFile;
@@ -35,8 +34,7 @@ class Exercises10PytorchInterop {
     @Exercise(id = "10.1", points = 2, cases = 6)
     @DisplayName("10.1 The shape of an LSTM's state-dict entry, by key")
     void lstmShapes(Learner learner, Cases cases) {
-        Calls calls = learner.calls("lstmParameterShape");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("lstmParameterShape", cases, (i, calls) -> {
             int in = cases.between(1, 32), hidden = cases.between(1, 32);
             if (in == hidden || in == 2 * hidden) in++; // square weights would hide swapped dims
             // the later cases are deep and bidirectional: layer 1 reads both directions of layer 0
@@ -48,16 +46,14 @@ class Exercises10PytorchInterop {
             String where = cases.next("LSTM", "(" + in + ", " + hidden + ", num_layers=" + layers + ", bidirectional=" + bidirectional + ")", "key", key);
             calls.add(where, got -> Expect.ints(where, expected, got),
                     Arg.of(key), Arg.of(in), Arg.of(hidden), Arg.of(layers), Arg.of(bidirectional));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "10.2", points = 2)
     @DisplayName("10.2 Float32 values from a safetensors byte range")
     void littleEndian(Learner learner, Cases cases) {
-        Calls calls = learner.calls("readF32");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("readF32", cases, (i, calls) -> {
             // three tensors back to back, as in a file's data section; the learner reads the middle one
             int before = cases.between(0, 6), count = cases.between(2, 12), after = cases.between(0, 6);
             float[] values = cases.floats(before + count + after);
@@ -68,32 +64,28 @@ class Exercises10PytorchInterop {
             int begin = 4 * before, end = 4 * (before + count);
             String where = cases.next("data", "byte[" + data.capacity() + "]", "data_offsets", "[" + begin + ", " + end + "]");
             calls.add(where, got -> Expect.floats(where, shape(count), expected, got), Arg.of(data.array()), Arg.of(begin), Arg.of(end));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "10.3", points = 3, allows = Allow.TENSOR_OPS)
     @DisplayName("10.3 The bias of Linear(in, out) after a seed, as PyTorch draws it")
     void biasAfterSeed(Learner learner, Cases cases) {
-        Calls calls = learner.calls("linearBiasAfterSeed");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("linearBiasAfterSeed", cases, (i, calls) -> {
             int in = cases.between(1, 12), out = cases.between(1, 8);
             long seed = cases.seed();
             Tensor.manualSeed(seed);
             float[] expected = new Linear(in, out).bias.toFloatArray();
             String where = cases.next("Linear", "(" + in + ", " + out + ")", "seed", seed);
             calls.addAfterSeed(seed, where, got -> Expect.floats(where, shape(out), expected, got), Arg.of(in), Arg.of(out));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "10.4", points = 2, cases = 6)
     @DisplayName("10.4 The parity check: within 1e-5 + 1e-4·|expected|")
     void parity(Learner learner, Cases cases) {
-        Calls calls = learner.calls("parityPasses");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("parityPasses", cases, (i, calls) -> {
             int n = cases.between(3, 12);
             // large values in half the cases: there the relative part of the tolerance is what lets them pass
             double scale = i % 2 == 0 ? 1 : 1000;
@@ -111,8 +103,7 @@ class Exercises10PytorchInterop {
             boolean verdict = expected;
             String where = cases.next("ours", shape(n), "theirs", shape(n), "|theirs| below", scale);
             calls.add(where, got -> Expect.bool(where, verdict, got), Arg.of(ours, n), Arg.of(theirs, n));
-        }
-        calls.check();
+        });
     }
 
     /** parity's tolerance for one expected value. */

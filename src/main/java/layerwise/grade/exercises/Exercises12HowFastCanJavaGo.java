@@ -3,7 +3,6 @@ package layerwise.grade.exercises;
 import static layerwise.grade.Cases.shape;
 
 import layerwise.grade.Arg;
-import layerwise.grade.Calls;
 import layerwise.grade.Cases;
 import layerwise.grade.Exercise;
 import layerwise.grade.ExerciseFile;
@@ -27,8 +26,7 @@ class Exercises12HowFastCanJavaGo {
     @Exercise(id = "12.1", points = 2)
     @DisplayName("12.1 C = A B as loops in the order i, p, j")
     void loopOrder(Learner learner, Cases cases) {
-        Calls calls = learner.calls("matmulIpj");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("matmulIpj", cases, (i, calls) -> {
             int m = cases.between(1, 12), k = cases.between(2, 12), n = cases.between(1, 12); // k >= 2: a sum over p, not one product
             if (k == n) k++; // B square would hide B read as its transpose
             float[] a = cases.floats(m * k), b = cases.floats(k * n);
@@ -37,16 +35,14 @@ class Exercises12HowFastCanJavaGo {
             String where = cases.next("A", shape(m, k), "B", shape(k, n));
             calls.add(where, got -> Expect.floats(where, shapeC, expected, got),
                     Arg.of(a, m, k), Arg.of(b, k, n), Arg.of(m), Arg.of(k), Arg.of(n));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "12.2", points = 3, cases = 5)
     @DisplayName("12.2 C = A B over block x block tiles of B, any size")
     void blocked(Learner learner, Cases cases) {
-        Calls calls = learner.calls("matmulBlocked");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("matmulBlocked", cases, (i, calls) -> {
             int block = cases.between(2, 8);
             // the first case divides evenly; the others leave a partial tile in k, in n, or a block larger than both
             int m = cases.between(1, 10);
@@ -58,33 +54,29 @@ class Exercises12HowFastCanJavaGo {
             String where = cases.next("A", shape(m, k), "B", shape(k, n), "block", block);
             calls.add(where, got -> Expect.floats(where, shapeC, expected, got),
                     Arg.of(a, m, k), Arg.of(b, k, n), Arg.of(m), Arg.of(k), Arg.of(n), Arg.of(block));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "12.3", points = 1)
     @DisplayName("12.3 A machine's peak GFLOP/s")
     void peak(Learner learner, Cases cases) {
-        Calls calls = learner.calls("peakGflops");
         int[] lanes = {4, 8, 16}; // SSE, AVX2, AVX-512 float lanes
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("peakGflops", cases, (i, calls) -> {
             int cores = cases.between(1, 64), fmaUnits = cases.between(1, 2), width = lanes[cases.between(0, 2)];
             double ghz = Math.round(cases.uniform(1.0, 5.0) * 10) / 10.0;
             // one fused multiply-add is two flops: a multiply and an add
             double expected = cores * ghz * fmaUnits * width * 2;
             String where = cases.next("cores", cores, "GHz", ghz, "lanes", width, "FMA units", fmaUnits);
             calls.add(where, got -> Expect.number(where, expected, got), Arg.of(cores), Arg.of(ghz), Arg.of(width), Arg.of(fmaUnits));
-        }
-        calls.check();
+        });
     }
 
     @Test
     @Exercise(id = "12.4", points = 2, cases = 5)
     @DisplayName("12.4 The flops of a Conv2d forward")
     void convFlops(Learner learner, Cases cases) {
-        Calls calls = learner.calls("conv2dFlops");
-        for (int i = 0; i < cases.count(); i++) {
+        learner.check("conv2dFlops", cases, (i, calls) -> {
             int kernel = cases.between(1, 7), stride = cases.between(i == 0 ? 1 : 2, 3), padding = cases.between(0, kernel / 2);
             int batch = cases.between(1, 64), in = cases.between(1, 256), out = cases.between(1, 512);
             int h = cases.between(kernel, 224), w = cases.between(kernel, 224);
@@ -95,8 +87,7 @@ class Exercises12HowFastCanJavaGo {
                     + ", stride=" + stride + ", padding=" + padding + ")");
             calls.add(where, got -> Expect.number(where, expected, got), Arg.of(new int[] {batch, in, h, w}), Arg.of(out),
                     Arg.of(kernel), Arg.of(stride), Arg.of(padding));
-        }
-        calls.check();
+        });
     }
 
     /** The textbook product: C[i][j] as one dot product, summed in double. */
