@@ -39,6 +39,13 @@ public final class GradeProbe {
         return values;
     }
 
+    /** An exception's message travels back up to this long: a report line, not a megabyte. */
+    static final int MAX_MESSAGE = 2_000;
+
+    static String shortened(String message) {
+        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "... (" + message.length() + " characters)";
+    }
+
     /** The last answer, whole. */
     private static String last = "";
 
@@ -66,7 +73,7 @@ public final class GradeProbe {
         try {
             outcome = "R" + encode(call.apply(args));
         } catch (Throwable t) {
-            outcome = "X" + t.getClass().getName() + "," + b64(String.valueOf(t.getMessage())) + "," + b64(where(t));
+            outcome = "X" + t.getClass().getName() + "," + b64(shortened(String.valueOf(t.getMessage()))) + "," + b64(where(t));
         } finally {
             System.setOut(out);
             System.setErr(err);

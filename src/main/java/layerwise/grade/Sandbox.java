@@ -62,8 +62,15 @@ final class Sandbox {
             Map.entry("java/lang/invoke/MethodHandle", Set.of()),
             Map.entry("java/lang/invoke/MethodType", Set.of()),
             Map.entry("java/lang/invoke/CallSite", Set.of()),
+            Map.entry("java/lang/invoke/TypeDescriptor", Set.of()),
             // what JShell compiles a reference to a not-yet-defined snippet into: it throws when reached
             Map.entry("jdk/jshell/spi/SPIResolutionException", Set.of("<init>")));
+
+    /**
+     * Members of allowed JDK classes that reach beyond the call: the VM's default locale (every later
+     * exercise would format with it) and memory outside the heap limit.
+     */
+    private static final Set<String> JAVA_DENIED = Set.of("java/util/Locale.setDefault", "java/nio/ByteBuffer.allocateDirect");
 
     /** JDK packages every class of which is allowed: the functional interfaces of lambdas. */
     private static final Set<String> JAVA_PACKAGES = Set.of("java/util/function/");
@@ -75,7 +82,13 @@ final class Sandbox {
     /** Workbook classes and members that reach beyond computing: files, threads, the machine. */
     private static final Set<String> WORKBOOK_DENIED = Set.of("layerwise/tensor/Peak", "layerwise/tensor/SimdPeak",
             "layerwise/nn/ExportShapes", "layerwise/nn/ModuleFactory", "layerwise/nn/RecurrentFactory",
-            "layerwise/nn/Module.save", "layerwise/nn/Module.load", "layerwise/tensor/Kernels.setThreads");
+            "layerwise/tensor/Kernels.setThreads");
+
+    /**
+     * Methods every module has (from {@code Module}) that write or read files; a call names the class it is
+     * made on ({@code Linear.save}), so they are refused by name on every class of the package.
+     */
+    private static final Set<String> MODULE_FILE_METHODS = Set.of("save", "load");
 
     /** The printing and checking helpers of the learner's JShell (println, check, ...), allowed everywhere. */
     private static final String REPL_HELPERS = "layerwise/workbook/Repl";
@@ -101,6 +114,8 @@ final class Sandbox {
         for (ClassRefs.Member m : refs.members()) {
             if (!memberAllowed(m)) {
                 String reason = m.name().startsWith("parallel") ? "parallel streams and sorts run code on threads, which graded code may not start."
+                        : JAVA_DENIED.contains(m.owner() + "." + m.name())
+                        ? "it reaches beyond the call (the VM's default locale, memory outside the heap limit)."
                         : why(m.owner());
                 return Optional.of(m.display() + " is not allowed in graded code: " + reason);
             }
@@ -142,9 +157,11 @@ final class Sandbox {
         if (m.name().startsWith("parallel") && owner.startsWith("java/")) return false;
         // Integer.getInteger, Long.getLong, Boolean.getBoolean read system properties
         if (Set.of("getInteger", "getLong", "getBoolean").contains(m.name()) && owner.startsWith("java/lang/")) return false;
+        if (JAVA_DENIED.contains(owner + "." + m.name())) return false;
         if (isSnippetClass(owner) || javaClass(owner)) return true;
         Set<String> only = JAVA_MEMBERS.get(owner);
         if (only != null) return only.contains(m.name());
+        if (owner.startsWith("layerwise/nn/") && MODULE_FILE_METHODS.contains(m.name())) return false;
         return workbookAllowed(owner) && !WORKBOOK_DENIED.contains(owner + "." + m.name());
     }
 
