@@ -2,8 +2,11 @@ package layerwise.grade;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +71,31 @@ public final class Grader {
         return new Report(request.seed(), List.copyOf(listener.results()), (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Writes {@code grade.json} and {@code grade-junit.xml} into {@code dir}; returns the two paths. */
+    /**
+     * Writes {@code grade.json} and {@code grade-junit.xml} into {@code dir}; returns the two paths. Each is
+     * written to a temporary file in {@code dir} first and then moved into place, so a reader (or a grading run
+     * that is killed) never sees half a report.
+     */
     public static List<Path> write(Report report, Path dir) throws IOException {
         Files.createDirectories(dir);
-        Path json = Files.writeString(dir.resolve("grade.json"), report.json());
-        Path xml = Files.writeString(dir.resolve("grade-junit.xml"), JunitXml.of(report));
+        Path json = replace(dir.resolve("grade.json"), report.json());
+        Path xml = replace(dir.resolve("grade-junit.xml"), JunitXml.of(report));
         return List.of(json, xml);
+    }
+
+    /** Replaces {@code target} with {@code text} in one step: atomically where the file system can. */
+    private static Path replace(Path target, String text) throws IOException {
+        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }
