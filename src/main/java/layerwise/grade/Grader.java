@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,10 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -60,17 +64,50 @@ public final class Grader {
         config.put("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName");
         config.put("junit.jupiter.testmethod.order.default", "org.junit.jupiter.api.MethodOrderer$DisplayName");
 
-        String lessons = request.lessons().isEmpty() ? "\\d\\d" : "(" + String.join("|", request.lessons()) + ")";
-        LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectPackage(PACKAGE))
-                .filters(ClassNameFilter.includeClassNamePatterns(PACKAGE.replace(".", "\\.") + "\\.Exercises" + lessons + "[A-Z]\\w*"))
-                .configurationParameters(config)
-                .build();
+        LauncherDiscoveryRequest discovery = discovery(request.lessons()).configurationParameters(config).build();
         Settings settings = Settings.from(key -> Optional.ofNullable(config.get(key)));
         ScoreListener listener = new ScoreListener(settings, request.progress());
         long t0 = System.nanoTime();
         LauncherFactory.create().execute(discovery, listener);
         return new Report(request.seed(), List.copyOf(listener.results()), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The grading classes of {@code lessons} (empty: all). */
+    private static LauncherDiscoveryRequestBuilder discovery(List<String> lessons) {
+        String pattern = lessons.isEmpty() ? "\\d\\d" : "(" + String.join("|", lessons) + ")";
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectPackage(PACKAGE))
+                .filters(ClassNameFilter.includeClassNamePatterns(PACKAGE.replace(".", "\\.") + "\\.Exercises" + pattern + "[A-Z]\\w*"));
+    }
+
+    /**
+     * One exercise that grading {@code lessons} would grade.
+     *
+     * @param id     "2.3"
+     * @param title  "Linear forward as loops"
+     * @param file   the exercise file's name as shipped, "02-linear.jsh"
+     * @param points what a pass earns
+     */
+    public record Planned(String id, String title, String file, int points) {
+    }
+
+    /** The exercises that grading {@code lessons} (empty: all) would grade, found without grading anything. */
+    public static List<Planned> plan(List<String> lessons) {
+        TestPlan plan = LauncherFactory.create().discover(discovery(lessons).build());
+        List<Planned> planned = new ArrayList<>();
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier t : plan.getDescendants(root)) {
+                t.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).ifPresent(m -> {
+                    Exercise e = m.getJavaMethod().getAnnotation(Exercise.class);
+                    ExerciseFile f = m.getJavaClass().getAnnotation(ExerciseFile.class);
+                    if (e == null || f == null) return;
+                    String name = t.getDisplayName();
+                    int space = name.indexOf(' ');
+                    planned.add(new Planned(e.id(), space > 0 ? name.substring(space + 1) : name, f.value(), e.points()));
+                });
+            }
+        }
+        return planned;
     }
 
     /**

@@ -27,6 +27,16 @@ public record Report(long seed, List<ExerciseResult> results, double seconds, St
         return new Report(seed, results, seconds, learner);
     }
 
+    /**
+     * The same report with every mention of {@code from} (a folder's path as the files and messages show it)
+     * replaced by {@code to}: a learner's files graded from a temporary copy are shown where they came from.
+     */
+    public Report withFolderShownAs(String from, String to) {
+        List<ExerciseResult> shown = results.stream().map(r -> new ExerciseResult(r.id(), r.title(), r.file().replace(from, to),
+                r.points(), r.max(), r.status(), r.message().replace(from, to), r.seconds())).toList();
+        return new Report(seed, shown, seconds, learner);
+    }
+
     public int points() {
         return results.stream().mapToInt(ExerciseResult::points).sum();
     }
