@@ -383,6 +383,7 @@ final class ClassGrading {
                 h1 { font-size: 22px; margin-bottom: 4px; }
                 h2 { font-size: 17px; margin-top: 28px; }
                 p.meta { color: #555; margin-top: 0; }
+                p.files { color: #555; margin-top: 14px; }
                 .scroll { overflow-x: auto; }
                 table { border-collapse: collapse; font-size: 12px; }
                 th, td { border: 1px solid #d0d0d0; padding: 3px 5px; text-align: right; }
@@ -407,7 +408,7 @@ final class ClassGrading {
                         + "lessons %s; seed <b>%d</b>; graded %s in %.0f s.</p>%n",
                 outcomes.size(), graded.size(), plan.size(), max,
                 html(o.lessons().isEmpty() ? "all" : String.join(", ", o.lessons())), o.seed(), html(date), wall));
-        sb.append("<h2>How many learners passed each exercise</h2>\n");
+        sb.append("<h2>What the class found hard</h2>\n");
         chart(sb, plan, graded);
         sb.append("<h2>Points per learner</h2>\n");
         sb.append("<p class=\"legend\"><span class=\"l\" style=\"background:#d9f2d9\">passed</span>"
@@ -448,7 +449,7 @@ final class ClassGrading {
         sb.append("</tbody>\n<tfoot><tr><th class=\"name\">passed by</th>");
         for (Grader.Planned p : plan) sb.append("<td>").append(passed(graded, p.id())).append("</td>");
         sb.append("<td></td><td></td></tr></tfoot>\n</table></div>\n");
-        sb.append("<p class=\"meta\">Each learner's reports: <code>LEARNER/grade.json</code>, <code>LEARNER/grade-junit.xml</code>, "
+        sb.append("<p class=\"files\">Each learner's reports: <code>LEARNER/grade.json</code>, <code>LEARNER/grade-junit.xml</code>, "
                 + "<code>LEARNER/grade.log</code>; the table as <a href=\"summary.csv\">summary.csv</a>.</p>\n</body>\n</html>\n");
         return sb.toString();
     }
@@ -483,7 +484,7 @@ final class ClassGrading {
             long count = passed(graded, p.id());
             double frac = n == 0 ? 0 : count / (double) n;
             int y = top + i * (bar + gap);
-            String label = shortened(p.id() + "  " + p.title(), 44);
+            String label = shortened(p.id() + "  " + p.title(), 50);
             sb.append("<g><title>").append(html(p.id() + " " + p.title() + ": passed by " + count + " of " + n)).append("</title>");
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s</text>",
                     left - 8, y + bar - 3, html(label)));
