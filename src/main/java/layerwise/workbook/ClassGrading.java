@@ -389,7 +389,9 @@ final class ClassGrading {
                 th, td { border: 1px solid #d0d0d0; padding: 3px 5px; text-align: right; }
                 th { background: #f3f3f3; font-weight: 600; }
                 th small { display: block; font-weight: normal; color: #777; }
-                .name { text-align: left; white-space: nowrap; max-width: 18em; overflow: hidden; text-overflow: ellipsis; }
+                .name { text-align: left; white-space: nowrap; max-width: 18em; overflow: hidden; text-overflow: ellipsis;
+                        position: sticky; left: 0; background: #fff; }
+                thead .name, tfoot .name { background: #f3f3f3; }
                 td.passed { background: #d9f2d9; }
                 td.wrong { background: #fbdcdc; }
                 td.failed { background: #f7e2c6; }
@@ -464,7 +466,7 @@ final class ClassGrading {
     /** One horizontal bar per exercise (sorted by id): how many of the graded learners passed it, coloured red to green. */
     private static void chart(StringBuilder sb, List<Grader.Planned> plan, List<Outcome> graded) {
         int n = graded.size();
-        int left = 290, right = 40, top = 44, bar = 14, gap = 5, plotW = 560;
+        int left = 350, right = 40, top = 44, bar = 14, gap = 5, plotW = 560;
         int plotH = plan.size() * (bar + gap);
         int width = left + plotW + right, height = top + plotH + 56;
         double scale = plotW / (double) Math.max(1, n);
