@@ -19,30 +19,38 @@ final class JunitXml {
         Map<String, List<ExerciseResult>> byFile = new LinkedHashMap<>();
         for (ExerciseResult r : report.results()) byFile.computeIfAbsent(r.file(), f -> new java.util.ArrayList<>()).add(r);
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append(String.format(Locale.ROOT, "<testsuites name=\"layerwise grade\" tests=\"%d\" time=\"%.3f\">%n", report.results().size(), report.seconds()));
+        sb.append(String.format(Locale.ROOT, "<testsuites name=\"%s\" tests=\"%d\" time=\"%.3f\">%n",
+                esc(report.learner() == null ? "layerwise grade" : "layerwise grade: " + report.learner()),
+                report.results().size(), report.seconds()));
         for (var file : byFile.entrySet()) {
             List<ExerciseResult> rs = file.getValue();
             sb.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\" time=\"%.3f\">%n",
                     esc(file.getKey()), rs.size(), count(rs, Status.WRONG_ANSWER),
                     rs.stream().filter(r -> isError(r.status())).count(), count(rs, Status.NOT_STARTED),
                     rs.stream().mapToDouble(ExerciseResult::seconds).sum()));
-            sb.append("    <properties><property name=\"seed\" value=\"").append(report.seed()).append("\"/></properties>\n");
+            sb.append("    <properties>").append(property("seed", Long.toString(report.seed())));
+            if (report.learner() != null) sb.append(property("learner", report.learner()));
+            sb.append("</properties>\n");
             for (ExerciseResult r : rs) {
                 sb.append(String.format(Locale.ROOT, "    <testcase classname=\"%s\" name=\"%s %s\" time=\"%.3f\">%n",
                         esc(file.getKey()), esc(r.id()), esc(r.title()), r.seconds()));
-                sb.append(String.format(Locale.ROOT, "      <properties><property name=\"points\" value=\"%d\"/>"
-                        + "<property name=\"max\" value=\"%d\"/><property name=\"status\" value=\"%s\"/></properties>%n",
-                        r.points(), r.max(), r.status().label()));
+                sb.append("      <properties>").append(property("points", Integer.toString(r.points())))
+                        .append(property("max", Integer.toString(r.max()))).append(property("status", r.status().label()))
+                        .append("</properties>\n");
                 String tag = r.status() == Status.WRONG_ANSWER ? "failure" : isError(r.status()) ? "error" : r.status() == Status.NOT_STARTED ? "skipped" : null;
                 if (tag != null) {
                     sb.append("      <").append(tag).append(" message=\"").append(esc(r.message())).append("\" type=\"")
-                            .append(r.status().label()).append("\"/>\n");
+                            .append(esc(r.status().label())).append("\"/>\n");
                 }
                 sb.append("    </testcase>\n");
             }
             sb.append("  </testsuite>\n");
         }
         return sb.append("</testsuites>\n").toString();
+    }
+
+    private static String property(String name, String value) {
+        return "<property name=\"" + esc(name) + "\" value=\"" + esc(value) + "\"/>";
     }
 
     private static boolean isError(Status s) {
@@ -53,18 +61,31 @@ final class JunitXml {
         return rs.stream().filter(r -> r.status() == s).count();
     }
 
-    /** XML attribute text: markup characters escaped, control characters (not allowed in XML 1.0) dropped. */
+    /**
+     * XML attribute or text content: markup characters escaped, line breaks and tabs as character references
+     * (an attribute keeps them), and every character XML 1.0 forbids dropped: the C0 controls other than tab,
+     * line feed and carriage return, U+FFFE, U+FFFF and surrogates without their other half. A valid
+     * surrogate pair (a character beyond U+FFFF) is kept.
+     */
     static String esc(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                sb.append(c).append(s.charAt(++i));
+                continue;
+            }
             switch (c) {
                 case '&' -> sb.append("&amp;");
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
                 case '\n' -> sb.append("&#10;");
+                case '\r' -> sb.append("&#13;");
+                case '\t' -> sb.append("&#9;");
                 default -> {
-                    if (c >= 0x20 || c == '\t') sb.append(c);
+                    if (c >= 0x20 && !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF') sb.append(c);
                 }
             }
         }

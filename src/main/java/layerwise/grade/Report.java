@@ -12,8 +12,30 @@ import layerwise.io.Json;
 /**
  * The outcome of one grading run: every exercise's result, the seed that drew the cases, and the total.
  * Prints itself as the table the learner reads and writes the JSON an instructor collects.
+ *
+ * @param learner whose exercises these are (an instructor's name for the submission), or null when unnamed
  */
-public record Report(long seed, List<ExerciseResult> results, double seconds) {
+public record Report(long seed, List<ExerciseResult> results, double seconds, String learner) {
+
+    /** An unnamed learner's report. */
+    public Report(long seed, List<ExerciseResult> results, double seconds) {
+        this(seed, results, seconds, null);
+    }
+
+    /** The same report, named as {@code learner}'s. */
+    public Report withLearner(String learner) {
+        return new Report(seed, results, seconds, learner);
+    }
+
+    /**
+     * The same report with every mention of {@code from} (a folder's path as the files and messages show it)
+     * replaced by {@code to}: a learner's files graded from a temporary copy are shown where they came from.
+     */
+    public Report withFolderShownAs(String from, String to) {
+        List<ExerciseResult> shown = results.stream().map(r -> new ExerciseResult(r.id(), r.title(), r.file().replace(from, to),
+                r.points(), r.max(), r.status(), r.message().replace(from, to), r.seconds())).toList();
+        return new Report(seed, shown, seconds, learner);
+    }
 
     public int points() {
         return results.stream().mapToInt(ExerciseResult::points).sum();
@@ -60,7 +82,7 @@ public record Report(long seed, List<ExerciseResult> results, double seconds) {
         return sb.toString();
     }
 
-    /** grade.json: {"seed", "points", "max", "exercises": [{"id", "file", "title", "points", "max", "status", "message"}]}. */
+    /** grade.json: {"learner" (when named), "seed", "points", "max", "exercises": [{"id", "file", "title", "points", "max", "status", "message"}]}. */
     public String json() {
         List<Object> exercises = new ArrayList<>();
         for (ExerciseResult r : results) {
@@ -75,6 +97,7 @@ public record Report(long seed, List<ExerciseResult> results, double seconds) {
             exercises.add(e);
         }
         Map<String, Object> root = new LinkedHashMap<>();
+        if (learner != null) root.put("learner", learner);
         root.put("seed", seed);
         root.put("points", points());
         root.put("max", max());

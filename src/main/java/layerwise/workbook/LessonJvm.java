@@ -28,13 +28,8 @@ final class LessonJvm {
         Path status = Files.createTempFile("layerwise-run", ".status");
         status.toFile().deleteOnExit(); // also after Ctrl-C, which skips the finally below
         try {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            for (String jvmArg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (!jvmArg.startsWith("-agentlib:jdwp")) command.add(jvmArg); // a debugger port is taken once
-            }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                    "-D" + STATUS_PROPERTY + "=" + status, Main.class.getName(), "run"));
+            List<String> command = sameJvm();
+            command.addAll(List.of("-D" + STATUS_PROPERTY + "=" + status, Main.class.getName(), "run"));
             command.addAll(List.of(args));
             int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
             String last = Files.readString(status, StandardCharsets.UTF_8).strip();
@@ -48,6 +43,20 @@ final class LessonJvm {
         } finally {
             Files.deleteIfExists(status);
         }
+    }
+
+    /**
+     * The start of a command line for a JVM like this one: the same java, the same JVM flags (less a
+     * debugger agent, whose port is taken once) and the same class path. Add a main class and its arguments.
+     */
+    static List<String> sameJvm() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String jvmArg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!jvmArg.startsWith("-agentlib:jdwp")) command.add(jvmArg);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        return command;
     }
 
     /** Replaces the status file's line. */

@@ -33,9 +33,11 @@ public final class Main {
                     Bench::main),
             new Entry("parity", "[--init] FILE...",
                     "compare layers with PyTorch exports (safetensors fixtures)", ParityCommand::main),
-            new Entry("grade", "[NN... | all | FILE.jsh... | DIR] [--seed N] [--solutions] [--timeout S] [--memory MB] [--report DIR]",
+            new Entry("grade", "[NN... | all | FILE.jsh... | DIR | --class DIR] [--seed N] [--solutions] [--timeout S] [--memory MB] "
+                    + "[--report DIR] [--learner NAME]",
                     "grade the exercise files in jshell-scripts/exercises (or those given): points, status, the first "
-                            + "failing case; writes out/grade.json and out/grade-junit.xml", GradeCommand::main),
+                            + "failing case; writes out/grade.json and out/grade-junit.xml (--learner names whose they are); "
+                            + "--class DIR grades each learner's folder in DIR, writes out/class/", GradeCommand::main),
             new Entry("hint", "[X.Y] | --reset [X.Y]", "print the next hint of exercise X.Y (no argument: list the exercises; "
                     + "--reset: start the hints over)", HintCommand::main),
             new Entry("handout", "DIR",

@@ -36,4 +36,24 @@ class JunitXmlTest {
         assertEquals(1, doc.getElementsByTagName("skipped").getLength());
         assertTrue(JunitXml.of(report).contains("<property name=\"points\" value=\"0\"/><property name=\"max\" value=\"3\"/>"));
     }
+
+    @Test
+    @DisplayName("characters XML 1.0 forbids are dropped from every attribute, valid surrogate pairs kept")
+    void forbiddenCharacters() throws Exception {
+        String message = "a\uFFFFb\uFFFEc\uD800d\u0000e\uDC00f \uD83D\uDE00 g\u000B\u000C\u001Fh\ti\rj";
+        Report report = new Report(7, List.of(
+                new ExerciseResult("2.1", "Shape\uFFFF", "x\u0000/02-linear.jsh", 0, 1, Status.ERROR, message, 0.1)), 0.1,
+                "o'brien \"&\" <\uD801>");
+        String xml = JunitXml.of(report);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Element error = (Element) doc.getElementsByTagName("error").item(0);
+        assertEquals("abcdef \uD83D\uDE00 gh\ti\rj", error.getAttribute("message"));
+        assertEquals("x/02-linear.jsh", ((Element) doc.getElementsByTagName("testsuite").item(0)).getAttribute("name"));
+        assertEquals("2.1 Shape", ((Element) doc.getElementsByTagName("testcase").item(0)).getAttribute("name"));
+        assertEquals("layerwise grade: o'brien \"&\" <>", doc.getDocumentElement().getAttribute("name"));
+        Element learner = (Element) doc.getElementsByTagName("property").item(1);
+        assertEquals("learner", learner.getAttribute("name"));
+        assertEquals("o'brien \"&\" <>", learner.getAttribute("value"));
+    }
 }

@@ -31,6 +31,11 @@ class GradeCommandTest {
                 assertThrows(Command.UsageError.class, () -> GradeCommand.main(new String[] {"--memory", "8"})).getMessage());
         assertEquals("unknown option --fast",
                 assertThrows(Command.UsageError.class, () -> GradeCommand.main(new String[] {"--fast"})).getMessage());
+        assertEquals("--class needs a folder with a folder per learner, got 'nosuch'",
+                assertThrows(Command.UsageError.class, () -> GradeCommand.main(new String[] {"--class", "nosuch"})).getMessage());
+        String mixed = assertThrows(Command.UsageError.class,
+                () -> GradeCommand.main(new String[] {"--class", "jshell-scripts", "--report", "x", "--learner", "ada"})).getMessage();
+        assertTrue(mixed.startsWith("--class grades each learner's folder") && mixed.endsWith("not --report --learner"), mixed);
     }
 
     @Test
