@@ -129,6 +129,10 @@ final class Sandbox {
     /** The first thing of {@code refs} that {@code allow} does not permit, in words, if any. */
     static Optional<String> beyond(ClassRefs refs, Allow allow) {
         if (allow == Allow.WORKBOOK) return Optional.empty();
+        // Name the telling call first: Functional.linear rather than the Tensor.of that fed it.
+        Optional<ClassRefs.Member> telling = refs.members().stream()
+                .filter(m -> !withinExercise(m.owner(), allow) && !TENSOR_CLASSES.contains(m.owner())).findFirst();
+        if (telling.isPresent()) return Optional.of(telling.get().display());
         for (ClassRefs.Member m : refs.members()) {
             if (!withinExercise(m.owner(), allow)) return Optional.of(m.display());
         }

@@ -141,7 +141,7 @@ class SealedGradingTest {
             "mallory-files      | 2.5 | REFUSED          | graded code may not read or write files",
             "mallory-reflection | 2.1 | REFUSED          | graded code may not reflect, load or define classes",
             "mallory-reflection | 2.2 | REFUSED          | java.lang.ClassLoader cannot be extended",
-            "mallory-reflection | 2.3 | REFUSED          | uses layerwise.tensor.Tensor.of, which this exercise does not allow: it asks for plain Java only",
+            "mallory-reflection | 2.3 | REFUSED          | uses layerwise.tensor.Functional.linear, which this exercise does not allow: it asks for plain Java only",
             "mallory-reflection | 2.4 | REFUSED          | uses layerwise.tensor.Functional.linear, which this exercise does not allow",
             "mallory-processes  | 2.1 | REFUSED          | graded code may not start processes",
             "mallory-processes  | 2.2 | REFUSED          | graded code may not start processes",
