@@ -51,12 +51,7 @@ public final class Functional {
                     hint == null ? "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + "."
                             : hint.fix());
         }
-        boolean plainBias = bias == null || (bias.dim() == 1 && bias.size(0) == out);   // else y.add(bias) reports it
-        if (Kernels.selected() == Kernels.Kind.FAST && input.dim() >= 2 && plainBias) {
-            return MatmulKernels.linear(input, weight, bias);
-        }
-        Tensor y = Kernels.matmul(input, weight.t(), Kernels.selected());
-        return bias == null ? y : y.add(bias);
+        return Kernels.linear(input, weight, bias);
     }
 
     // ---------------------------------------------------------------- conv2d
@@ -72,14 +67,7 @@ public final class Functional {
      */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
                                 int[] dilation, int groups) {
-        return Kernels.conv2d(input, weight, bias, stride, padding, dilation, groups, Kernels.selected());
-    }
-
-    /** conv2d computed with the given kernel; {@link Kernels#conv2d} calls this. */
-    static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
-                         int[] dilation, int groups, Kernels.Kind kind) {
-        return conv2dKernel(input, weight, bias, Conv2dGeometry.symmetric(input, weight, bias, stride, padding, dilation, groups),
-                kind);
+        return Kernels.conv2d(input, weight, bias, Conv2dGeometry.symmetric(input, weight, bias, stride, padding, dilation, groups));
     }
 
     /** conv2d with padding "valid" (none) or "same" (output size = input size; stride must be 1). */
@@ -146,14 +134,7 @@ public final class Functional {
     /** pads = {left, right, top, bottom}, F.pad's order; layer names the layer in the messages, or null. */
     private static Tensor conv2dPadded(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] pads,
                                        int[] dilation, int groups, LayerDescription layer) {
-        Conv2dGeometry g = Conv2dGeometry.of(input, weight, bias, stride, pads, dilation, groups, layer);
-        return conv2dKernel(input, weight, bias, g, Kernels.selected());
-    }
-
-    private static Tensor conv2dKernel(Tensor input, Tensor weight, Tensor bias, Conv2dGeometry g, Kernels.Kind kind) {
-        boolean batched = input.dim() == 4;
-        Tensor y = Conv2dKernels.conv2d(batched ? input : input.unsqueeze(0), weight, bias, g, kind);
-        return batched ? y : y.squeeze(0);
+        return Kernels.conv2d(input, weight, bias, Conv2dGeometry.of(input, weight, bias, stride, pads, dilation, groups, layer));
     }
 
     // ---------------------------------------------------------------- padding
