@@ -1,10 +1,27 @@
-package layerwise.nn;
+package layerwise.interop;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import layerwise.io.ExportArgs;
+import layerwise.nn.AvgPool2d;
+import layerwise.nn.Conv2d;
+import layerwise.nn.Conv2dOptions;
+import layerwise.nn.Dropout;
+import layerwise.nn.Flatten;
+import layerwise.nn.LeakyReLU;
+import layerwise.nn.Linear;
+import layerwise.nn.MaxPool2d;
+import layerwise.nn.Module;
+import layerwise.nn.RNNBase;
+import layerwise.nn.RecurrentCellBase;
+import layerwise.nn.ReLU;
+import layerwise.nn.Sequential;
+import layerwise.nn.Sigmoid;
+import layerwise.nn.Tanh;
+import layerwise.nn.TensorModule;
 import layerwise.tensor.Tensor;
 
 /**
@@ -12,17 +29,68 @@ import layerwise.tensor.Tensor;
  * {@code module} plus each constructor argument as it was passed, e.g. {@code "3"}, {@code "[3, 2]"},
  * {@code "same"}, {@code "true"}), and runs it with named tensors, so that one parity check covers every
  * kind of layer.
+ *
+ * <p>Its catalogue is the one list of the modules that have a {@code torch.nn} class of the same name and
+ * arguments: {@code ./workbook parity} builds them, {@link ExportShapes} plans their state dicts and
+ * {@link PyTorchCode} prints them. A new module is one entry here (and its parameters' shapes in
+ * ExportShapes, if it has any).
  */
 public final class ModuleFactory {
-    /** The modules this factory builds, for error messages. */
-    static final List<String> KNOWN = List.of("Linear", "Conv2d", "RNN", "LSTM", "GRU", "RNNCell", "LSTMCell",
-            "GRUCell", "MaxPool2d", "AvgPool2d", "Flatten", "ReLU", "LeakyReLU", "Tanh", "Sigmoid", "Dropout",
-            "Sequential");
-    /** Modules without parameters (their state dict is empty). */
-    static final List<String> PARAMETERLESS = List.of("MaxPool2d", "AvgPool2d", "Flatten", "ReLU", "LeakyReLU",
-            "Tanh", "Sigmoid", "Dropout");
+
+    /** How one module is built from its export arguments (metadata: the whole map, for a Sequential's children). */
+    private interface Builder {
+        Module build(ExportArgs a, Map<String, String> metadata);
+    }
+
+    /** A catalogue entry: whether the module has parameters, and how it is built. */
+    private record Entry(boolean parameters, Builder builder) {
+    }
+
+    private static final Map<String, Entry> CATALOGUE = catalogue();
 
     private ModuleFactory() {
+    }
+
+    private static Map<String, Entry> catalogue() {
+        Map<String, Entry> c = new LinkedHashMap<>();
+        c.put("Linear", new Entry(true, (a, m) -> new Linear(a.integer("in_features"), a.integer("out_features"),
+                !a.has("bias") || a.bool("bias"))));
+        c.put("Conv2d", new Entry(true, (a, m) -> conv2d(a)));
+        for (String name : List.of("RNN", "LSTM", "GRU")) {
+            c.put(name, new Entry(true, (a, m) -> RecurrentFactory.build(name, a)));
+        }
+        for (String name : List.of("RNNCell", "LSTMCell", "GRUCell")) {
+            c.put(name, new Entry(true, (a, m) -> RecurrentFactory.cell(name, a)));
+        }
+        c.put("MaxPool2d", new Entry(false, (a, m) -> new MaxPool2d(a.ints("kernel_size"), stride(a), ints(a, "padding", 0),
+                ints(a, "dilation", 1), flag(a, "return_indices", false), flag(a, "ceil_mode", false))));
+        c.put("AvgPool2d", new Entry(false, (a, m) -> new AvgPool2d(a.ints("kernel_size"), stride(a), ints(a, "padding", 0),
+                flag(a, "ceil_mode", false), flag(a, "count_include_pad", true), divisorOverride(a))));
+        c.put("Flatten", new Entry(false, (a, m) -> new Flatten(a.has("start_dim") ? a.integer("start_dim") : 1,
+                a.has("end_dim") ? a.integer("end_dim") : -1)));
+        c.put("ReLU", new Entry(false, (a, m) -> notInPlace(a, new ReLU())));
+        c.put("LeakyReLU", new Entry(false, (a, m) -> notInPlace(a,
+                new LeakyReLU(a.has("negative_slope") ? a.decimal("negative_slope") : 0.01))));
+        c.put("Tanh", new Entry(false, (a, m) -> new Tanh()));
+        c.put("Sigmoid", new Entry(false, (a, m) -> new Sigmoid()));
+        c.put("Dropout", new Entry(false, (a, m) -> notInPlace(a, new Dropout(a.has("p") ? a.decimal("p") : 0.5))));
+        c.put("Sequential", new Entry(true, (a, m) -> sequential(m)));
+        return Collections.unmodifiableMap(c);
+    }
+
+    /** The torch.nn names of the modules this factory builds, in the catalogue's order. */
+    public static List<String> known() {
+        return List.copyOf(CATALOGUE.keySet());
+    }
+
+    /** Whether {@code module} is in the catalogue. */
+    static boolean knows(String module) {
+        return CATALOGUE.containsKey(module);
+    }
+
+    /** Whether a module of the catalogue has parameters (a Sequential may: its children's). */
+    static boolean hasParameters(String module) {
+        return CATALOGUE.get(module).parameters();
     }
 
     /**
@@ -34,47 +102,14 @@ public final class ModuleFactory {
     public static Module fromMetadata(Map<String, String> metadata) {
         ExportArgs a = new ExportArgs(metadata, "metadata");
         String module = a.string("module");
-        switch (module) {
-            case "Linear":
-                return new Linear(a.integer("in_features"), a.integer("out_features"), !a.has("bias") || a.bool("bias"));
-            case "Conv2d":
-                return conv2d(a);
-            case "RNN":
-            case "LSTM":
-            case "GRU":
-                return RecurrentFactory.build(module, a);
-            case "RNNCell":
-            case "LSTMCell":
-            case "GRUCell":
-                return RecurrentFactory.cell(module, a);
-            case "MaxPool2d":
-                return new MaxPool2d(a.ints("kernel_size"), stride(a), ints(a, "padding", 0), ints(a, "dilation", 1),
-                        flag(a, "return_indices", false), flag(a, "ceil_mode", false));
-            case "AvgPool2d":
-                return new AvgPool2d(a.ints("kernel_size"), stride(a), ints(a, "padding", 0), flag(a, "ceil_mode", false),
-                        flag(a, "count_include_pad", true), divisorOverride(a));
-            case "Flatten":
-                return new Flatten(a.has("start_dim") ? a.integer("start_dim") : 1,
-                        a.has("end_dim") ? a.integer("end_dim") : -1);
-            case "ReLU":
-                notInPlace(a, module);
-                return new ReLU();
-            case "LeakyReLU":
-                notInPlace(a, module);
-                return new LeakyReLU(a.has("negative_slope") ? a.decimal("negative_slope") : 0.01);
-            case "Tanh":
-                return new Tanh();
-            case "Sigmoid":
-                return new Sigmoid();
-            case "Dropout":
-                notInPlace(a, module);
-                return new Dropout(a.has("p") ? a.decimal("p") : 0.5);
-            case "Sequential":
-                return sequential(metadata);
-            default:
-                throw new IllegalArgumentException("no module \"" + module + "\" to build from metadata (known: "
-                        + String.join(", ", KNOWN) + ")");
-        }
+        if (!knows(module)) throw unknown(module);
+        return CATALOGUE.get(module).builder().build(a, metadata);
+    }
+
+    /** The error for a module name outside the catalogue. */
+    static IllegalArgumentException unknown(String module) {
+        return new IllegalArgumentException("no module \"" + module + "\" to build from metadata (known: "
+                + String.join(", ", known()) + ")");
     }
 
     private static Sequential sequential(Map<String, String> metadata) {
@@ -114,11 +149,13 @@ public final class ModuleFactory {
     }
 
     /** Modules here never overwrite their input, so inplace=True cannot be honoured. */
-    private static void notInPlace(ExportArgs a, String module) {
+    private static Module notInPlace(ExportArgs a, Module module) {
         if (a.has("inplace") && a.bool("inplace")) {
-            throw new IllegalArgumentException("metadata: " + module + "(inplace=True) is not supported: layerwise's"
-                    + " modules always return a new tensor (export the module with inplace=False; the output is the same)");
+            throw new IllegalArgumentException("metadata: " + module.getClass().getSimpleName() + "(inplace=True) is not"
+                    + " supported: layerwise's modules always return a new tensor (export the module with inplace=False;"
+                    + " the output is the same)");
         }
+        return module;
     }
 
     private static Module conv2d(ExportArgs a) {
@@ -148,7 +185,7 @@ public final class ModuleFactory {
         if (input == null) {
             throw new IllegalArgumentException("no \"input\" tensor to run " + module.getClass().getSimpleName() + " on");
         }
-        if (module instanceof RNNBase) return RecurrentFactory.forward((RNNBase) module, data);
+        if (module instanceof RNNBase recurrent) return RecurrentFactory.forward(recurrent, data);
         if (module instanceof RecurrentCellBase cell) return RecurrentFactory.forward(cell, data);
         Map<String, Tensor> out = new LinkedHashMap<>();
         if (module instanceof MaxPool2d pool && pool.returnIndices()) {
