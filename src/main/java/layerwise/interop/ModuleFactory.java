@@ -120,14 +120,9 @@ public final class ModuleFactory {
                 throw new IllegalArgumentException("metadata: Sequential child " + index + " ("
                         + m.getClass().getSimpleName() + ") has no one-tensor forward, so it cannot be chained");
             }
-            append(seq, m);
+            seq.append(m);
         });
         return seq;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <M extends Module & TensorModule> void append(Sequential seq, Module layer) {
-        seq.append((M) layer);
     }
 
     /** A pool's stride: PyTorch's None (or no entry) is the kernel size. */
