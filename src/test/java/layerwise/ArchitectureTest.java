@@ -109,6 +109,8 @@ class ArchitectureTest {
     void interopSitsOnNn() {
         assertNone("layerwise.tensor, init, io and nn must not import layerwise.interop",
                 u -> List.of("tensor", "init", "io", "nn").contains(u.pkg()) && inPackage(u.target(), "layerwise.interop"));
+        assertNone("building modules from an export's arguments is interop's: layerwise.nn must not use layerwise.io.ExportArgs",
+                u -> u.pkg().equals("nn") && inPackage(u.target(), "layerwise.io.ExportArgs"));
         assertNone("layerwise.interop must not import layerwise.experiment, plot, table or workbook",
                 u -> u.pkg().equals("interop")
                         && inPackage(u.target(), "layerwise.experiment", "layerwise.plot", "layerwise.table", "layerwise.workbook"));

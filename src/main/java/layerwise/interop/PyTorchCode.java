@@ -22,10 +22,8 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class PyTorchCode {
-    /** The workbook modules that have a torch.nn class of the same name and arguments. */
-    static final Set<String> KNOWN = Set.of("Linear", "Conv2d", "RNN", "LSTM", "GRU", "RNNCell", "LSTMCell",
-            "GRUCell", "ReLU", "Tanh", "Sigmoid", "LeakyReLU", "Flatten", "Dropout", "MaxPool2d", "AvgPool2d",
-            "Sequential");
+    /** The workbook modules that have a torch.nn class of the same name and arguments: the factory's catalogue. */
+    static final Set<String> KNOWN = Set.copyOf(ModuleFactory.known());
     /** A keyword argument whose value is a bare word: padding=same, padding_mode=reflect, nonlinearity=relu. */
     private static final Pattern BARE = Pattern.compile("=([A-Za-z_][A-Za-z_0-9]*)(?=,|$)");
 

@@ -1,2 +1,6 @@
-/** Moving models between the workbook and PyTorch: the Python that rebuilds a workbook model in PyTorch. */
+/**
+ * Moving models between the workbook and PyTorch: modules built from an export's metadata (the catalogue of
+ * modules with a torch.nn twin, behind {@code ./workbook parity}) and the Python that rebuilds a workbook
+ * model in PyTorch.
+ */
 package layerwise.interop;

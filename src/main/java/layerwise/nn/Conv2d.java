@@ -4,6 +4,7 @@ import java.util.Set;
 
 import layerwise.tensor.Functional;
 import layerwise.tensor.LayerDescription;
+import layerwise.tensor.Pair;
 import layerwise.tensor.Tensor;
 
 /**
@@ -83,11 +84,11 @@ public final class Conv2d extends Module implements TensorModule, LayerDescripti
         Conv2dChecks.constructor(inChannels, outChannels, options);
         this.inChannels = inChannels;
         this.outChannels = outChannels;
-        this.kernelSize = Conv2dChecks.pair(kernelSize, "kernel_size");
-        this.stride = Conv2dChecks.pair(options.stride, "stride");
-        this.dilation = Conv2dChecks.pair(options.dilation, "dilation");
+        this.kernelSize = Conv2dChecks.kernelSize(kernelSize);
+        this.stride = Pair.of(options.stride, "stride");
+        this.dilation = Pair.of(options.dilation, "dilation");
         this.paddingString = options.paddingString;
-        this.padding = paddingString == null ? Conv2dChecks.pair(options.padding, "padding") : null;
+        this.padding = paddingString == null ? Pair.of(options.padding, "padding") : null;
         this.groups = options.groups;
         this.paddingMode = options.paddingMode;
         Conv2dChecks.sizes(inChannels, outChannels, groups, this.kernelSize, this.stride, this.dilation, this.padding);

@@ -1,5 +1,7 @@
 package layerwise.nn;
 
+import layerwise.tensor.ConvArguments;
+import layerwise.tensor.Pair;
 import layerwise.tensor.TorchText;
 import layerwise.tensor.TorchFormat;
 import layerwise.tensor.ShapeError;
@@ -62,22 +64,15 @@ final class Conv2dChecks {
         return 1;
     }
 
-    /** An int-or-pair argument as a pair, with torch's error for other lengths. */
-    static int[] pair(int[] values, String name) {
-        if (values.length == 1) return new int[] {values[0], values[0]};
-        if (values.length == 2) return values.clone();
-        if (name.equals("kernel_size")) {
-            throw new ShapeError("kernel_size must be a single integer value or a list of 2 values, but got kernel_size="
-                    + TorchFormat.shapeString(values), "A 2-D kernel has a height and a width.",
-                    "pass one value (square kernel) or two: new int[] {kH, kW}");
-        }
-        throw new ShapeError(TorchText.convPair(name, values),
-                "A 2-D convolution has one " + name + " per spatial dim (height, width); " + values.length + " were given.",
-                "pass one value for both dims, e.g. " + name + "(" + (values.length > 0 ? values[0] : 1) + "), or two: "
-                        + name + "(" + (values.length > 0 ? values[0] : 1) + ", " + (values.length > 1 ? values[1] : 1) + ")");
+    /** kernel_size as a pair, with Conv2d's own error for other lengths (the other arguments: {@link Pair#of}). */
+    static int[] kernelSize(int[] values) {
+        if (values.length == 1 || values.length == 2) return Pair.of(values, "kernel_size");
+        throw new ShapeError("kernel_size must be a single integer value or a list of 2 values, but got kernel_size="
+                + TorchFormat.shapeString(values), "A 2-D kernel has a height and a width.",
+                "pass one value (square kernel) or two: new int[] {kH, kW}");
     }
 
-    /** Negative sizes (PyTorch fails creating the weight), then the sizes PyTorch would reject at forward time. */
+    /** Negative sizes (PyTorch fails creating the weight), then the sizes PyTorch would reject at forward time, as F.conv2d checks them. */
     static void sizes(int in, int out, int groups, int[] kernel, int[] stride, int[] dilation, int[] padding) {
         int[] weightShape = {out, in / groups, kernel[0], kernel[1]};
         for (int size : weightShape) {
@@ -92,20 +87,6 @@ final class Conv2dChecks {
                     "A kernel needs at least one row and one column.",
                     "use kernel_size 1 or more");
         }
-        if (padding != null && (padding[0] < 0 || padding[1] < 0)) {
-            throw new ShapeError(TorchText.negativePadding(),
-                    "Padding adds rows and columns of zeros around the input; got padding=" + Conv2d.tuple(padding) + ".",
-                    "use padding(0) or more; to crop the input, use narrow or slice before the layer");
-        }
-        if (stride[0] <= 0 || stride[1] <= 0) {
-            throw new ShapeError(TorchText.nonPositiveStride(),
-                    "The stride is how far the kernel moves between outputs; got stride=" + Conv2d.tuple(stride) + ".",
-                    "use stride(1) (every position) or more, e.g. stride(2) halves the output size");
-        }
-        if (dilation[0] <= 0 || dilation[1] <= 0) {
-            throw new ShapeError(TorchText.convDilation(dilation[0], dilation[1]),
-                    "The dilation is the step between kernel taps; 1 means adjacent taps.",
-                    "use dilation(1) or more");
-        }
+        ConvArguments.check(padding, stride, dilation, ConvArguments.Spelling.OPTION);
     }
 }

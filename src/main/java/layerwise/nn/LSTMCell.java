@@ -1,5 +1,6 @@
 package layerwise.nn;
 
+import layerwise.tensor.Kernels;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
@@ -46,8 +47,8 @@ public final class LSTMCell extends RecurrentCellBase {
         Tensor x = batchedInput(input);
         Tensor hx = batchedState(h, 0, input, x);
         Tensor cx = batchedState(c, 1, input, x);
-        Tensor gi = RecurrentStep.inputGates(x, weight_ih.t(), bias_ih);
-        State next = RecurrentStep.lstm(gi, hx, cx, weight_hh.t(), bias_hh, null);
+        Tensor[] hc = Kernels.lstmCell(inputGates(x), hx, cx, weight_hh.t(), bias_hh);
+        State next = new State(hc[0], hc[1]);
         return input.dim() == 1 ? new State(next.h().squeeze(0), next.c().squeeze(0)) : next;
     }
 }

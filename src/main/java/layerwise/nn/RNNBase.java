@@ -5,15 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 
 import layerwise.tensor.Functional;
+import layerwise.tensor.Kernels;
 import layerwise.tensor.RecurrentKernels;
 import layerwise.tensor.Tensor;
 
 /**
  * What {@link RNN}, {@link LSTM} and {@link GRU} share, like PyTorch's {@code RNNBase}: the stacked,
  * optionally bidirectional parameters, their default init, the forward checks and the loop over layers,
- * directions and time steps. Each step is the same maths as the cells: by default each layer runs on
- * {@link RecurrentKernels#layer} (whole directions at once), under {@code -Dlayerwise.kernels=plain} as
- * {@link RecurrentStep}'s chain of tensor ops, step by step.
+ * directions and time steps. Each step is the same maths as the cells; each layer runs on
+ * {@link Kernels#recurrentLayer}: by default whole directions at once, under
+ * {@code -Dlayerwise.kernels=plain} as the chain of tensor ops of each step.
  *
  * <p>Notation: {@code D} = 2 if bidirectional else 1, {@code H} = hidden_size, {@code P} = proj_size
  * (LSTM only), {@code Hout} = P if P &gt; 0 else H, {@code G} = gates (1 RNN, 4 LSTM, 3 GRU). For layer
@@ -160,11 +161,6 @@ public abstract class RNNBase extends Module {
      * sequence. {@code c0} is used by LSTM only; null states start from zeros.
      */
     RNNOutput run(Tensor input, Tensor h0, Tensor c0) {
-        return run(input, h0, c0, RecurrentStep.FUSED);
-    }
-
-    /** The forward pass on the fused kernels (whole directions at once) or as the chain of tensor ops of each step. */
-    RNNOutput run(Tensor input, Tensor h0, Tensor c0, boolean fused) {
         boolean lstm = mode == RecurrentMode.LSTM;
         boolean batched = input.dim() == 3;
         int batchDim = batchFirst ? 0 : 1;
@@ -186,31 +182,18 @@ public abstract class RNNBase extends Module {
         List<Tensor> hN = new ArrayList<>();
         List<Tensor> cN = new ArrayList<>();
         for (int layer = 0; layer < numLayers; layer++) {
-            if (fused) {
-                RecurrentKernels.Direction[] dirs = new RecurrentKernels.Direction[numDirections()];
-                for (int dir = 0; dir < dirs.length; dir++) {
-                    int index = layer * numDirections() + dir;
-                    Tensor[] b = biases(layer, dir);
-                    dirs[dir] = new RecurrentKernels.Direction(weightIh[layer][dir], b[0], weightHh[layer][dir], b[1],
-                            weightHr[layer][dir], h.select(0, index), lstm ? c.select(0, index) : null);
-                }
-                // The layer's output is [forward | reverse] at every step, what the next layer reads.
-                RecurrentKernels.Layer r = RecurrentKernels.layer(cell(), seq, dirs);
-                seq = r.output();
-                hN.addAll(Arrays.asList(r.h()));
-                if (lstm) cN.addAll(Arrays.asList(r.c()));
-            } else {
-                List<Tensor> outputs = new ArrayList<>();
-                for (int dir = 0; dir < numDirections(); dir++) {
-                    int index = layer * numDirections() + dir;
-                    Direction r = direction(seq, layer, dir, h.select(0, index), lstm ? c.select(0, index) : null);
-                    outputs.add(r.output());
-                    hN.add(r.h());
-                    if (lstm) cN.add(r.c());
-                }
-                // The next layer reads [forward | reverse] at every step.
-                seq = outputs.size() == 1 ? outputs.get(0) : Tensor.cat(outputs, 2);
+            RecurrentKernels.Direction[] dirs = new RecurrentKernels.Direction[numDirections()];
+            for (int dir = 0; dir < dirs.length; dir++) {
+                int index = layer * numDirections() + dir;
+                Tensor[] b = biases(layer, dir);
+                dirs[dir] = new RecurrentKernels.Direction(weightIh[layer][dir], b[0], weightHh[layer][dir], b[1],
+                        weightHr[layer][dir], h.select(0, index), lstm ? c.select(0, index) : null);
             }
+            // The layer's output is [forward | reverse] at every step, what the next layer reads.
+            RecurrentKernels.Layer r = Kernels.recurrentLayer(cell(), seq, dirs);
+            seq = r.output();
+            hN.addAll(Arrays.asList(r.h()));
+            if (lstm) cN.addAll(Arrays.asList(r.c()));
             // Dropout between layers, in training mode only.
             if (layer < numLayers - 1) seq = Functional.dropout(seq, dropout, isTraining());
         }
@@ -244,43 +227,6 @@ public abstract class RNNBase extends Module {
         Tensor bhh = biasHh[layer][dir];
         if (bih != null && mode != RecurrentMode.GRU) return new Tensor[] {bih.add(bhh), null};
         return new Tensor[] {bih, bhh};
-    }
-
-    /** What one layer in one direction returns: outputs {@code (T, N, Hout)}, final h and (LSTM only) final c. */
-    private record Direction(Tensor output, Tensor h, Tensor c) {
-    }
-
-    /**
-     * One layer in one direction over {@code seq (T, N, in)} as the chain of tensor ops of each step: its
-     * outputs, final h and (LSTM) final c. The reverse direction walks t = T-1 .. 0 and writes its output
-     * at position t, so its final state is the one it had at t = 0.
-     */
-    private Direction direction(Tensor seq, int layer, int dir, Tensor h, Tensor c) {
-        int steps = seq.size(0);
-        int n = seq.size(1);
-        Tensor wihT = weightIh[layer][dir].t().contiguous();
-        Tensor whhT = weightHh[layer][dir].t().contiguous();
-        Tensor[] b = biases(layer, dir);
-        Tensor whrT = weightHr[layer][dir] == null ? null : weightHr[layer][dir].t().contiguous();
-        // x W_ih^T + b_ih does not depend on the state: one product for all time steps.
-        Tensor gi = RecurrentStep.inputGates(seq.reshape(steps * n, seq.size(2)), wihT, b[0])
-                .reshape(steps, n, gates * hiddenSize);
-        Tensor[] out = new Tensor[steps];
-        for (int s = 0; s < steps; s++) {
-            int t = dir == 0 ? s : steps - 1 - s;
-            Tensor g = gi.select(0, t);
-            switch (mode) {
-                case LSTM -> {
-                    LSTMCell.State next = RecurrentStep.chainLstm(g, h, c, whhT, b[1], whrT);
-                    h = next.h();
-                    c = next.c();
-                }
-                case GRU -> h = RecurrentStep.chainGru(g, h, whhT, b[1]);
-                case RNN_TANH, RNN_RELU -> h = RecurrentStep.chainRnn(g, h, whhT, b[1], mode == RecurrentMode.RNN_RELU);
-            }
-            out[t] = h;
-        }
-        return new Direction(Tensor.stack(Arrays.asList(out), 0), h, c);
     }
 
     /** PyTorch's {@code RNNBase.extra_repr}: only the arguments that differ from the defaults. */

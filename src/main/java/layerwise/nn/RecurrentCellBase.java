@@ -1,5 +1,6 @@
 package layerwise.nn;
 
+import layerwise.tensor.Kernels;
 import layerwise.tensor.TorchFormat;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
@@ -102,10 +103,19 @@ public abstract class RecurrentCellBase extends Module {
     Tensor step(Tensor input, Tensor h) {
         Tensor x = batchedInput(input);
         Tensor hx = batchedState(h, 0, input, x);
-        Tensor gi = RecurrentStep.inputGates(x, weight_ih.t(), bias_ih);
-        Tensor next = mode == RecurrentMode.GRU ? RecurrentStep.gru(gi, hx, weight_hh.t(), bias_hh)
-                : RecurrentStep.rnn(gi, hx, weight_hh.t(), bias_hh, mode == RecurrentMode.RNN_RELU);
+        Tensor gi = inputGates(x);
+        Tensor next = mode == RecurrentMode.GRU ? Kernels.gruCell(gi, hx, weight_hh.t(), bias_hh)
+                : Kernels.rnnCell(gi, hx, weight_hh.t(), bias_hh, mode == RecurrentMode.RNN_RELU);
         return input.dim() == 1 ? next.squeeze(0) : next;
+    }
+
+    /**
+     * The input half of the gates, {@code gi = x W_ih^T + b_ih} {@code (N, G*H)}: it does not depend on the
+     * state. The hidden half, {@code h W_hh^T + b_hh}, and the gate maths are the step {@link Kernels} runs.
+     */
+    Tensor inputGates(Tensor x) {
+        Tensor gi = x.matmul(weight_ih.t());
+        return bias_ih == null ? gi : gi.add(bias_ih);
     }
 
     @Override

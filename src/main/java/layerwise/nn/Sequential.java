@@ -33,16 +33,22 @@ public final class Sequential extends Module implements TensorModule {
         for (int i = 0; i < all.size(); i++) {
             if (!(all.get(i) instanceof TensorModule)) throw NotOneTensor.inSequential(all, i);
         }
-        for (Module layer : all) {
-            registerModule(String.valueOf(layers.size()), layer);
-            layers.add((TensorModule) layer);
-        }
+        for (Module layer : all) append(layer);
     }
 
-    /** Adds a layer at the end, named by its position. Returns this. */
-    public <M extends Module & TensorModule> Sequential append(M layer) {
+    /**
+     * Adds a layer at the end, named by its position. Returns this. It takes what the constructors take:
+     * any Module, refused with the calls that work instead when its forward returns more than one tensor
+     * (RNN, LSTM, GRU, LSTMCell).
+     */
+    public Sequential append(Module layer) {
+        if (!(layer instanceof TensorModule one)) {
+            List<Module> all = new ArrayList<>(namedChildren().values());
+            all.add(layer);
+            throw NotOneTensor.inSequential(all, all.size() - 1);
+        }
         registerModule(String.valueOf(layers.size()), layer);
-        layers.add(layer);
+        layers.add(one);
         return this;
     }
 

@@ -212,13 +212,9 @@ final class ConvSolver {
             int[] out = got.clone();
             out[r - 3] = outC;
             if (r == 4) out[0] = in[0];
-            String check = "ran on zeros " + Names.shape(one) + " → " + Names.shape(got);
-            if (wide) {
-                check = "ran " + code(groups, groups, h, w, groups).substring(4) + " on zeros " + Names.shape(one) + " → "
-                        + Names.shape(got) + ": H_out and W_out do not depend on N or the channels";
-            } else if (r == 4 && in[0] != 1) {
-                check += " (one sample: the batch size N passes through)";
-            }
+            String check = wide ? "ran " + code(groups, groups, h, w, groups).substring(4) + " on zeros " + Names.shape(one)
+                    + " → " + Names.shape(got) + ": H_out and W_out do not depend on N or the channels"
+                    : OneSample.checked(one, got, in);
             List<String> derivation = new ArrayList<>();
             derivation.add("H_out = " + Formulas.sized(in[r - 2], h.p(), h.p(), h.d(), h.k(), h.s(), false));
             derivation.add("W_out = " + Formulas.sized(in[r - 1], w.p(), w.p(), w.d(), w.k(), w.s(), false));

@@ -11,6 +11,7 @@ import layerwise.nn.MaxPool2d;
 import layerwise.nn.Module;
 import layerwise.nn.RNNBase;
 import layerwise.tensor.Functional;
+import layerwise.tensor.Pair;
 import layerwise.tensor.TorchFormat;
 
 /**
@@ -65,10 +66,10 @@ final class Formulas {
     private static void pool(int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceil, int[] in,
                              List<String> lines) {
         if (in.length != 3 && in.length != 4) return;
-        int[] k = pair(kernel);
-        int[] s = pair(stride);
-        int[] p = pair(padding);
-        int[] d = pair(dilation);
+        int[] k = Pair.of(kernel, "kernel_size");
+        int[] s = Pair.of(stride, "stride");
+        int[] p = Pair.of(padding, "padding");
+        int[] d = Pair.of(dilation, "dilation");
         lines.add("C_out = C = " + in[in.length - 3] + " (each channel pooled on its own)");
         lines.add("H_out = " + sized(in[in.length - 2], p[0], p[0], d[0], k[0], s[0], ceil));
         lines.add("W_out = " + sized(in[in.length - 1], p[1], p[1], d[1], k[1], s[1], ceil));
@@ -118,9 +119,5 @@ final class Formulas {
             lines.add("h_n (D·num_layers, H_out) = (" + dirs + "·" + r.numLayers() + ", " + r.outputSize() + ")");
         }
         if (r.projSize() > 0) lines.add("H_out = proj_size = " + r.projSize() + " (c_n keeps hidden_size = " + r.hiddenSize() + ")");
-    }
-
-    private static int[] pair(int[] v) {
-        return v.length == 1 ? new int[] {v[0], v[0]} : v;
     }
 }

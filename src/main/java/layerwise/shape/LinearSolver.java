@@ -71,9 +71,13 @@ final class LinearSolver {
         int inF = in[in.length - 1];
         return Quietly.build(() -> {
             Linear lin = new Linear(inF, outF);
-            int[] got = lin.forward(Tensor.zeros(in)).shape();
-            return Proposal.of("new Linear(" + inF + ", " + outF + ")", lin, List.of(
-                    "y = x Wᵀ + b on the last dim: in_features = " + inF + " → out_features = " + outF), in, got);
+            int[] one = OneSample.rows(in, in.length - 1);
+            int[] got = lin.forward(Tensor.zeros(one)).shape();
+            int[] out = in.clone();
+            out[in.length - 1] = got[got.length - 1];
+            return Proposal.checkedOn("new Linear(" + inF + ", " + outF + ")", lin, List.of(
+                    "y = x Wᵀ + b on the last dim: in_features = " + inF + " → out_features = " + outF), in, out,
+                    OneSample.checked(one, got, in));
         });
     }
 
@@ -83,13 +87,16 @@ final class LinearSolver {
         int inF = (int) features;
         return Quietly.build(() -> {
             Sequential net = new Sequential(new Flatten(start, -1), new Linear(inF, outF));
-            int[] got = net.forward(Tensor.zeros(in)).shape();
+            int[] one = OneSample.rows(in, start);
+            int[] got = net.forward(Tensor.zeros(one)).shape();
+            int[] out = Arrays.copyOf(in, start + 1);
+            out[start] = got[got.length - 1];
             String flatten = start == 1 ? "new Flatten()" : "new Flatten(" + start + ", -1)";
             String folded = start == in.length - 1 ? "" + inF : TorchFormat.product(in, start, in.length) + " = " + inF;
-            return Proposal.of("new Sequential(" + flatten + ", new Linear(" + inF + ", " + outF + "))", net, List.of(
+            return Proposal.checkedOn("new Sequential(" + flatten + ", new Linear(" + inF + ", " + outF + "))", net, List.of(
                     "Flatten dims " + start + ".." + (in.length - 1) + ": " + folded
                             + " features (or x.flatten(" + start + ") before a Linear)",
-                    "Linear: in_features = " + inF + " → out_features = " + outF), in, got);
+                    "Linear: in_features = " + inF + " → out_features = " + outF), in, out, OneSample.checked(one, got, in));
         });
     }
 
@@ -97,19 +104,23 @@ final class LinearSolver {
         int inF = reshaped[reshaped.length - 1];
         return Quietly.build(() -> {
             Linear lin = new Linear(inF, outF);
-            int[] got = lin.forward(Tensor.zeros(in).reshape(reshaped)).shape();
+            int[] one = OneSample.rows(reshaped, reshaped.length - 1);
+            int[] got = lin.forward(Tensor.zeros(one)).shape();
+            int[] out = reshaped.clone();
+            out[reshaped.length - 1] = got[got.length - 1];
             String dims = Names.shape(reshaped).replace("[", "").replace("]", "");
-            return Proposal.of("x.reshape(" + dims + "), then new Linear(" + inF + ", " + outF + ")", lin, List.of(
+            return Proposal.checkedOn("x.reshape(" + dims + "), then new Linear(" + inF + ", " + outF + ")", lin, List.of(
                     "reshape to rows " + Names.shape(Arrays.copyOf(reshaped, reshaped.length - 1)) + " × " + inF
                             + " features: each row stays one sample's values",
-                    "Linear: in_features = " + inF + " → out_features = " + outF), reshaped, got);
+                    "Linear: in_features = " + inF + " → out_features = " + outF), reshaped, out,
+                    OneSample.checked(one, got, reshaped));
         });
     }
 
     /** The Linear after a conv/pool stack and a Flatten: in_features = C·H·W of the stack's output. */
     static <M extends Module & TensorModule> Solutions linearAfter(M stack, int[] in, int outFeatures) {
         String question = "Linear(?, " + outFeatures + ") after " + Names.oneLine(stack) + " on " + Names.shape(in);
-        Trace trace = Trace.of(stack, in);
+        Trace trace = sampleTrace(stack, in);
         if (trace.failure() == null) return Solutions.found(question, List.of(after(stack, in, outFeatures, trace)));
         // The stack shrinks the image too far (or rejects it): the smallest larger image it accepts.
         List<Proposal> nearest = new ArrayList<>();
@@ -117,7 +128,7 @@ final class LinearSolver {
             int[] bigger = in.clone();
             bigger[in.length - 1] += grow;
             bigger[in.length - 2] += grow;
-            Trace t = Trace.of(stack, bigger);
+            Trace t = sampleTrace(stack, bigger);
             if (t.failure() == null) {
                 nearest.add(after(stack, bigger, outFeatures, t).withNote("the smallest larger image the stack takes, "
                         + Names.shape(bigger)));
@@ -127,11 +138,24 @@ final class LinearSolver {
                 nearest);
     }
 
+    /**
+     * The stack traced on one sample of a batched input (N, C, H, W), when the batch passes through it;
+     * a stack that folds the batch into its features (a Flatten(0, -1)) is traced on the whole input.
+     */
+    private static <M extends Module & TensorModule> Trace sampleTrace(M stack, int[] in) {
+        if (in.length != 4) return Trace.of(stack, in);
+        Trace one = Trace.of(stack, OneSample.of(in, 0));
+        boolean batchKept = one.failure() != null || (one.output().length >= 1 && one.output()[0] == 1);
+        return batchKept ? one : Trace.of(stack, in);
+    }
+
     /** How many pixels larger linearAfter looks for an image the stack accepts. */
     private static final int MAX_GROWTH = 64;
 
     private static <M extends Module & TensorModule> Proposal after(M stack, int[] in, int outFeatures, Trace trace) {
-        int[] feat = trace.output();
+        // The trace ran on one sample when its output starts with 1 where the input has N > 1 (see sampleTrace).
+        boolean sample = in.length == 4 && trace.steps().size() > 0 && trace.steps().get(0).input()[0] != in[0];
+        int[] feat = sample ? OneSample.withBatch(trace.output(), 0, in[0]) : trace.output();
         // A batch keeps dim 0 (Flatten()); one unbatched image (C, H, W) flattens everything (Flatten(0, -1)).
         int from = in.length == 3 || feat.length < 2 ? 0 : 1;
         boolean flat = feat.length == from + 1;                 // already (N, F) or (F): no Flatten needed
@@ -140,11 +164,15 @@ final class LinearSolver {
             Sequential net = new Sequential(stack);
             if (!flat) net.append(new Flatten(from, -1));
             net.append(new Linear(inF, outFeatures));
-            int[] got = net.forward(Tensor.zeros(in)).shape();
+            int[] one = sample ? OneSample.of(in, 0) : in;
+            int[] got = net.forward(Tensor.zeros(one)).shape();
+            int[] out = sample ? OneSample.withBatch(got, 0, in[0]) : got;
             List<String> derivation = new ArrayList<>();
             for (Trace.Step s : trace.steps()) {
                 String layer = s.path().isEmpty() ? s.layer() : "(" + s.path() + ") " + s.layer();
-                derivation.add(layer + ": " + Names.shape(s.input()) + " → " + Names.shape(s.output()));
+                int[] stepIn = sample ? OneSample.withBatch(s.input(), 0, in[0]) : s.input();
+                int[] stepOut = sample ? OneSample.withBatch(s.output(), 0, in[0]) : s.output();
+                derivation.add(layer + ": " + Names.shape(stepIn) + " → " + Names.shape(stepOut));
                 for (String line : s.formulas()) derivation.add("    " + line);
             }
             String flatten = from == 1 ? "Flatten()" : "Flatten(0, -1)";
@@ -152,9 +180,9 @@ final class LinearSolver {
                 derivation.add(flatten + ": " + TorchFormat.product(feat, from, feat.length) + " = " + inF + " features");
             }
             derivation.add("Linear: in_features = " + inF + " → out_features = " + outFeatures);
-            return Proposal.of("new Sequential(stack, " + (flat ? "" : "new " + flatten + ", ") + "new Linear(" + inF + ", "
+            return Proposal.checkedOn("new Sequential(stack, " + (flat ? "" : "new " + flatten + ", ") + "new Linear(" + inF + ", "
                     + outFeatures + "))",
-                    net, derivation, in, got);
+                    net, derivation, in, out, OneSample.checked(one, got, in));
         });
     }
 }

@@ -56,17 +56,24 @@ final class RecurrentSolver {
             if (proj > 0) o.projSize(proj);
             RNNBase m = kind.equals("LSTM") ? new LSTM(inputSize, hidden, o) : kind.equals("GRU") ? new GRU(inputSize, hidden, o)
                     : new RNN(inputSize, hidden, o);
-            RNNOutput r = Walk.recurrent(m, Tensor.zeros(in));
+            // One sequence of the batch: the batch size N passes through to the output and the states.
+            int batchDim = batchFirst ? 0 : 1;
+            boolean batched = in.length == 3;
+            int[] one = batched ? OneSample.of(in, batchDim) : in;
+            RNNOutput r = Walk.recurrent(m, Tensor.zeros(one));
+            int[] out = batched ? OneSample.withBatch(r.output().shape(), batchDim, in[batchDim]) : r.output().shape();
+            int[] hN = batched ? OneSample.withBatch(r.hN().shape(), 1, in[batchDim]) : r.hN().shape();
+            int[] cN = r.cN() == null ? null : batched ? OneSample.withBatch(r.cN().shape(), 1, in[batchDim]) : r.cN().shape();
             int d = bidirectional ? 2 : 1;
             int hOut = proj > 0 ? proj : hidden;
             List<String> derivation = new ArrayList<>();
             derivation.add("output features D·H_out = " + d + "·" + hOut + " = " + d * hOut
                     + (proj > 0 ? " (H_out = proj_size; any hidden_size > proj_size works)" : "")
                     + (layers > 1 ? " (num_layers stacks layers: more states, same output size)" : ""));
-            derivation.add("h0, h_n (D·num_layers, N, H_out) = " + Names.shape(r.hN().shape())
-                    + (r.cN() == null ? "" : "; c0, c_n (D·num_layers, N, hidden_size) = " + Names.shape(r.cN().shape())));
-            return Proposal.of(code(kind, inputSize, hidden, layers, bidirectional, proj, batchFirst), m, derivation, in,
-                    r.output().shape());
+            derivation.add("h0, h_n (D·num_layers, N, H_out) = " + Names.shape(hN)
+                    + (cN == null ? "" : "; c0, c_n (D·num_layers, N, hidden_size) = " + Names.shape(cN)));
+            return Proposal.checkedOn(code(kind, inputSize, hidden, layers, bidirectional, proj, batchFirst), m, derivation, in,
+                    out, OneSample.checked(one, r.output().shape(), in));
         }));
     }
 

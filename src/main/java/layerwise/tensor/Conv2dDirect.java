@@ -20,7 +20,7 @@ final class Conv2dDirect {
         int planes = g.batch() * g.outChannels();
         int threads = (long) out.length * g.kH() * g.kW() < Gemm.PARALLEL_WORK ? 1 : Math.min(Parallel.threads(), planes);
         Parallel.forEach(threads, t -> {
-            float[] row = new float[g.outW()], sums = new float[g.outW()];
+            float[] row = Storage.allocate(g.outW()), sums = Storage.allocate(g.outW());
             for (int plane = planes * t / threads; plane < planes * (t + 1) / threads; plane++) {
                 int n = plane / g.outChannels(), o = plane % g.outChannels();
                 int channel = o / g.groupOutChannels();

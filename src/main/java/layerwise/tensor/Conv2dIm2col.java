@@ -61,7 +61,7 @@ final class Conv2dIm2col {
             filters[group] = Gemm.packA(g.groupOutChannels(), rows, wc.storage, wc.offset + group * g.groupOutChannels() * rows, rows, 1);
         }
         Parallel.forEach(threads, t -> {
-            float[] scratch = new float[rows * outRowsPerChunk * g.outW()];
+            float[] scratch = Storage.allocate(rows, outRowsPerChunk, g.outW());     // a ShapeError when it cannot fit
             for (int chunk = (int) ((long) chunks * t / threads); chunk < (long) chunks * (t + 1) / threads; chunk++) {
                 int n = chunk / chunksPerImage;
                 int i0 = chunk % chunksPerImage * outRowsPerChunk;

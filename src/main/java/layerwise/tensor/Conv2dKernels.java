@@ -1,7 +1,7 @@
 package layerwise.tensor;
 
 /**
- * The two conv2d kernels behind one seam. Both compute, for a batched input x (N, C, H, W), a weight
+ * The two conv2d kernels that {@link Kernels} chooses between. Both compute, for a batched input x (N, C, H, W), a weight
  * (O, C/groups, kH, kW) and an optional bias (O), the cross-correlation (no kernel flip)
  * <pre>
  *   out[n,o,i,j] = b[o] + sum over c &lt; Cg, u &lt; kH, v &lt; kW of
@@ -11,7 +11,7 @@ package layerwise.tensor;
  * added around it (padTop rows above, padLeft columns to the left, ...).
  *
  * <p>{@link #loops} is that formula as seven nested loops, the one a lesson shows. The fast default
- * picks one of three kernels: a 1x1 convolution is a plain matrix product ({@link Conv2dIm2col#pointwise});
+ * ({@link #fast}) picks one of three kernels: a 1x1 convolution is a plain matrix product ({@link Conv2dIm2col#pointwise});
  * a depthwise one (one input channel per group) runs directly over the image ({@link Conv2dDirect});
  * everything else copies receptive fields into a bounded scratch matrix, a few output rows at a time,
  * and multiplies it by the weight ({@link Conv2dIm2col#im2col}).
@@ -26,9 +26,8 @@ final class Conv2dKernels {
     private Conv2dKernels() {
     }
 
-    /** The seam: the kernel every conv2d goes through. */
-    static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv2dGeometry g, Kernels.Kind kind) {
-        if (kind == Kernels.Kind.PLAIN) return loops(input, weight, bias, g);
+    /** The fast kernels: depthwise, 1x1 or im2col, whichever fits the geometry ({@link Kernels} chooses plain or fast). */
+    static Tensor fast(Tensor input, Tensor weight, Tensor bias, Conv2dGeometry g) {
         if (g.groupInChannels() == 1 && g.groups() > 1) return Conv2dDirect.depthwise(input, weight, bias, g);
         if (g.kH() == 1 && g.kW() == 1 && g.sH() == 1 && g.sW() == 1 && g.padTop() + g.padBottom() + g.padLeft() + g.padRight() == 0) {
             return Conv2dIm2col.pointwise(input, weight, bias, g);

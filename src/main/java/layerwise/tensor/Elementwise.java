@@ -64,43 +64,51 @@ final class Elementwise {
         }
     }
 
-    /**
-     * self = src, broadcast; a source that is self's shape transposed gets the weight-layout repair. In
-     * copy_ only the source broadcasts (self's shape is fixed), so the general "make one of them 1" is
-     * replaced by what the source may be.
-     */
+    /** self = src, broadcast; a source that is self's shape transposed gets the weight-layout repair. */
     static Tensor copy(Tensor self, Tensor src) {
         try {
             return inPlace(self, src, Arith.COPY);
         } catch (ShapeError e) {
             ShapeHints.Hint hint = ShapeHints.transposedCopy(self.dims, src.dims);
-            if (hint == null) {
-                throw new ShapeError(e.torchMessage(), "copy_ writes the source " + Shapes.str(src.dims) + " into this tensor "
-                        + Shapes.str(self.dims) + ", whose shape never changes: only the source broadcasts, so each of its "
-                        + "dims, lined up from the right, must equal this tensor's or be 1.",
-                        "give the source this tensor's shape " + Shapes.str(self.dims) + ", or one that broadcasts to it "
-                                + "(a dim of 1 is repeated)");
-            }
+            if (hint == null) throw e;
             throw new ShapeError(e.torchMessage(), hint.meaning(), hint.fix());
         }
     }
 
     /** self = op(self, src) in place, src broadcast to self's shape (which may not change). */
     static Tensor inPlace(Tensor self, Tensor src, Strided.BinaryOp op) {
-        int[] shape = Shapes.broadcast(self.dims, src.dims);
+        // the tensor method that runs it, for the messages: add_, copy_, ...
+        String name = op instanceof Arith a ? a.name().toLowerCase(java.util.Locale.ROOT) + "_" : "the in-place op";
+        int[] shape;
+        try {
+            shape = Shapes.broadcast(self.dims, src.dims);
+        } catch (ShapeError e) {
+            throw onlySourceBroadcasts(e.torchMessage(), self, src, name);
+        }
         if (!java.util.Arrays.equals(shape, self.dims)) {
-            throw new ShapeError("output with shape " + Shapes.str(self.dims) + " doesn't match the broadcast shape "
-                    + Shapes.str(shape),
-                    "An in-place op writes into this tensor, so the other operand " + Shapes.str(src.dims)
-                            + " must broadcast to " + Shapes.str(self.dims) + " without growing it.",
-                    "use the out-of-place op (e.g. add instead of add_), or reduce the other operand to shape "
-                            + Shapes.str(self.dims));
+            throw onlySourceBroadcasts("output with shape " + Shapes.str(self.dims) + " doesn't match the broadcast shape "
+                    + Shapes.str(shape), self, src, name);
         }
         checkWritable(self, "an in-place op");
         Tensor source = Views.expand(src, shape);
         if (self.storage == src.storage) source = new Tensor(Strided.toArray(source), shape, Shapes.contiguousStrides(shape), 0);
         Strided.apply(self, self, source, op);
         return self;
+    }
+
+    /**
+     * In place, only the source broadcasts: the tensor written into keeps its shape. So the general fix of a
+     * broadcast, "make one of them 1", does not apply: the source must fit this tensor.
+     */
+    private static ShapeError onlySourceBroadcasts(String torchMessage, Tensor self, Tensor src, String name) {
+        boolean copy = name.equals("copy_");
+        String source = copy ? "the source" : "the other operand";
+        return new ShapeError(torchMessage, name + " writes " + source + " " + Shapes.str(src.dims) + " into this tensor "
+                + Shapes.str(self.dims) + ", whose shape never changes: only " + source + " broadcasts, so each of its dims, "
+                + "lined up from the right, must equal this tensor's or be 1.",
+                "give " + source + " this tensor's shape " + Shapes.str(self.dims) + ", or one that broadcasts to it (a dim of 1"
+                        + " is repeated)" + (copy || !name.endsWith("_") ? "" : "; or use the out-of-place "
+                        + name.substring(0, name.length() - 1) + ", whose result takes the broadcast shape"));
     }
 
     /** (float) of the double result: Math.exp/log/tanh are within 1 ulp, so the cast rounds like torch's float kernels. */

@@ -51,12 +51,7 @@ public final class Functional {
                     hint == null ? "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + "."
                             : hint.fix());
         }
-        boolean plainBias = bias == null || (bias.dim() == 1 && bias.size(0) == out);   // else y.add(bias) reports it
-        if (Kernels.selected() == Kernels.Kind.FAST && input.dim() >= 2 && plainBias) {
-            return MatmulKernels.linear(input, weight, bias);
-        }
-        Tensor y = Kernels.matmul(input, weight.t(), Kernels.selected());
-        return bias == null ? y : y.add(bias);
+        return Kernels.linear(input, weight, bias);
     }
 
     // ---------------------------------------------------------------- conv2d
@@ -72,28 +67,16 @@ public final class Functional {
      */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
                                 int[] dilation, int groups) {
-        return Kernels.conv2d(input, weight, bias, stride, padding, dilation, groups, Kernels.selected());
-    }
-
-    /** conv2d computed with the given kernel; {@link Kernels#conv2d} calls this. */
-    static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
-                         int[] dilation, int groups, Kernels.Kind kind) {
-        ConvInputChecks.rank(input, weight, 1, null);
-        int[] s = pair(stride, "stride");
-        int[] p = pair(padding, "padding");
-        int[] d = pair(dilation, "dilation");
-        return conv2dPadded(input, weight, bias, s, new int[] {p[1], p[1], p[0], p[0]}, d, groups, kind);
+        return Kernels.conv2d(input, weight, bias, Conv2dGeometry.symmetric(input, weight, bias, stride, padding, dilation, groups));
     }
 
     /** conv2d with padding "valid" (none) or "same" (output size = input size; stride must be 1). */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding,
                                 int[] dilation, int groups) {
-        ConvInputChecks.rank(input, weight, 1, null);
-        int[] s = pair(stride, "stride");
-        int[] d = pair(dilation, "dilation");
-        if ("valid".equals(padding)) {
-            return conv2dPadded(input, weight, bias, s, new int[4], d, groups, Kernels.selected());
-        }
+        Conv2dGeometry.requireImage(input, weight, 1, null);
+        int[] s = Pair.of(stride, "stride");
+        int[] d = Pair.of(dilation, "dilation");
+        if ("valid".equals(padding)) return conv2dPadded(input, weight, bias, s, new int[4], d, groups, null);
         if (!"same".equals(padding)) {
             throw new ShapeError(TorchText.invalidPaddingString(padding, "{'valid', 'same'}"),
                     "padding is a number of rows/columns, or one of the words 'valid' (no padding) and 'same'.",
@@ -104,9 +87,8 @@ public final class Functional {
                     "With stride > 1 the output can't have the input's size.",
                     "use stride 1 with padding \"same\", or give the padding as a number");
         }
-        if (weight.dim() != 4) return conv2dPadded(input, weight, bias, s, new int[4], d, groups, Kernels.selected());
-        return conv2dPadded(input, weight, bias, s, samePadding(weight.size(2), weight.size(3), d), d, groups,
-                Kernels.selected());
+        if (weight.dim() != 4) return conv2dPadded(input, weight, bias, s, new int[4], d, groups, null);
+        return conv2dPadded(input, weight, bias, s, samePadding(weight.size(2), weight.size(3), d), d, groups, null);
     }
 
     /**
@@ -141,33 +123,18 @@ public final class Functional {
                     "This conv2d takes one padding per side of the image, in F.pad's order.",
                     "pass 4 values, e.g. new int[] {1, 1, 1, 1}, or use the overload with symmetric padding");
         }
-        int[] s = pair(stride, "stride");
-        int[] d = pair(dilation, "dilation");
-        ConvInputChecks.rank(input, weight, groups, layer);
+        int[] s = Pair.of(stride, "stride");
+        int[] d = Pair.of(dilation, "dilation");
+        Conv2dGeometry.requireImage(input, weight, groups, layer);
         boolean zeros = "zeros".equals(paddingMode);
         Tensor x = zeros ? input : pad(input, sidePadding, paddingMode);
-        int[] pads = zeros ? sidePadding : new int[4];
-        ConvInputChecks.sizes(x, weight, pads, d, groups, layer);
-        return conv2dPadded(x, weight, bias, s, pads, d, groups, Kernels.selected());
+        return conv2dPadded(x, weight, bias, s, zeros ? sidePadding : new int[4], d, groups, layer);
     }
 
-    /** pads = {left, right, top, bottom}, F.pad's order. */
+    /** pads = {left, right, top, bottom}, F.pad's order; layer names the layer in the messages, or null. */
     private static Tensor conv2dPadded(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] pads,
-                                       int[] dilation, int groups, Kernels.Kind kind) {
-        boolean batched = input.dim() == 4;
-        Tensor x = batched ? input : input.unsqueeze(0);
-        Conv2dGeometry g = Conv2dGeometry.of(x, weight, bias, stride, pads, dilation, groups);
-        Tensor y = Conv2dKernels.conv2d(x, weight, bias, g, kind);
-        return batched ? y : y.squeeze(0);
-    }
-
-    /** Expands an int-or-pair parameter to a pair, with torch's error for any other length. */
-    static int[] pair(int[] values, String name) {
-        if (values.length == 1) return new int[] {values[0], values[0]};
-        if (values.length == 2) return values.clone();
-        throw new ShapeError(TorchText.convPair(name, values),
-                "A 2-D convolution has one " + name + " per spatial dim (height, width).",
-                "pass one value for both dims or two values (height, width)");
+                                       int[] dilation, int groups, LayerDescription layer) {
+        return Kernels.conv2d(input, weight, bias, Conv2dGeometry.of(input, weight, bias, stride, pads, dilation, groups, layer));
     }
 
     // ---------------------------------------------------------------- padding

@@ -52,7 +52,7 @@ final class Gemm {
         if (size > SHARED_A_LIMIT) return null;
         float[] packed = SHARED_A.get();
         if (packed == null || packed.length < size) {
-            packed = new float[(int) size];
+            packed = Storage.allocate(SimdGemm.paddedRows(m), k);
             SHARED_A.set(packed);
         }
         float[] dst = packed;
@@ -82,7 +82,7 @@ final class Gemm {
 
     static PackedB pack(int k, int n, float[] b, int bOff, int brs, int bcs) {
         if (Simd.ACTIVE) return new PackedB(k, n, SimdGemm.packAll(k, n, b, bOff, brs, bcs), SimdGemm.paddedColumns(n), true);
-        float[] rowMajor = new float[k * n];
+        float[] rowMajor = Storage.allocate(k, n);
         for (int p = 0; p < k; p++) {
             for (int j = 0; j < n; j++) rowMajor[p * n + j] = b[bOff + p * brs + j * bcs];
         }
@@ -139,7 +139,7 @@ final class Gemm {
     static PackedA packA(int m, int k, float[] a, int aOff, int ars, int acs) {
         float[] data = null;
         if (Simd.ACTIVE && m > 0 && k > 0) {
-            data = new float[Math.multiplyExact(SimdGemm.paddedRows(m), k)];
+            data = Storage.allocate(SimdGemm.paddedRows(m), k);
             SimdGemm.packARange(m, k, a, aOff, ars, acs, data, 0, SimdGemm.blocksOfA(m, k));
         }
         return new PackedA(m, k, data, a, aOff, ars, acs);

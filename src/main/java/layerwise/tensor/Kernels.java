@@ -1,22 +1,29 @@
 package layerwise.tensor;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Which kernel runs the hot ops. Each hot op has a plain "teaching" kernel that mirrors its formula and
- * a fast default (packed, cache-blocked, SIMD, multi-threaded). Both add each output's terms in the same
- * order, starting from the same value (0, or the bias) and treating padding the same way (a padding tap
- * multiplies 0, so Inf and NaN weights behave alike). What differs, precisely: with SIMD (the Vector API
- * module present) the matrix products round each step {@code s + a*b} once, as a fused multiply-add,
- * where the plain loops round the product and then the sum; so matmul, linear and conv2d results can
- * differ in the last bits, by at most 2·k·2^-24·(|s0| + Σ|a·b|) for k terms (tested). Without SIMD, and
- * for the elementwise, depthwise and gate kernels, the two agree bit for bit.
+ * Which kernel runs the hot ops: the one seam where plain or fast is decided. Each hot op has a plain
+ * "teaching" kernel that mirrors its formula and a fast default (packed, cache-blocked, SIMD,
+ * multi-threaded), and every call of one, from a tensor method, {@link Functional} or a layer, comes
+ * through a method here that picks between them and calls that kernel, never back into Functional. A
+ * new kernel (a backward pass, say) is one more method here with its plain and fast sides.
+ *
+ * <p>Both add each output's terms in the same order, starting from the same value (0, or the bias) and
+ * treating padding the same way (a padding tap multiplies 0, so Inf and NaN weights behave alike). What
+ * differs, precisely: with SIMD (the Vector API module present) the matrix products round each step
+ * {@code s + a*b} once, as a fused multiply-add, where the plain loops round the product and then the
+ * sum; so matmul, linear and conv2d results can differ in the last bits, by at most
+ * 2·k·2^-24·(|s0| + Σ|a·b|) for k terms (tested). Without SIMD, and for the elementwise, depthwise and
+ * gate kernels, the two agree bit for bit (the fast gates' sigmoid and tanh, with SIMD, within one ulp).
  *
  * <p>The default is {@link Kind#FAST}. Start the JVM with {@code -Dlayerwise.kernels=plain} to make
- * {@link Tensor#matmul}, conv2d and linear use the plain kernels everywhere (the property is read once, at start-up); for
- * the workbook: {@code JAVA_TOOL_OPTIONS=-Dlayerwise.kernels=plain ./workbook}.
- * {@link #matmul(Tensor, Tensor, Kind)} and {@link #conv2d(Tensor, Tensor, Tensor, int[], int[], int[], int, Kind)}
- * run one kernel explicitly, for benchmarks and lessons that compare the two.
+ * every hot op (matmul, mm, bmm, linear, conv2d, the recurrent cells and layers) use the plain kernels
+ * (the property is read once, at start-up); for the workbook:
+ * {@code JAVA_TOOL_OPTIONS=-Dlayerwise.kernels=plain ./workbook}. The methods that take a {@link Kind}
+ * run one kernel explicitly, for benchmarks, tests and lessons that compare the two.
  */
 public final class Kernels {
     private Kernels() {
@@ -25,12 +32,40 @@ public final class Kernels {
     /** The two kernel families. */
     public enum Kind { PLAIN, FAST }
 
+    /** The hot ops, each chosen here. */
+    enum Op { MATMUL, LINEAR, CONV2D, RNN_CELL, LSTM_CELL, GRU_CELL, RECURRENT_LAYER }
+
     private static final Kind DEFAULT =
             "plain".equals(System.getProperty("layerwise.kernels", "").toLowerCase(Locale.ROOT)) ? Kind.PLAIN : Kind.FAST;
 
-    /** The kernel that {@link Tensor#matmul} uses: FAST unless -Dlayerwise.kernels=plain. */
+    /**
+     * Which kernel each op last ran on, recorded only under {@code -Dlayerwise.kernels.trace=true}: a test
+     * starts a JVM with it and {@code -Dlayerwise.kernels=plain}, runs every op through the layers and
+     * checks that each ran PLAIN, so the property provably reaches them all. Without the property this
+     * is a constant false and the hot paths pay nothing.
+     */
+    private static final boolean TRACE = Boolean.getBoolean("layerwise.kernels.trace");
+    private static final Map<Op, Kind> RAN = new EnumMap<>(Op.class);
+
+    /** The kernel that the ops use: FAST unless -Dlayerwise.kernels=plain. */
     public static Kind selected() {
         return DEFAULT;
+    }
+
+    private static Kind chosen(Op op, Kind kind) {
+        if (TRACE) {
+            synchronized (RAN) {
+                RAN.put(op, kind);
+            }
+        }
+        return kind;
+    }
+
+    /** What {@link #TRACE} recorded: each op that ran and its kernel. */
+    static Map<Op, Kind> ran() {
+        synchronized (RAN) {
+            return Map.copyOf(RAN);
+        }
     }
 
     /** How many threads the fast kernels use (default: every core), like {@code torch.get_num_threads()}. */
@@ -48,14 +83,113 @@ public final class Kernels {
         return Simd.describe();
     }
 
+    // ---------------------------------------------------------------- matrix products
+
     /** torch.matmul computed with the given kernel. */
     public static Tensor matmul(Tensor a, Tensor b, Kind kind) {
-        return Matmul.matmul(a, b, kind);
+        return Matmul.matmul(a, b, chosen(Op.MATMUL, kind));
     }
 
-    /** torch.nn.functional.conv2d computed with the given kernel: the loops (PLAIN), or im2col, 1x1 and depthwise kernels (FAST). */
+    /** {@link Tensor#matmul}: torch.matmul's rank rules, each product on the selected kernel. */
+    static Tensor matmul(Tensor a, Tensor b) {
+        return matmul(a, b, DEFAULT);
+    }
+
+    /** {@link Tensor#mm}. */
+    static Tensor mm(Tensor a, Tensor b) {
+        return Matmul.mm(a, b, chosen(Op.MATMUL, DEFAULT));
+    }
+
+    /** {@link Tensor#bmm}. */
+    static Tensor bmm(Tensor a, Tensor b) {
+        return Matmul.bmm(a, b, chosen(Op.MATMUL, DEFAULT));
+    }
+
+    /**
+     * F.linear's y = x W^T + b, its shapes checked by the caller. Fast: one strided product and the bias
+     * added row by row ({@link MatmulKernels#linear}) when x has rows and b is one value per output;
+     * otherwise, and plain, {@code x.matmul(W^T)} then {@code add(b)}, which also broadcasts or reports a
+     * bias of another shape.
+     */
+    static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        Kind kind = chosen(Op.LINEAR, DEFAULT);
+        boolean perOutput = bias == null || (bias.dim() == 1 && bias.size(0) == weight.size(0));
+        if (kind == Kind.FAST && input.dim() >= 2 && perOutput) return MatmulKernels.linear(input, weight, bias);
+        Tensor y = Matmul.matmul(input, weight.t(), kind);
+        return bias == null ? y : y.add(bias);
+    }
+
+    // ---------------------------------------------------------------- conv2d
+
+    /**
+     * torch.nn.functional.conv2d (symmetric padding) computed with the given kernel: the loops (PLAIN),
+     * or im2col, 1x1 and depthwise kernels (FAST).
+     */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
                                 int[] dilation, int groups, Kind kind) {
-        return Functional.conv2d(input, weight, bias, stride, padding, dilation, groups, kind);
+        return conv2d(input, weight, bias, Conv2dGeometry.symmetric(input, weight, bias, stride, padding, dilation, groups),
+                kind);
+    }
+
+    /** conv2d of an input (N, C, H, W) or (C, H, W) that {@link Conv2dGeometry} has checked, on the selected kernel. */
+    static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv2dGeometry g) {
+        return conv2d(input, weight, bias, g, DEFAULT);
+    }
+
+    private static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv2dGeometry g, Kind kind) {
+        boolean batched = input.dim() == 4;
+        Tensor x = batched ? input : input.unsqueeze(0);
+        Tensor y = switch (chosen(Op.CONV2D, kind)) {
+            case PLAIN -> Conv2dKernels.loops(x, weight, bias, g);
+            case FAST -> Conv2dKernels.fast(x, weight, bias, g);
+        };
+        return batched ? y : y.squeeze(0);
+    }
+
+    // ---------------------------------------------------------------- recurrent
+
+    /**
+     * One Elman RNN cell step from the input part of the gates {@code gi = x W_ih^T + b_ih (N, H)}:
+     * h' = tanh(gi + h W_hh^T + b_hh), or relu of it; {@code whhT} is W_hh transposed, bhh may be null.
+     */
+    public static Tensor rnnCell(Tensor gi, Tensor h, Tensor whhT, Tensor bhh, boolean relu) {
+        return switch (chosen(Op.RNN_CELL, DEFAULT)) {
+            case PLAIN -> RecurrentChain.rnn(gi, h, whhT, bhh, relu, Kind.PLAIN);
+            case FAST -> RecurrentKernels.rnn(gi, Matmul.matmul(h, whhT, Kind.FAST), bhh, relu);
+        };
+    }
+
+    /** One LSTM cell step, gates stacked {@code [i | f | g | o]} (see {@link RecurrentChain#lstm}): {h', c'}. */
+    public static Tensor[] lstmCell(Tensor gi, Tensor h, Tensor c, Tensor whhT, Tensor bhh) {
+        return switch (chosen(Op.LSTM_CELL, DEFAULT)) {
+            case PLAIN -> RecurrentChain.lstm(gi, h, c, whhT, bhh, Kind.PLAIN);
+            case FAST -> RecurrentKernels.lstm(gi, Matmul.matmul(h, whhT, Kind.FAST), bhh, c);
+        };
+    }
+
+    /** One GRU cell step, gates stacked {@code [r | z | n]} (see {@link RecurrentChain#gru}): h'. */
+    public static Tensor gruCell(Tensor gi, Tensor h, Tensor whhT, Tensor bhh) {
+        return switch (chosen(Op.GRU_CELL, DEFAULT)) {
+            case PLAIN -> RecurrentChain.gru(gi, h, whhT, bhh, Kind.PLAIN);
+            case FAST -> RecurrentKernels.gru(gi, Matmul.matmul(h, whhT, Kind.FAST), bhh, h);
+        };
+    }
+
+    /** One recurrent layer over {@code seq (T, N, in)} in one or two directions, on the selected kernel. */
+    public static RecurrentKernels.Layer recurrentLayer(RecurrentKernels.Cell cell, Tensor seq,
+                                                        RecurrentKernels.Direction... directions) {
+        return recurrentLayer(cell, seq, DEFAULT, directions);
+    }
+
+    /**
+     * One recurrent layer computed with the given kernel: every step as the chain of tensor ops it is
+     * (PLAIN, {@link RecurrentChain}), or whole directions at once (FAST, {@link RecurrentKernels#layer}).
+     */
+    public static RecurrentKernels.Layer recurrentLayer(RecurrentKernels.Cell cell, Tensor seq, Kind kind,
+                                                        RecurrentKernels.Direction... directions) {
+        return switch (chosen(Op.RECURRENT_LAYER, kind)) {
+            case PLAIN -> RecurrentChain.layer(cell, seq, directions);
+            case FAST -> RecurrentKernels.layer(cell, seq, directions);
+        };
     }
 }

@@ -1,16 +1,19 @@
 package layerwise.tensor;
 
-/** The checks of max_pool2d and avg_pool2d, with PyTorch's messages, giving the pooling geometry. */
+/**
+ * The checks of max_pool2d and avg_pool2d, with PyTorch's messages, giving the pooling geometry; each
+ * dim's sizes are a {@link SlidingWindow}'s, as a convolution's are.
+ */
 final class PoolChecks {
     private PoolChecks() {
     }
 
     static PoolKernels.Geometry geometry(Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
                                          boolean ceilMode) {
-        int[] k = Functional.pair(kernelSize, "kernel_size");
-        int[] s = stride.length == 0 ? k : Functional.pair(stride, "stride");
-        int[] p = Functional.pair(padding, "padding");
-        int[] d = Functional.pair(dilation, "dilation");
+        int[] k = Pair.of(kernelSize, "kernel_size");
+        int[] s = stride.length == 0 ? k : Pair.of(stride, "stride");
+        int[] p = Pair.of(padding, "padding");
+        int[] d = Pair.of(dilation, "dilation");
         if (k[0] <= 0 || k[1] <= 0) {
             throw new ShapeError(TorchText.kernelSizeNotPositive(k[0], k[1]),
                     "The pooling window needs at least one row and column.",
@@ -24,8 +27,8 @@ final class PoolChecks {
             throw new ShapeError("dilation should be greater than zero, but got dilationH: " + d[0] + " dilationW: " + d[1],
                     "The dilation is the gap between window taps.", "use dilation 1 or more");
         }
-        if (p[0] < 0 || p[1] < 0 || 2 * p[0] > k[0] || 2 * p[1] > k[1]) {
-            int bad = p[0] < 0 || 2 * p[0] > k[0] ? 0 : 1;
+        if (p[0] < 0 || p[1] < 0 || 2L * p[0] > k[0] || 2L * p[1] > k[1]) {
+            int bad = p[0] < 0 || 2L * p[0] > k[0] ? 0 : 1;
             throw new ShapeError("pad should be at most half of kernel size, but got pad=" + p[bad]
                     + " and kernel_size=" + k[bad],
                     "A window that starts in the padding must still reach the input.",
@@ -40,18 +43,19 @@ final class PoolChecks {
                     "reshape the input to (N, C, H, W), e.g. x.unsqueeze(0) adds N=1");
         }
         int h = x.size(-2), w = x.size(-1);
-        // Sizes beyond an int would wrap around in the output-size formula: refuse them first.
-        Shapes.checkedSize("the dilated window height (dilation * (kernel_size - 1) + 1)", (long) d[0] * (k[0] - 1) + 1);
-        Shapes.checkedSize("the dilated window width (dilation * (kernel_size - 1) + 1)", (long) d[1] * (k[1] - 1) + 1);
-        Shapes.checkedSize("the padded input height plus the stride", (long) h + 2L * p[0] + s[0]);
-        Shapes.checkedSize("the padded input width plus the stride", (long) w + 2L * p[1] + s[1]);
-        int outH = PoolKernels.outputSize(h, k[0], s[0], p[0], d[0], ceilMode);
-        int outW = PoolKernels.outputSize(w, k[1], s[1], p[1], d[1], ceilMode);
+        SlidingWindow rows = new SlidingWindow(h, p[0], p[0], k[0], s[0], d[0]);
+        SlidingWindow cols = new SlidingWindow(w, p[1], p[1], k[1], s[1], d[1]);
+        // The window and the padded input must be sizes: beyond an int they are refused, not wrapped around.
+        Shapes.checkedSize("the dilated window height (dilation * (kernel_size - 1) + 1)", rows.span());
+        Shapes.checkedSize("the dilated window width (dilation * (kernel_size - 1) + 1)", cols.span());
+        Shapes.checkedSize("the padded input height", rows.padded());
+        Shapes.checkedSize("the padded input width", cols.padded());
+        int outH = (int) rows.outputs(ceilMode);
+        int outW = (int) cols.outputs(ceilMode);
         if (outH < 1 || outW < 1) {
             throw new ShapeError("Given input size: (" + x.size(-3) + "x" + h + "x" + w + "). Calculated output size: ("
                     + x.size(-3) + "x" + outH + "x" + outW + "). Output size is too small",
-                    "The pooling window (" + (d[0] * (k[0] - 1) + 1) + " x " + (d[1] * (k[1] - 1) + 1)
-                            + ") does not fit in the padded input.",
+                    "The pooling window (" + rows.span() + " x " + cols.span() + ") does not fit in the padded input.",
                     "use a smaller kernel_size, more padding, or a larger input");
         }
         int[] outShape = x.shape();

@@ -19,16 +19,6 @@ final class PoolKernels {
     record Geometry(int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, int outH, int outW) {
     }
 
-    /**
-     * torch's output size: floor((in + 2p - d(k-1) - 1 + (ceil ? s-1 : 0)) / s) + 1, and in ceil mode
-     * the last window must start inside the input or the left padding.
-     */
-    static int outputSize(int in, int k, int s, int p, int d, boolean ceilMode) {
-        int out = Math.floorDiv(in + 2 * p - d * (k - 1) - 1 + (ceilMode ? s - 1 : 0), s) + 1;
-        if (ceilMode && (out - 1) * s >= in + p) out--;
-        return out;
-    }
-
     static Tensor maxPool(Tensor x, Geometry g) {
         int[] s = x.shape();
         int planes = s[0] * s[1], h = s[2], w = s[3];

@@ -27,7 +27,7 @@ final class RecurrentGates {
     /** b's values, or G·H values of -0 when there is no bias. */
     static float[] bias(Tensor b, int width) {
         if (b != null) return b.toFloatArray();
-        float[] none = new float[width];
+        float[] none = Storage.allocate(width);
         Arrays.fill(none, -0f);
         return none;
     }

@@ -54,12 +54,15 @@ final class Shapes {
      * {@code Integer.MAX_VALUE} is a {@link ShapeError} naming {@code what}, never a negative wrap-around.
      */
     static int checkedSize(String what, long value) {
-        if (value > Integer.MAX_VALUE) {
-            throw new ShapeError(what + " would be " + value + ", more than the largest size, " + Integer.MAX_VALUE,
-                    "A size here is a Java int, at most 2^31-1 = " + Integer.MAX_VALUE + ".",
-                    "use smaller padding, dilation or kernel sizes");
-        }
+        if (value > Integer.MAX_VALUE) throw sizeBeyondInt(what, value);
         return (int) value;
+    }
+
+    /** The error of {@link #checkedSize}: {@code what} would be {@code value}, more than an int holds. */
+    static ShapeError sizeBeyondInt(String what, long value) {
+        return new ShapeError(what + " would be " + value + ", more than the largest size, " + Integer.MAX_VALUE,
+                "A size here is a Java int, at most 2^31-1 = " + Integer.MAX_VALUE + ".",
+                "use smaller padding, dilation or kernel sizes");
     }
 
     /** Row-major strides: the last dim moves by 1, each earlier dim by the product of the sizes after it. */

@@ -63,7 +63,7 @@ final class SimdGemm {
      */
     static float[] packAll(int k, int n, float[] b, int bOff, int brs, int bcs) {
         int nPad = paddedColumns(n);
-        float[] packed = new float[k * nPad];
+        float[] packed = Storage.allocate(k, nPad);
         for (int p0 = 0; p0 < k; p0 += KC) {
             packB(b, bOff + p0 * brs, brs, bcs, Math.min(KC, k - p0), n, packed, p0 * nPad);
         }

@@ -202,11 +202,11 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- linear algebra and joining
     /** torch.matmul: 1-D, 2-D and batched/broadcast operands (kernel chosen by {@link Kernels}). */
-    public Tensor matmul(Tensor other) { return Matmul.matmul(this, other, Kernels.selected()); }
+    public Tensor matmul(Tensor other) { return Kernels.matmul(this, other); }
     /** torch.mm: matrix @ matrix only. */
-    public Tensor mm(Tensor other) { return Matmul.mm(this, other, Kernels.selected()); }
+    public Tensor mm(Tensor other) { return Kernels.mm(this, other); }
     /** torch.bmm: (B, n, m) @ (B, m, p), no broadcasting. */
-    public Tensor bmm(Tensor other) { return Matmul.bmm(this, other, Kernels.selected()); }
+    public Tensor bmm(Tensor other) { return Kernels.bmm(this, other); }
     public static Tensor cat(List<Tensor> tensors, int dim) { return Join.cat(tensors, dim); }
     public static Tensor cat(Tensor... tensors) { return Join.cat(Arrays.asList(tensors), 0); }
     public static Tensor stack(List<Tensor> tensors, int dim) { return Join.stack(tensors, dim); }

@@ -88,25 +88,30 @@ final class TensorFormat {
         return sb.append(']').toString();
     }
 
-    /** The elements torch looks at to choose the format when summarising: the first and last 3 of each dim. */
+    /**
+     * The elements torch looks at to choose the format when summarising: the first and last 3 of each dim,
+     * in a buffer from {@link Storage} (many dims of size 2 keep every element, 2^30 of them for 30 dims).
+     */
     private static float[] summarized(Tensor t) {
-        List<Float> out = new ArrayList<>();
-        collect(t, out);
-        float[] values = new float[out.size()];
-        for (int i = 0; i < values.length; i++) values[i] = out.get(i);
+        int[] kept = new int[t.dims.length];
+        for (int d = 0; d < kept.length; d++) kept[d] = Math.min(t.dims[d], 2 * EDGE_ITEMS);
+        float[] values = Storage.allocate(kept);
+        collect(t, values, 0);
         return values;
     }
 
-    private static void collect(Tensor t, List<Float> out) {
+    /** Writes t's summarised elements into values from index at; returns the index after them. */
+    private static int collect(Tensor t, float[] values, int at) {
         if (t.dims.length == 0) {
-            out.add(t.storage[t.offset]);
-            return;
+            values[at] = t.storage[t.offset];
+            return at + 1;
         }
         int size = t.dims[0];
         for (int i = 0; i < size; i++) {
             if (size > 2 * EDGE_ITEMS && i == EDGE_ITEMS) i = size - EDGE_ITEMS;
-            collect(Views.select(t, 0, i), out);
+            at = collect(Views.select(t, 0, i), values, at);
         }
+        return at;
     }
 
     private String cell(float v) {

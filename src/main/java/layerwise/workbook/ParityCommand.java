@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import layerwise.interop.ExportShapes;
+import layerwise.interop.ModuleFactory;
 import layerwise.io.Fixture;
 import layerwise.io.TensorFileException;
-import layerwise.nn.ExportShapes;
 import layerwise.nn.Module;
-import layerwise.nn.ModuleFactory;
 import layerwise.tensor.Tensor;
 
 /**

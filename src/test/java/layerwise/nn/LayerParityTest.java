@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import layerwise.interop.ModuleFactory;
 import layerwise.io.Fixture;
 import layerwise.tensor.Tensor;
 import org.junit.jupiter.api.DisplayName;

@@ -149,6 +149,25 @@ class MistakesTest {
     }
 
     @Test
+    @DisplayName("add_ in place: only the other operand broadcasts, so no 'make one of them 1'; PyTorch's first lines kept")
+    void inPlaceOnlyOtherOperandBroadcasts() {
+        Tensor x = Tensor.zeros(2, 3);
+        String m = message(() -> x.add_(Tensor.randn(4)));
+        assertTrue(m.startsWith("The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1\n"), m);
+        assertTrue(m.contains("add_ writes the other operand [4] into this tensor [2, 3], whose shape never changes: only the"
+                + " other operand broadcasts"), m);
+        assertTrue(m.contains("Fix: give the other operand this tensor's shape [2, 3], or one that broadcasts to it"), m);
+        assertTrue(m.contains("or use the out-of-place add, whose result takes the broadcast shape"), m);
+        assertFalse(m.contains("make one of them 1"), m);
+        // torch: randn(3).add_(randn(2, 3)) -> output with shape [3] doesn't match the broadcast shape [2, 3]
+        String grows = message(() -> Tensor.zeros(3).add_(Tensor.randn(2, 3)));
+        assertTrue(grows.startsWith("output with shape [3] doesn't match the broadcast shape [2, 3]\n"), grows);
+        assertTrue(grows.contains("only the other operand broadcasts"), grows);
+        x.add_(Tensor.ones(3));
+        assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1}, x.toFloatArray());
+    }
+
+    @Test
     @DisplayName("batch-first data into a time-first RNN, seen through h0: batchFirst(true) or transpose(0, 1)")
     void batchFirstIntoTimeFirst() {
         RNN rnn = new RNN(10, 20);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import layerwise.interop.ModuleFactory;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 import layerwise.tensor.ValueError;

@@ -2,6 +2,7 @@ package layerwise.nn;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import layerwise.tensor.IndexError;
 import layerwise.tensor.ShapeError;
@@ -146,6 +147,22 @@ class PyTorchSpellingsTest {
         // and the one-tensor constructor keeps its static type: forward of one tensor gives one tensor
         Sequential typed = new Sequential(new Linear(4, 3), new ReLU());
         assertArrayEquals(new int[] {2, 3}, typed.forward(Tensor.zeros(2, 4)).shape());
+    }
+
+    @Test
+    @DisplayName("seq.append(lstm) compiles as the constructor does and gives its message; a Module-typed layer appends")
+    void appendTakesWhatTheConstructorTakes() {
+        Sequential seq = new Sequential(new Linear(3, 4));
+        ValueError e = assertThrows(ValueError.class, () -> seq.append(new LSTM(4, 6)));
+        assertEquals("(1) LSTM(4, 6) is not a one-tensor module: it returns (output, (h_n, c_n)),"
+                + " as RNNOutput(output, hN, cN)", e.torchMessage());
+        assertTrue(e.getMessage().contains("Fix: call the LSTM on its own and take .output(): lstm.forward(linear.forward(x))"
+                + ".output()"), e.getMessage());
+        assertEquals(1, seq.size(), "the refused layer is not added");
+        Module relu = new ReLU();
+        assertSame(seq, seq.append(relu).append(new Linear(4, 2)));
+        assertEquals(List.of("0", "1", "2"), List.copyOf(seq.namedChildren().keySet()));
+        assertArrayEquals(new int[] {5, 2}, seq.forward(Tensor.zeros(5, 3)).shape());
     }
 
     @Test

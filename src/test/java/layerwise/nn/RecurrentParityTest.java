@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import layerwise.interop.ModuleFactory;
 import layerwise.io.SafeTensors;
 import layerwise.io.SafeTensorsFile;
 import layerwise.tensor.Tensor;

@@ -318,4 +318,35 @@ class SolveTest {
         Solve.linear(new int[] {2, 8, 4, 4}, new int[] {2, 10});
         assertEquals(expected, Tensor.randn(4).sum().item());
     }
+
+    @Test
+    @DisplayName("a batch too large for one tensor: linear, linearAfter and recurrent check their proposals on one sample")
+    void aHugeBatchIsCheckedOnOneSample() {
+        // Each input holds more than 2^31 - 1 values, so a check on the whole batch could not even allocate it.
+        Solutions linear = Solve.linear(new int[] {50000, 50000, 8}, new int[] {50000, 50000, 4});
+        assertTrue(linear.possible(), linear.toString());
+        assertEquals("new Linear(8, 4)", linear.first().code());
+        assertArrayEquals(new int[] {50000, 50000, 4}, linear.first().output());
+        assertEquals("ran on zeros [1, 1, 8] → [1, 1, 4] (one sample: the batch size N passes through)",
+                linear.first().checked());
+        Solutions flattened = Solve.linear(new int[] {3000000, 32, 8, 8}, new int[] {3000000, 10});
+        assertTrue(flattened.first().checked().startsWith("ran on zeros [1, 32, 8, 8] → [1, 10]"), flattened.toString());
+
+        Sequential stack = new Sequential(new Conv2d(3, 16, 3), new ReLU(), new MaxPool2d(2));
+        Solutions after = Solve.linearAfter(stack, new int[] {1000000, 3, 28, 28}, 10);
+        assertEquals("new Sequential(stack, new Flatten(), new Linear(" + 16 * 13 * 13 + ", 10))", after.first().code());
+        assertArrayEquals(new int[] {1000000, 10}, after.first().output());
+        assertTrue(after.first().checked().startsWith("ran on zeros [1, 3, 28, 28] → [1, 10] (one sample"), after.toString());
+        assertTrue(after.first().derivation().get(0).endsWith("[1000000, 3, 28, 28] → [1000000, 16, 26, 26]"),
+                after.first().derivation().toString());
+
+        Solutions lstm = Solve.recurrent("LSTM", new int[] {1000, 3000000, 10}, 20);
+        for (Proposal p : lstm.proposals()) {
+            assertArrayEquals(new int[] {1000, 3000000, 20}, p.output(), p.code());
+            assertTrue(p.checked().startsWith("ran on zeros [1000, 1, 10] → [1000, 1, 20] (one sample"), p.toString());
+        }
+        Solutions batchFirst = Solve.recurrent("GRU", new int[] {3000000, 1000, 10}, 20, true);
+        assertTrue(batchFirst.first().checked().startsWith("ran on zeros [1, 1000, 10]"), batchFirst.toString());
+        assertTrue(batchFirst.first().derivation().get(1).contains("= [1, 3000000, 20]"), batchFirst.first().toString());
+    }
 }

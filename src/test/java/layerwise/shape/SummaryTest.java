@@ -21,7 +21,7 @@ import layerwise.nn.Linear;
 import layerwise.nn.LSTM;
 import layerwise.nn.MaxPool2d;
 import layerwise.nn.Module;
-import layerwise.nn.ModuleFactory;
+import layerwise.interop.ModuleFactory;
 import layerwise.nn.ReLU;
 import layerwise.nn.Sequential;
 import layerwise.tensor.Tensor;

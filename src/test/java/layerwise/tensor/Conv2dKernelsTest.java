@@ -28,8 +28,8 @@ class Conv2dKernelsTest {
     /** Checks both kernels on one problem; returns the fast output. */
     private static Tensor check(Tensor x, Tensor w, Tensor b, int s, int p, int d, int groups, String what) {
         int[] st = {s}, pd = {p}, dl = {d};
-        Tensor fast = Functional.conv2d(x, w, b, st, pd, dl, groups, Kernels.Kind.FAST);
-        Tensor plain = Functional.conv2d(x, w, b, st, pd, dl, groups, Kernels.Kind.PLAIN);
+        Tensor fast = Kernels.conv2d(x, w, b, st, pd, dl, groups, Kernels.Kind.FAST);
+        Tensor plain = Kernels.conv2d(x, w, b, st, pd, dl, groups, Kernels.Kind.PLAIN);
         assertArrayEquals(plain.shape(), fast.shape(), what);
         int[] xs = x.shape(), ws = w.shape(), os = fast.shape();
         int cg = ws[1], kH = ws[2], kW = ws[3], og = ws[0] / groups;

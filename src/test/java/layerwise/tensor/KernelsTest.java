@@ -2,6 +2,13 @@ package layerwise.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,6 +20,23 @@ class KernelsTest {
         Kernels.Kind expected = "plain".equalsIgnoreCase(System.getProperty("layerwise.kernels", ""))
                 ? Kernels.Kind.PLAIN : Kernels.Kind.FAST;
         assertEquals(expected, Kernels.selected());
+    }
+
+    @Test
+    @DisplayName("-Dlayerwise.kernels=plain reaches every hot op: a JVM started with it runs each on the plain kernel")
+    void plainReachesEveryOp() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Dlayerwise.kernels=plain", "-Dlayerwise.kernels.trace=true",
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), PlainKernelsRun.class.getName()));
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), output);
+        assertEquals(0, p.exitValue(), output);
+        for (Kernels.Op op : Kernels.Op.values()) {
+            assertTrue(output.contains(op + "=PLAIN\n"), op + " did not run on the plain kernel:\n" + output);
+        }
+        assertFalse(output.contains("=FAST"), output);
     }
 
     @Test
@@ -55,7 +79,7 @@ class KernelsTest {
         }
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Kernels.setThreads(0));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("threads must be at least 1, got 0\n")
+        assertTrue(e.getMessage().startsWith("threads must be at least 1, got 0\n")
                 && e.getMessage().contains("Fix: pass 1"), e.getMessage());
     }
 

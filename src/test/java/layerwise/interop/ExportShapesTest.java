@@ -1,4 +1,4 @@
-package layerwise.nn;
+package layerwise.interop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

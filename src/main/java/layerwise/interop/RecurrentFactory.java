@@ -1,9 +1,20 @@
-package layerwise.nn;
+package layerwise.interop;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import layerwise.io.ExportArgs;
+import layerwise.nn.GRU;
+import layerwise.nn.GRUCell;
+import layerwise.nn.LSTM;
+import layerwise.nn.LSTMCell;
+import layerwise.nn.RNN;
+import layerwise.nn.RNNBase;
+import layerwise.nn.RNNCell;
+import layerwise.nn.RNNOptions;
+import layerwise.nn.RNNOutput;
+import layerwise.nn.RecurrentCellBase;
+import layerwise.nn.TensorModule;
 import layerwise.tensor.Tensor;
 
 /**
@@ -71,7 +82,8 @@ final class RecurrentFactory {
         Tensor input = data.get("input");
         Tensor h0 = data.get("h0");
         Tensor c0 = data.get("c0");
-        RNNOutput r = module instanceof LSTM lstm ? lstm.forward(input, h0, c0) : module.run(input, h0, null);
+        RNNOutput r = module instanceof LSTM lstm ? lstm.forward(input, h0, c0)
+                : module instanceof GRU gru ? gru.forward(input, h0) : ((RNN) module).forward(input, h0);
         Map<String, Tensor> out = new LinkedHashMap<>();
         out.put("output", r.output());
         out.put("h_n", r.hN());

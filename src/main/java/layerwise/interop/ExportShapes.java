@@ -1,4 +1,4 @@
-package layerwise.nn;
+package layerwise.interop;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,9 +79,9 @@ public final class ExportShapes {
             }
             case "Sequential" -> children(metadata).forEach((name, child) -> add(shapes, prefix + name + ".", child));
             default -> {
-                if (!ModuleFactory.PARAMETERLESS.contains(module)) {
-                    throw new IllegalArgumentException("no module \"" + module + "\" to build from metadata (known: "
-                            + String.join(", ", ModuleFactory.KNOWN) + ")");
+                if (!ModuleFactory.knows(module)) throw ModuleFactory.unknown(module);
+                if (ModuleFactory.hasParameters(module)) {
+                    throw new IllegalStateException("ExportShapes does not know the parameters of " + module);
                 }
             }
         }
@@ -107,7 +107,7 @@ public final class ExportShapes {
         return children;
     }
 
-    /** RNN, LSTM, GRU: see {@link RNNBase} for the names and shapes. */
+    /** RNN, LSTM, GRU: see {@link layerwise.nn.RNNBase} for the names and shapes. */
     private static void recurrent(Map<String, int[]> shapes, String prefix, String module, ExportArgs a) {
         long gates = module.equals("LSTM") ? 4 : module.equals("GRU") ? 3 : 1;
         long in = a.integer("input_size");
