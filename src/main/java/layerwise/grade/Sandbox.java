@@ -81,7 +81,6 @@ final class Sandbox {
 
     /** Workbook classes and members that reach beyond computing: files, threads, the machine. */
     private static final Set<String> WORKBOOK_DENIED = Set.of("layerwise/tensor/Peak", "layerwise/tensor/SimdPeak",
-            "layerwise/nn/ExportShapes", "layerwise/nn/ModuleFactory", "layerwise/nn/RecurrentFactory",
             "layerwise/tensor/Kernels.setThreads");
 
     /**
