@@ -61,34 +61,8 @@ final class JunitXml {
         return rs.stream().filter(r -> r.status() == s).count();
     }
 
-    /**
-     * XML attribute or text content: markup characters escaped, line breaks and tabs as character references
-     * (an attribute keeps them), and every character XML 1.0 forbids dropped: the C0 controls other than tab,
-     * line feed and carriage return, U+FFFE, U+FFFF and surrogates without their other half. A valid
-     * surrogate pair (a character beyond U+FFFF) is kept.
-     */
+    /** XML attribute or text: see {@link Markup#xml}. */
     static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                sb.append(c).append(s.charAt(++i));
-                continue;
-            }
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&apos;");
-                case '\n' -> sb.append("&#10;");
-                case '\r' -> sb.append("&#13;");
-                case '\t' -> sb.append("&#9;");
-                default -> {
-                    if (c >= 0x20 && !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF') sb.append(c);
-                }
-            }
-        }
-        return sb.toString();
+        return Markup.xml(s);
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import layerwise.grade.Grader;
+import layerwise.grade.Markup;
 import layerwise.grade.Limits;
 import layerwise.io.Json;
 import layerwise.io.OutputDirectory;
@@ -337,29 +338,9 @@ final class ClassGrading {
 
     // ---- index.html
 
-    /** Text for HTML (content or a quoted attribute): markup escaped, characters HTML forbids dropped. */
+    /** Text for HTML (content or a quoted attribute): see {@link Markup#html}. */
     static String html(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                sb.append(c).append(s.charAt(++i));
-                continue;
-            }
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                case '\n', '\t' -> sb.append(c);
-                case '\r' -> sb.append('\n');
-                default -> {
-                    if (c >= 0x20 && !(c >= 0x7F && c <= 0x9F) && !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF') sb.append(c);
-                }
-            }
-        }
-        return sb.toString();
+        return Markup.html(s);
     }
 
     private static String shortened(String s, int n) {
