@@ -36,6 +36,22 @@ class LessonNumbersTest {
         }
     }
 
+    @Test
+    @DisplayName("lessons 01 and 03 show the Java form beside PyTorch's where Java cannot take the spelling")
+    void javaFormsBesidePyTorchs() throws IOException {
+        String l01 = Files.readString(Path.of("lessons", "01-tensors.md"), StandardCharsets.UTF_8);
+        for (String row : List.of("| `x.T` | `x.T()` |", "| `x.mT` | `x.mT()` |", "| `x.dtype` | `x.dtype()` |",
+                "| `x.device` | `x.device()` |", "| `x.to(\"cpu\")` | `x.to(\"cpu\")` |")) {
+            assertTrue(l01.contains(row), "lesson 01 maps " + row);
+        }
+        String s01 = Files.readString(Path.of("jshell-scripts", "01-tensors.jsh"), StandardCharsets.UTF_8);
+        assertTrue(s01.contains("m23.T()") && s01.contains("x.mT()") && s01.contains("x.dtype()") && s01.contains("x.to(\"cpu\")"));
+        String l03 = Files.readString(Path.of("lessons", "03-initialization.md"), StandardCharsets.UTF_8);
+        assertTrue(l03.contains("| `nn.init.kaiming_normal_(w, mode=\"fan_out\")` | `Init.kaimingNormal(w, 0, \"fan_out\")` |"), "lesson 03");
+        assertTrue(Files.readString(Path.of("jshell-scripts", "03-initialization.jsh"), StandardCharsets.UTF_8)
+                .contains("Init.kaimingNormal(Tensor.empty(256, 128), 0, \"fan_out\")"));
+    }
+
     /** ./workbook run 10 on this class path, with the given kernels; its output. */
     private static String runLesson10(String kernels) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", "workbook", "run", "10"));
