@@ -38,6 +38,12 @@ var flat = xt.reshape(24);                                   // reshape copies w
 check(!flat.sharesStorageWith(x) && flat.get(1) == 12f, "reshape made a copy");   // ==> 12.0
 check(x.reshape(6, 4).sharesStorageWith(x), "reshape of a contiguous tensor is a view");
 check(!x.clone().sharesStorageWith(x), "clone always copies");
+// PyTorch's attributes are methods in Java: x.T is x.T(), x.mT is x.mT(), x.dtype is x.dtype(), x.device is x.device().
+var m23 = Tensor.arange(6).reshape(2, 3);
+checkShape(m23.T(), 3, 2);                                   // ==> [3, 2]  m.T: the transpose, a view
+checkShape(x.mT(), 2, 4, 3);                                 // ==> [2, 4, 3]  x.mT: the last two dims swapped
+println(x.dtype() + " " + x.device());                       // ==> torch.float32 cpu
+check(x.to("cpu") == x, "x.to(\"cpu\") is x itself; any other device is an error: the workbook is CPU-only");
 
 // 4. Broadcasting: align shapes on the right; a dim of size 1 (or a missing dim) stretches.
 var col = Tensor.arange(3).reshape(3, 1);                    // [[0], [1], [2]]

@@ -43,6 +43,10 @@ println(heTheory);                                           // ==> kaiming_norm
 checkClose((float) heTheory.std(), 0.125f, 1e-7f, "sqrt(2)/sqrt(128) = 0.125");
 checkClose(he.std().item(), 0.125f, 0.002f, "the sample agrees");
 Plots.histogram(he, heTheory, "03-kaiming-normal");
+// Keyword arguments become positions: nn.init.kaiming_normal_(w, mode="fan_out") is Init.kaimingNormal(w, 0, "fan_out").
+var heOut = Init.kaimingNormal(Tensor.empty(256, 128), 0, "fan_out");
+checkClose((float) Theory.kaimingNormal(heOut, 0, "fan_out", "leaky_relu").std(), 0.0884f, 1e-4f,
+    "mode fan_out: sqrt(2)/sqrt(256) = 0.0884");                  // ==> 0.0884
 
 // 5. PyTorch's default is kaiming_uniform_(a=sqrt(5)): U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
 var defaultTheory = Init.theory("default", lin.weight);

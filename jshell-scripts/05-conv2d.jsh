@@ -138,7 +138,8 @@ checkClose(handMaps.get(0, 0, 8, 3), 4f, 0f, "Sobel x fires on the square's left
 checkClose(handMaps.get(0, 0, 8, 8), 0f, 0f, "... and is 0 where the image is flat");
 var handNames = List.of("Sobel x", "Sobel y", "blur (1/9 each)");
 Plots.heatmap(picture.select(0, 0).select(0, 0), "input: an 8x8 square of ones", "05-image");
-Plots.imageGrid(handKernels.weight, "three hand-made 3x3 kernels", handNames, "05-kernels-hand");
+// each kernel on its own colour scale: on Sobel's ±2 the blur's 1/9s would look blank
+Plots.imageGridOwnScales(handKernels.weight, "three hand-made 3x3 kernels, each on its own scale", handNames, "05-kernels-hand");
 Plots.imageGrid(handMaps, "their feature maps of the square", handNames, "05-feature-maps-hand");
 Tensor.manualSeed(0);
 var randomKernels = new Conv2d(1, 8, 3, Conv2d.options().padding(1));   // PyTorch's default init

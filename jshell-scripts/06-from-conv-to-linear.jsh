@@ -26,6 +26,8 @@ check(Arrays.equals(conv2Row.input(), new int[] {1, 16, 16, 16}), "the pool halv
 var w2 = conv2Row.params().get(0);
 println(w2.key() + " " + Arrays.toString(w2.shape()) + " fan_in=" + w2.fanIn());  // ==> 3.weight [32, 16, 3, 3] fan_in=144
 checkClose((float) w2.bound(), (float) (1 / Math.sqrt(16 * 9)), 1e-7f, "default init U(±1/√fan_in)");   // ==> 0.0833
+// The same shapes as a picture: features per example, channels and positions after every layer.
+Plots.layerShapes(summary, "06-layer-shapes");
 
 // 2. The trace: every shape with the formula that made it.
 var trace = Trace.of(cnn, Tensor.zeros(1, 3, 32, 32));

@@ -48,6 +48,33 @@ cell.loadStateDict(Map.of("weight_ih", wih, "weight_hh", whh,
 var state = cell.forward(x.select(0, 0));
 for (int t = 1; t < 5; t++) state = cell.forward(x.select(0, t), state.h(), state.c());
 check(state.c().allclose(res.cN().select(0, 0), 1e-5, 1e-6), "LSTMCell stepped 5 times gives c_n");
+// The gates over time: a fresh LSTM(4, 16), one sequence of 30 steps, input 0 except 2s at steps 10..19.
+Tensor.manualSeed(3);
+var lstm16 = new LSTM(4, 16);
+var w16 = lstm16.getParameter("weight_ih_l0");
+var u16 = lstm16.getParameter("weight_hh_l0");
+var b16 = lstm16.getParameter("bias_ih_l0").add(lstm16.getParameter("bias_hh_l0"));
+var seq30 = Tensor.zeros(30, 1, 4);
+for (int t = 10; t < 20; t++) for (int k = 0; k < 4; k++) seq30.set(2f, t, 0, k);
+double[] steps30 = new double[30], iMean = new double[30], fMean = new double[30], oMean = new double[30];
+var h16 = Tensor.zeros(1, 16);
+var c16 = Tensor.zeros(1, 16);
+for (int t = 0; t < 30; t++) {
+    var a = seq30.select(0, t).matmul(w16.t()).add(h16.matmul(u16.t())).add(b16).chunk(4, 1);
+    var gi = a.get(0).sigmoid(); var gf = a.get(1).sigmoid(); var gg = a.get(2).tanh(); var go = a.get(3).sigmoid();
+    c16 = gf.mul(c16).add(gi.mul(gg));
+    h16 = go.mul(c16.tanh());
+    steps30[t] = t; iMean[t] = gi.mean().item(); fMean[t] = gf.mean().item(); oMean[t] = go.mean().item();
+}
+check(h16.allclose(lstm16.forward(seq30).hN().select(0, 0), 1e-5, 1e-6), "the recorded steps are the layer's");
+var gateLines = new LinkedHashMap<String, double[]>();
+gateLines.put("input gate i", iMean);
+gateLines.put("forget gate f", fMean);
+gateLines.put("output gate o", oMean);
+Plots.lines("LSTM(4, 16) gates, mean of 16 units; input 2 at steps 10-19, else 0", "time step", "mean gate value",
+    steps30, gateLines, "08-lstm-gates");
+printf("steps 0-9: i %.3f f %.3f o %.3f; step 15: i %.3f f %.3f o %.3f%n",
+    iMean[5], fMean[5], oMean[5], iMean[15], fMean[15], oMean[15]);
 
 // 4. GRU: rows [r | z | n], and b_hn sits inside the reset product.
 Tensor.manualSeed(1);

@@ -61,7 +61,15 @@ final class Output {
 
     /** Saves charts as one picture, row by row, cols per row (the last row may be short). */
     static <T extends Chart<?, ?>> Path saveGrid(List<T> charts, int rows, int cols, String name) {
-        Path file = saveOrExplain(name, path -> writeGrid(charts, rows, cols, path + ".png"));
+        return saveGrid(charts, rows, cols, null, name);
+    }
+
+    /** Height of the band above a grid that holds its title. */
+    static final int GRID_TITLE = 44;
+
+    /** As above, with a title over the whole grid (null: none). */
+    static <T extends Chart<?, ?>> Path saveGrid(List<T> charts, int rows, int cols, String title, String name) {
+        Path file = saveOrExplain(name, path -> writeGrid(charts, rows, cols, title, path + ".png"));
         if (file != null) show(() -> new SwingWrapper<>(charts, rows, cols).displayChartMatrix(), name);
         return file;
     }
@@ -85,19 +93,26 @@ final class Output {
         return file;
     }
 
-    private static <T extends Chart<?, ?>> void writeGrid(List<T> charts, int rows, int cols, String file)
+    private static <T extends Chart<?, ?>> void writeGrid(List<T> charts, int rows, int cols, String title, String file)
             throws IOException {
         int w = 0, h = 0;
         for (T c : charts) {
             w = Math.max(w, c.getWidth());
             h = Math.max(h, c.getHeight());
         }
-        BufferedImage grid = new BufferedImage(cols * w, rows * h, BufferedImage.TYPE_INT_RGB);
+        int top = title == null ? 0 : GRID_TITLE;
+        BufferedImage grid = new BufferedImage(cols * w, top + rows * h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = grid.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+        if (title != null) {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.BLACK);
+            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 20));
+            g.drawString(title, (grid.getWidth() - g.getFontMetrics().stringWidth(title)) / 2, 30);
+        }
         for (int i = 0; i < charts.size(); i++) {
-            g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % cols) * w, (i / cols) * h, null);
+            g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % cols) * w, top + (i / cols) * h, null);
         }
         g.dispose();
         ImageIO.write(grid, "png", new File(file));

@@ -7,6 +7,8 @@ import layerwise.experiment.SchemeSample;
 import layerwise.init.Theory;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -217,7 +219,8 @@ public final class Plots {
     /**
      * One histogram per layer (1..depth) of one run. tanh outputs share the axis [−1, 1] and sigmoid's
      * [0, 1], so collapse (a spike at 0) and saturation (mass at ±1) are comparable layer to layer; other
-     * activations get each layer's own range, with its std in the title.
+     * activations get each layer's own range, with its std in the title. The picture's title names the run:
+     * its init scheme and activation.
      */
     public static Figure<XYChart> depthHistograms(DepthStats run, String name) {
         List<XYChart> charts = new ArrayList<>();
@@ -238,8 +241,15 @@ public final class Plots {
             charts.add(chart);
         }
         int cols = Math.min(5, Math.max(1, charts.size()));
-        Path file = Output.saveGrid(charts, (charts.size() + cols - 1) / cols, cols, name);
-        return new Figure<>(run.label() + ", layer by layer", file, charts);
+        String title = depthHistogramsTitle(run);
+        Path file = Output.saveGrid(charts, (charts.size() + cols - 1) / cols, cols, title, name);
+        return new Figure<>(title, file, charts);
+    }
+
+    /** The title over a run's per-layer histograms: the init scheme and activation first, then the network. */
+    static String depthHistogramsTitle(DepthStats run) {
+        return run.label() + ": each layer's " + run.activation() + " output (" + run.network() + " of "
+                + run.depth() + " layers, width " + run.width() + ")";
     }
 
     // ------------------------------------------------------------------ images and heat maps
@@ -273,6 +283,20 @@ public final class Plots {
 
     /** As above, with a title for the picture and a name for each panel (fewer names: the rest by index). */
     public static Figure<ImagePanel> imageGrid(Tensor images, String title, List<String> panelNames, String name) {
+        return imageGrid(images, title, panelNames, false, name);
+    }
+
+    /**
+     * As above, but each panel on its own symmetric colour scale, with its own colour bar beside it: for
+     * panels whose strengths differ so much that the weak ones would look blank on a shared scale (a 1/9
+     * blur next to Sobel's ±2). Compare strengths by the bars' numbers, not by the colours.
+     */
+    public static Figure<ImagePanel> imageGridOwnScales(Tensor images, String title, List<String> panelNames, String name) {
+        return imageGrid(images, title, panelNames, true, name);
+    }
+
+    private static Figure<ImagePanel> imageGrid(Tensor images, String title, List<String> panelNames, boolean ownScales,
+                                                String name) {
         Tensor flat = imagesOf(images);
         int n = flat.size(0);
         boolean pairs = images.dim() == 4 && images.size(0) > 1 && images.size(1) > 1;
@@ -284,7 +308,7 @@ public final class Plots {
                     : pairs ? "out " + i / images.size(1) + ", in " + i % images.size(1) : kind + i;
             panels.add(new ImagePanel(label, rows(flat.select(0, i))));
         }
-        ImageGrid grid = new ImageGrid(title, panels, cols, false, "value");
+        ImageGrid grid = new ImageGrid(title, panels, cols, false, "value", ownScales);
         return new Figure<>(title, Output.saveImage(grid::draw, name), panels);
     }
 
@@ -307,6 +331,66 @@ public final class Plots {
         HeatMapChart chart = Charts.heatMap(rows(seq.t().contiguous()), title, "time step", "hidden unit",
                 Charts.WIDTH, Charts.HEIGHT);
         return new Figure<>(title, Output.save(chart, name), List.of(chart));
+    }
+
+    // ------------------------------------------------------------------ a network's shapes
+
+    /**
+     * The shape at every layer of a summarised network ({@code Summary.of(model, inputShape)}): one point per
+     * layer, named as the summary names it ("(3) Conv2d"), on a log axis: the features per example (C·H·W,
+     * or F once flat), the channels C and the positions H·W (for (N, C, H, W) outputs; (N, C, L) counts L).
+     * On the log axis C·H·W is the sum of the other two, so a conv moves C, a pool moves H·W, and Flatten
+     * keeps C·H·W.
+     */
+    public static Figure<CategoryChart> layerShapes(layerwise.shape.Summary summary, String name) {
+        if (summary.inputShape() == null || summary.inputShape().length == 0) {
+            throw new IllegalArgumentException("layerShapes needs a summary with an input shape, e.g. "
+                    + "Plots.layerShapes(Summary.of(model, 1, 3, 32, 32), name); this one has parameters only");
+        }
+        List<String> layers = new ArrayList<>();
+        List<int[]> shapes = new ArrayList<>();
+        layers.add("input");
+        shapes.add(summary.inputShape());
+        for (layerwise.shape.Summary.Row r : summary.rows()) {
+            if (r.container() || r.output() == null) continue;
+            String kind = r.layer().contains("(") ? r.layer().substring(0, r.layer().indexOf('(')) : r.layer();
+            layers.add(r.path().isEmpty() ? kind : "(" + r.path() + ") " + kind);
+            shapes.add(r.output());
+        }
+        List<Double> features = new ArrayList<>(), channels = new ArrayList<>(), positions = new ArrayList<>();
+        for (int[] shape : shapes) {
+            double f = 1;
+            for (int d = 1; d < shape.length; d++) f *= shape[d];
+            features.add(shape.length > 1 ? f : shape.length == 1 ? shape[0] : 1.0);
+            boolean spatial = shape.length >= 3;
+            channels.add(spatial ? (double) shape[1] : null);
+            positions.add(spatial ? f / shape[1] : null);
+        }
+        String title = "shape at every layer of " + summary.model() + ", input " + TorchFormat.shapeString(summary.inputShape());
+        CategoryChart chart = new CategoryChart(Charts.WIDTH + 260, Charts.HEIGHT + 120);
+        chart.setTitle(title);
+        chart.setXAxisTitle("layer (its output)");
+        chart.setYAxisTitle("count per example (log scale)");
+        var st = chart.getStyler();
+        st.setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        st.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        st.setChartBackgroundColor(java.awt.Color.WHITE);
+        st.setPlotGridVerticalLinesVisible(false);
+        st.setYAxisLogarithmic(true);
+        st.setXAxisLabelRotation(30);
+        st.setOverlapped(true);
+        addLayerSeries(chart, "features C·H·W (F once flat)", layers, features, 0);
+        if (channels.stream().anyMatch(v -> v != null)) {
+            addLayerSeries(chart, "channels C", layers, channels, 1);
+            addLayerSeries(chart, "positions H·W", layers, positions, 2);
+        }
+        return new Figure<>(title, Output.save(chart, name), List.of(chart));
+    }
+
+    private static void addLayerSeries(CategoryChart chart, String label, List<String> layers, List<Double> ys, int run) {
+        CategorySeries s = chart.addSeries(label, layers, ys);
+        s.setMarker(MARKERS[run % MARKERS.length]);
+        s.setLineStyle(DASHES[run % DASHES.length]);
     }
 
     // ------------------------------------------------------------------ curves

@@ -304,4 +304,77 @@ public final class Tensor {
         throw new IndexError("Dimension specified as " + dim + " but tensor has no dimensions",
                 "A 0-d tensor has no sizes.", "use numel() or reshape(1) first");
     }
+
+    // ---------------------------------------------------------------- PyTorch attributes, spelled as methods
+    // Java has no properties: x.T, x.mT, x.dtype and x.device are methods here, x.T() and so on.
+
+    private static final java.util.concurrent.atomic.AtomicBoolean T_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * {@code x.T}: a view with the dims reversed, {@code permute(n-1, ..., 0)}; the transpose for a matrix,
+     * the tensor itself for 0-D and 1-D. On other than 2 dims PyTorch 1.13 warns once that this use is
+     * deprecated, and so does this.
+     */
+    public Tensor T() {
+        int n = dim();
+        if (n != 2 && n != 0 && T_WARNED.compareAndSet(false, true)) {
+            System.err.println("UserWarning: The use of `x.T` on tensors of dimension other than 2 to reverse their shape is "
+                    + "deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of "
+                    + "matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.");
+        }
+        int[] reversed = new int[n];
+        for (int d = 0; d < n; d++) reversed[d] = n - 1 - d;
+        return permute(reversed);
+    }
+
+    /** {@code x.mT}: the last two dims swapped, a batch of matrices transposed; a view. */
+    public Tensor mT() {
+        if (dim() < 2) {
+            throw new ShapeError("tensor.mT is only supported on matrices or batches of matrices. Got " + dim() + "-D tensor.",
+                    "mT swaps the last two dims, and a " + dim() + "-D tensor " + Shapes.str(shape()) + " has "
+                            + (dim() == 0 ? "none." : "one."),
+                    dim() == 1 ? "make it a row or a column first: x.unsqueeze(0).mT() is the column " + Shapes.str(size(0), 1)
+                            : "reshape it to a matrix first, e.g. x.reshape(1, 1)");
+        }
+        return transpose(-2, -1);
+    }
+
+    /** {@code x.dtype}: always {@code torch.float32} here. */
+    public DType dtype() {
+        return DType.FLOAT32;
+    }
+
+    /** {@code x.device}: always {@code cpu} here. */
+    public Device device() {
+        return Device.CPU;
+    }
+
+    /**
+     * {@code x.to("cpu")}: this tensor itself (PyTorch returns the tensor, not a copy, when nothing changes).
+     * Every other device is an error with PyTorch's message: the workbook computes on the CPU only.
+     */
+    public Tensor to(String device) {
+        String d = device == null ? "null" : device.strip();
+        String type = d.contains(":") ? d.substring(0, d.indexOf(':')) : d;
+        String index = d.contains(":") ? d.substring(d.indexOf(':') + 1) : "";
+        if (type.equals("cpu") && (index.isEmpty() || index.matches("0|-1"))) return this;
+        String why = "The workbook computes on the CPU only, in Java: every tensor lives in the JVM's memory, so there is no "
+                + "other device to move it to.";
+        String fix = "drop the .to(...) call, or write .to(\"cpu\") (which returns the tensor itself); the same code runs "
+                + "on a GPU in PyTorch";
+        if (type.equals("cuda")) throw new ValueError("Torch not compiled with CUDA enabled", why, fix);
+        if (java.util.List.of(TORCH_DEVICE_TYPES).contains(type) && !type.equals("cpu")) {
+            throw new ValueError("PyTorch is not linked with support for " + type + " devices", why, fix);
+        }
+        if (type.equals("cpu") && index.matches("\\d+")) {
+            throw new ValueError("CPU device index must be -1 or zero, got " + index, why, fix);
+        }
+        if (type.equals("cpu")) throw new ValueError("Invalid device string: '" + d + "'", why, fix);
+        throw new ValueError("Expected one of " + String.join(", ", TORCH_DEVICE_TYPES)
+                + " device type at start of device string: " + d, why, fix);
+    }
+
+    /** The device types PyTorch 1.13 parses, in its message's order. */
+    private static final String[] TORCH_DEVICE_TYPES = {"cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ideep",
+        "hip", "ve", "fpga", "ort", "xla", "lazy", "vulkan", "mps", "meta", "hpu", "privateuseone"};
 }

@@ -21,7 +21,6 @@ import java.util.stream.Stream;
  */
 final class Gallery {
     static final String PAGE = "index.html";
-    private static final int CAPTION_CHARS = 160;
     private static final Pattern BULLET = Pattern.compile("^- `out/([A-Za-z0-9._-]+\\.png)` — (.*)$");
 
     /** One picture: its file name (relative to the page) and caption. */
@@ -94,16 +93,15 @@ final class Gallery {
         return captions;
     }
 
-    /** The first sentence, without Markdown backticks, cut at a word before 160 characters. */
+    /**
+     * The first sentence, without Markdown backticks, whole however long: a caption cut short would say
+     * less than the prose and leave the rest nowhere on the page.
+     */
     static String caption(String text) {
         String s = text.replace("`", "").strip();
         int end = s.indexOf(". ");
         if (end >= 0) s = s.substring(0, end);
         if (s.endsWith(".")) s = s.substring(0, s.length() - 1);
-        if (s.length() > CAPTION_CHARS) {
-            int cut = s.lastIndexOf(' ', CAPTION_CHARS);
-            s = s.substring(0, cut > 0 ? cut : CAPTION_CHARS) + " …";
-        }
         return s;
     }
 

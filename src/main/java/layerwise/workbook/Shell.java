@@ -35,6 +35,11 @@ import java.util.stream.Stream;
  * with a store that holds that mode and otherwise reads and writes JShell's usual preferences (history,
  * editor, retained start-up), so nothing else changes. The mode is never written to the user's settings.
  * If the first step fails, JShell starts exactly as before, in {@code normal}.
+ *
+ * <p>Values whole would make a {@code float[]} of 100,000 numbers 100 KB of screen. JShell's feedback modes
+ * cannot tell an array from a summary (truncation depends only on the kind of snippet), so the tool runs on
+ * {@link PreviewExecution}, which turns long arrays and lists into a preview with their count as PyTorch
+ * does for tensors, and leaves every other value whole.
  */
 public final class Shell {
     /** The feedback mode's name, as {@code /set feedback} shows it. */
@@ -51,7 +56,19 @@ public final class Shell {
         Map<String, String> mode = retainedMode();
         var tool = JavaShellToolBuilder.builder();
         if (!mode.isEmpty()) tool.persistence(new Overlay(mode, Preferences.userRoot().node(JSHELL_PREFERENCES)));
-        System.exit(tool.start(expandClassPath(args)));
+        System.exit(tool.start(withPreviews(expandClassPath(args))));
+    }
+
+    /**
+     * The arguments with {@code --execution workbook} ({@link PreviewExecution}: JShell's own engine, long
+     * arrays and lists shown as a preview) unless they choose an engine themselves.
+     */
+    static String[] withPreviews(String[] args) {
+        for (String a : args) if (a.equals("--execution") || a.startsWith("--execution=")) return args;
+        String[] out = Arrays.copyOf(args, args.length + 2);
+        out[args.length] = "--execution";
+        out[args.length + 1] = PreviewExecution.NAME;
+        return out;
     }
 
     /**

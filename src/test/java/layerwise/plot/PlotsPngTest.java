@@ -74,6 +74,61 @@ class PlotsPngTest extends WithTempOutput {
     }
 
     @Test
+    @DisplayName("per-layer histograms name their run over the grid: the init scheme and the activation")
+    void depthHistogramsNameTheScheme() throws IOException {
+        var run = DepthExperiment.mlp(Scheme.kaimingNormal(), "relu", 2, 16, 8, 0);
+        Figure<org.knowm.xchart.XYChart> fig = Plots.depthHistograms(run, "layers-kaiming");
+        assertEquals("kaiming_normal + relu: each layer's relu output (mlp of 2 layers, width 16)", fig.title());
+        BufferedImage img = png("layers-kaiming");
+        int chartHeight = fig.parts().stream().mapToInt(c -> c.getHeight()).max().orElseThrow();
+        assertEquals(Output.GRID_TITLE + chartHeight, img.getHeight(), "a title band over the one row of charts");
+        boolean ink = false;
+        for (int x = 0; x < img.getWidth() && !ink; x++) {
+            for (int y = 0; y < Output.GRID_TITLE; y++) if ((img.getRGB(x, y) & 0xffffff) != 0xffffff) ink = true;
+        }
+        assertTrue(ink, "the title is drawn in the band");
+    }
+
+    @Test
+    @DisplayName("imageGridOwnScales: a 1/9 blur beside Sobel's ±2 is drawn full strength on its own ±0.12 bar")
+    void ownScales() throws IOException {
+        Tensor k = Tensor.of(new float[] {-1, 0, 1, -2, 0, 2, -1, 0, 1,
+            1f / 9, 1f / 9, 1f / 9, 1f / 9, 1f / 9, 1f / 9, 1f / 9, 1f / 9, 1f / 9}, 2, 1, 3, 3);
+        Figure<ImagePanel> fig = Plots.imageGridOwnScales(k, "kernels", List.of("Sobel x", "blur"), "own");
+        ImageGrid grid = new ImageGrid("kernels", fig.parts(), 2, false, "value", true);
+        assertEquals(2.0, grid.scale(0));
+        assertEquals(0.12, grid.scale(1), 1e-12);
+        assertEquals(List.of("-0.12", "-0.06", "0", "0.06", "0.12"), ImageGrid.colourBarLabels(grid.scale(1)));
+        BufferedImage img = png("own");
+        assertEquals(grid.width(), img.getWidth());
+        java.awt.Rectangle blur = grid.imageArea(1);
+        java.awt.Color drawn = new java.awt.Color(img.getRGB(blur.x + blur.width / 2, blur.y + blur.height / 2));
+        assertTrue(drawn.getGreen() < 120 && drawn.getRed() > 150, "the blur is a strong red on its own scale: " + drawn);
+        assertTrue(grid.colourBar(1).x > blur.x + blur.width, "its bar is beside it");
+        // the shared scale, for contrast: the same blur is pale
+        ImageGrid shared = new ImageGrid("kernels", fig.parts(), 2, false, "value");
+        assertEquals(2.0, shared.scale(1));
+    }
+
+    @Test
+    @DisplayName("layerShapes: one point per layer, named, with features, channels and positions after each")
+    void layerShapes() throws IOException {
+        var cnn = new layerwise.nn.Sequential(new layerwise.nn.Conv2d(3, 16, 3, layerwise.nn.Conv2d.options().padding(1)),
+                new layerwise.nn.MaxPool2d(2), new layerwise.nn.Flatten(), new layerwise.nn.Linear(16 * 16 * 16, 10));
+        var fig = Plots.layerShapes(layerwise.shape.Summary.of(cnn, 1, 3, 32, 32), "shapes");
+        var chart = fig.get(0);
+        assertEquals("shape at every layer of Sequential, input [1, 3, 32, 32]", chart.getTitle());
+        assertEquals("layer (its output)", chart.getXAxisTitle());
+        var features = chart.getSeriesMap().get("features C·H·W (F once flat)");
+        assertEquals(List.of("input", "(0) Conv2d", "(1) MaxPool2d", "(2) Flatten", "(3) Linear"), features.getXData());
+        assertEquals(List.of(3072.0, 16384.0, 4096.0, 4096.0, 10.0), features.getYData());
+        assertEquals(java.util.Arrays.asList(3.0, 16.0, 16.0, null, null), chart.getSeriesMap().get("channels C").getYData());
+        assertEquals(java.util.Arrays.asList(1024.0, 1024.0, 256.0, null, null), chart.getSeriesMap().get("positions H·W").getYData());
+        assertTrue(png("shapes").getWidth() > 0);
+        assertThrows(IllegalArgumentException.class, () -> Plots.layerShapes(layerwise.shape.Summary.of(cnn), "none"));
+    }
+
+    @Test
     @DisplayName("show saves a chart built by hand, under its title or a given name")
     void showOwnChart() throws IOException {
         org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChart(300, 200);

@@ -87,11 +87,33 @@ class GalleryTest {
     }
 
     @Test
-    @DisplayName("captions: one line, no backticks, the first sentence, cut at a word")
+    @DisplayName("captions: one line, no backticks, the whole first sentence however long")
     void captions() {
         assertEquals("a [256, 128] weight: N(0, 0.125²)", Gallery.caption("a `[256, 128]` weight: `N(0, 0.125²)`. Then more."));
-        String longer = Gallery.caption("word ".repeat(60));
-        assertTrue(longer.length() <= 162 && longer.endsWith(" …"), longer);
+        String longer = Gallery.caption("word ".repeat(60) + "end. Second sentence.");
+        assertEquals("word ".repeat(60) + "end", longer);
+    }
+
+    @Test
+    @DisplayName("no lesson's caption is cut short: every described picture's first sentence is on the page whole")
+    void lessonCaptionsWhole() throws IOException {
+        for (Lesson lesson : Lesson.all()) {
+            for (Map.Entry<String, String> c : Gallery.captions(lesson.prose()).entrySet()) {
+                assertFalse(c.getValue().endsWith("…"), lesson.name() + ": " + c.getKey() + " — " + c.getValue());
+                String prose = Files.readString(lesson.prose(), StandardCharsets.UTF_8).replace("`", "").replaceAll("\\s+", " ");
+                assertTrue(prose.contains(c.getValue()), lesson.name() + ": the caption of " + c.getKey() + " is the prose's own text");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the lessons from 02 to 08 each describe at least one picture of their own")
+    void lessonsWithPictures() {
+        for (Lesson lesson : Lesson.all()) {
+            int n = Integer.parseInt(lesson.number());
+            if (n < 2 || n > 8) continue;
+            assertFalse(Gallery.captions(lesson.prose()).isEmpty(), lesson.name() + " has no picture in the gallery");
+        }
     }
 
     @Test

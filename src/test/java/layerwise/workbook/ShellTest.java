@@ -43,6 +43,27 @@ class ShellTest {
     }
 
     @Test
+    void longArraysArePreviewedByTheWorkbooksEngine() throws Exception {
+        String[] args = Shell.withPreviews(new String[] {"--class-path", "x"});
+        assertArrayEquals(new String[] {"--class-path", "x", "--execution", PreviewExecution.NAME}, args);
+        String[] own = {"--execution", "local"};
+        assertSame(own, Shell.withPreviews(own), "an engine the user chose is kept");
+
+        // JShell's own engine (a second JVM over JDI), found by name as ./workbook finds it
+        var bytes = new ByteArrayOutputStream();
+        var out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        String input = "new float[100000]\nvar xs = java.util.stream.IntStream.range(0, 2000).boxed().toList()\n/vars\n/exit\n";
+        JavaShellToolBuilder.builder().in(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), null)
+                .out(out).err(out).persistence(new HashMap<>(Shell.retainedMode()))
+                .start("--no-startup", "--execution", PreviewExecution.NAME);
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("$1 ==> float[100000] { 0.0, 0.0, 0.0, ..."), shown);
+        assertTrue(shown.contains("xs ==> [0, 1, 2, ..., 1997, 1998, 1999] (2000 elements)"), shown);
+        assertTrue(shown.contains("float[] $1 = float[100000] { 0.0, 0.0, 0.0, ..."), "/vars previews too: " + shown);
+        assertTrue(shown.length() < 2000, shown.length() + " characters for two long values and /vars");
+    }
+
+    @Test
     void classPathWildcardsBecomeTheJars(@TempDir Path dir) throws Exception {
         Files.createFile(dir.resolve("b.jar"));
         Files.createFile(dir.resolve("a.JAR"));
