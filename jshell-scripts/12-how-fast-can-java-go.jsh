@@ -57,7 +57,9 @@ Peak.cpu().ifPresent(cpu -> println("CPU: " + cpu));         // ==> the OS's nam
 int lanes = Peak.lanes();                                      // 16 floats per AVX-512 register, 8 with AVX2; 1 without SIMD
 printf("per core: %.1f GFLOP/s = %.1f flops per ns = %d lanes x 2 flops x %.2f FMA instructions per ns%n",
     measured.gflopsPerCore(), measured.gflopsPerCore(), lanes, measured.gflopsPerCore() / (2 * lanes));  // ==> e.g. 6.40 per ns: 2 FMA units x 3.2 GHz
-printf("best step: %.0f%% of peak; step 5 over step 1: %.0fx%n", 100 * speed[4] / peak, speed[4] / speed[0]);
+int best = 0;
+for (int s = 1; s < speed.length; s++) if (speed[s] > speed[best]) best = s;
+printf("best step: %d, %.0f%% of peak, %.0fx step 1%n", best + 1, 100 * speed[best] / peak, speed[best] / speed[0]);  // ==> e.g. best step: 4, 36% of peak, 59x step 1
 println(Kernels.simd());                                       // ==> SIMD on (512-bit vectors, jdk.incubator.vector)
 
 // 4. The picture: GFLOP/s per step, with the peak as a line.
