@@ -141,11 +141,9 @@ final class SealedExecution implements ExecutionControlProvider {
     }
 
     /** The JDI engine's control, with {@link #check} before every load and redefinition. */
-    private final class Control implements ExecutionControl {
-        private final ExecutionControl engine;
-
+    private final class Control extends ForwardingExecutionControl {
         Control(ExecutionControl engine) {
-            this.engine = engine;
+            super(engine);
         }
 
         @Override
@@ -175,33 +173,8 @@ final class SealedExecution implements ExecutionControlProvider {
         }
 
         @Override
-        public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
-            return engine.invoke(className, methodName);
-        }
-
-        @Override
-        public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
-            return engine.varValue(className, varName);
-        }
-
-        @Override
-        public void addToClasspath(String path) throws EngineTerminationException, InternalException {
+        public void addToClasspath(String path) throws InternalException {
             throw new InternalException("the grader's class path cannot be changed");
-        }
-
-        @Override
-        public void stop() throws EngineTerminationException, InternalException {
-            engine.stop();
-        }
-
-        @Override
-        public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException, InternalException {
-            return engine.extensionCommand(command, arg);
-        }
-
-        @Override
-        public void close() {
-            engine.close();
         }
     }
 }

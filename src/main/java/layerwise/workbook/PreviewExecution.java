@@ -1,6 +1,7 @@
 package layerwise.workbook;
 
 import jdk.jshell.spi.ExecutionControl;
+import layerwise.grade.ForwardingExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
@@ -35,21 +36,9 @@ public final class PreviewExecution implements ExecutionControlProvider {
     }
 
     /** The wrapped engine, with values previewed. */
-    static final class Previewing implements ExecutionControl {
-        private final ExecutionControl engine;
-
+    static final class Previewing extends ForwardingExecutionControl {
         Previewing(ExecutionControl engine) {
-            this.engine = engine;
-        }
-
-        @Override
-        public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-            engine.load(cbcs);
-        }
-
-        @Override
-        public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-            engine.redefine(cbcs);
+            super(engine);
         }
 
         @Override
@@ -60,26 +49,6 @@ public final class PreviewExecution implements ExecutionControlProvider {
         @Override
         public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
             return ValuePreview.of(engine.varValue(className, varName));
-        }
-
-        @Override
-        public void addToClasspath(String path) throws EngineTerminationException, InternalException {
-            engine.addToClasspath(path);
-        }
-
-        @Override
-        public void stop() throws EngineTerminationException, InternalException {
-            engine.stop();
-        }
-
-        @Override
-        public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException, InternalException {
-            return engine.extensionCommand(command, arg);
-        }
-
-        @Override
-        public void close() {
-            engine.close();
         }
     }
 }
