@@ -128,9 +128,13 @@ final class NetworkErrors {
             // A conv whose padding explains the size says so below; otherwise the input may be smaller than the head's.
             String size = HeadInputSize.find(steps, flatten, lin.inFeatures());
             if (size != null && (conv == null || paddingThatGives(steps, conv, flatten, lin.inFeatures()) == null)) {
-                return "this head fits a " + size + " input, not " + TorchFormat.product(networkInput, networkInput.length - 2,
-                        networkInput.length) + ": pass " + size + " images (resize or crop them to the size the network was "
-                        + "built for); or, to take this size, " + fix;
+                String given = TorchFormat.product(networkInput, networkInput.length - 2, networkInput.length);
+                if (isStandardSize(given) && !isStandardSize(size)) {
+                    return fix + " (the flattened size for " + given + " inputs); or, to keep in_features="
+                            + lin.inFeatures() + ", pass " + size + " images, the size this head fits";
+                }
+                return "this head fits a " + size + " input, not " + given + ": pass " + size + " images (resize or crop "
+                        + "them to the size the network was built for); or, to take this size, " + fix;
             }
         }
         if (flatten != null && conv != null && flatten.input().length == 4) {
@@ -146,6 +150,22 @@ final class NetworkErrors {
             if (padding != null) return fix + before + padding;
         }
         return fix + "; or change the layers before it so they give " + lin.inFeatures() + " features";
+    }
+
+    /**
+     * The square image sizes of the common data sets and models (MNIST 28, CIFAR 32, STL 96, ImageNet
+     * crops 224, AlexNet 227, Inception 299, and the powers of two in between). The rule: when the input
+     * is one of these and the size the head fits is not (a 57×57 no data set has), the learner's images
+     * are what they mean to pass and the head was sized by a slip, so the fix leads with the Linear for
+     * the real flattened size; when the input is not (or both are), resizing to the head's size comes first.
+     */
+    private static final java.util.Set<Integer> STANDARD_SIDES = java.util.Set.of(28, 32, 64, 96, 128, 224, 227, 256, 299, 384, 512);
+
+    /** "32×32" is square and a {@link #STANDARD_SIDES standard} side. */
+    private static boolean isStandardSize(String hw) {
+        String[] sides = hw.split("×");
+        return sides.length == 2 && sides[0].equals(sides[1]) && sides[0].matches("\\d{1,4}")
+                && STANDARD_SIDES.contains(Integer.parseInt(sides[0]));
     }
 
     /**

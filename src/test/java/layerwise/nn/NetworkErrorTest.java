@@ -55,6 +55,21 @@ class NetworkErrorTest {
     }
 
     @Test
+    @DisplayName("a standard-size image into a head sized by a slip: the fix leads with the Linear for the real size, the odd size second")
+    void standardInputLeadsWithTheLayer() {
+        Sequential net = new Sequential(new Conv2d(3, 32, 3, Conv2d.options().stride(2).padding(1)), new ReLU(),
+                new Conv2d(32, 64, 3, Conv2d.options().stride(2).padding(1)), new ReLU(),
+                new Conv2d(64, 128, 3, Conv2d.options().stride(2).padding(1)), new ReLU(),
+                new Flatten(), new Linear(128 * 8 * 8, 10));
+        String m = assertThrows(ShapeError.class, () -> net.forward(Tensor.zeros(1, 3, 32, 32))).getMessage();
+        assertTrue(m.startsWith("mat1 and mat2 shapes cannot be multiplied (1x2048 and 8192x10)"), m);
+        assertTrue(m.contains("Fix: (7) Linear: in_features=2048, i.e. new Linear(2048, 10) (the flattened size for 32×32 "
+                + "inputs); or, to keep in_features=8192, pass 57×57 images, the size this head fits"), m);
+        assertFalse(m.contains("Fix: this head fits"), m);
+        assertArrayEquals(new int[] {1, 10}, net.forward(Tensor.zeros(1, 3, 57, 57)).shape());
+    }
+
+    @Test
     @DisplayName("nested Sequentials: the failing layer by its full path, the walk back crossing containers")
     void nested() {
         Sequential net = new Sequential(features(), new Sequential(new Flatten(), new Linear(1024, 10)));
