@@ -43,6 +43,10 @@ final class NetworkErrors {
         String where = WHERE + "(" + failing.path() + ") " + failing.module() + " got "
                 + reached(steps) + walkBack(steps) + ".";
         String explanation = cause.explanation().isEmpty() ? where : where + "\n  " + cause.explanation();
+        ShapeHints.Hint bidirectional = bidirectionalOutput(steps, cause);
+        if (bidirectional != null) {
+            return new ShapeError(cause.torchMessage(), explanation + "\n  " + bidirectional.meaning(), bidirectional.fix());
+        }
         ShapeHints.Hint noBatch = failing.module() instanceof Linear lin ? noBatchDim(networkInput, steps, lin) : null;
         if (noBatch != null) explanation += " " + noBatch.meaning();
         ShapeHints.Hint map = failing.module() instanceof Linear lin ? unflattened(steps, lin) : null;
@@ -260,6 +264,61 @@ final class NetworkErrors {
         if (before == null || !(before.module() instanceof Flatten f) || f.startDim() != 1) return null;
         if (before.input().length != 3 || networkInput.length != 3) return null;
         return ShapeHints.noBatchDim(failing.input(), lin.inFeatures());
+    }
+
+    /**
+     * A time step of a bidirectional recurrent layer's output, 2·H features, into a Linear built for H: the
+     * recurrent layer sits in a module before the failing Linear, or inside the failing module together
+     * with a Linear(H, ...) whose matmul failed on 2·H columns. Null when no such layer explains the shapes,
+     * since a head sized by half is otherwise just a head sized wrong.
+     */
+    private static ShapeHints.Hint bidirectionalOutput(List<Step> steps, ShapeError cause) {
+        Step failing = steps.get(steps.size() - 1);
+        if (failing.module() instanceof Linear lin) {
+            int[] in = failing.input();
+            if (in.length == 0 || in[in.length - 1] != 2 * lin.inFeatures()) return null;
+            for (int j = steps.size() - 2; j >= 0; j--) {
+                RNNBase rnn = bidirectional(steps.get(j).module(), lin.inFeatures());
+                if (rnn != null) {
+                    return ShapeHints.bidirectionalOutput(in, lin.inFeatures(), rnn.numDirections() * rnn.numLayers(),
+                            rnn.batchFirst() ? 1 : 0, lin.rebuiltFor(2 * lin.inFeatures()));
+                }
+            }
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("mat1 and mat2 shapes cannot be multiplied \\((\\d+)x(\\d+) and (\\d+)x(\\d+)\\)")
+                .matcher(cause.torchMessage());
+        if (!m.matches()) return null;
+        int rows = Integer.parseInt(m.group(1));
+        int cols = Integer.parseInt(m.group(2));
+        int h = Integer.parseInt(m.group(3));
+        if (cols != 2 * h) return null;
+        RNNBase rnn = bidirectional(failing.module(), h);
+        Linear head = linearFor(failing.module(), h, Integer.parseInt(m.group(4)));
+        if (rnn == null || head == null) return null;
+        return ShapeHints.bidirectionalOutput(new int[] {rows, cols}, h, rnn.numDirections() * rnn.numLayers(),
+                rnn.batchFirst() ? 1 : 0, head.rebuiltFor(cols));
+    }
+
+    /** The last bidirectional recurrent layer with {@code h} outputs per direction in {@code m}'s tree, or null. */
+    private static RNNBase bidirectional(Module m, int h) {
+        RNNBase found = m instanceof RNNBase r && r.bidirectional() && r.outputSize() == h ? r : null;
+        for (Module child : m.children()) {
+            RNNBase inner = bidirectional(child, h);
+            if (inner != null) found = inner;
+        }
+        return found;
+    }
+
+    /** A Linear(in, out) in {@code m}'s tree, or null. */
+    private static Linear linearFor(Module m, int in, int out) {
+        if (m instanceof Linear lin && lin.inFeatures() == in && lin.outFeatures() == out) return lin;
+        for (Module child : m.children()) {
+            Linear inner = linearFor(child, in, out);
+            if (inner != null) return inner;
+        }
+        return null;
     }
 
     /** The last step before the failing one whose layer is a {@code type}, or null. */
