@@ -43,6 +43,10 @@ final class NetworkErrors {
         String where = WHERE + "(" + failing.path() + ") " + failing.module() + " got "
                 + reached(steps) + walkBack(steps) + ".";
         String explanation = cause.explanation().isEmpty() ? where : where + "\n  " + cause.explanation();
+        ShapeHints.Hint bidirectional = bidirectionalOutput(steps, cause);
+        if (bidirectional != null) {
+            return new ShapeError(cause.torchMessage(), explanation + "\n  " + bidirectional.meaning(), bidirectional.fix());
+        }
         ShapeHints.Hint noBatch = failing.module() instanceof Linear lin ? noBatchDim(networkInput, steps, lin) : null;
         if (noBatch != null) explanation += " " + noBatch.meaning();
         ShapeHints.Hint map = failing.module() instanceof Linear lin ? unflattened(steps, lin) : null;
@@ -128,9 +132,13 @@ final class NetworkErrors {
             // A conv whose padding explains the size says so below; otherwise the input may be smaller than the head's.
             String size = HeadInputSize.find(steps, flatten, lin.inFeatures());
             if (size != null && (conv == null || paddingThatGives(steps, conv, flatten, lin.inFeatures()) == null)) {
-                return "this head fits a " + size + " input, not " + TorchFormat.product(networkInput, networkInput.length - 2,
-                        networkInput.length) + ": pass " + size + " images (resize or crop them to the size the network was "
-                        + "built for); or, to take this size, " + fix;
+                String given = TorchFormat.product(networkInput, networkInput.length - 2, networkInput.length);
+                if (isStandardSize(given) && !isStandardSize(size)) {
+                    return fix + " (the flattened size for " + given + " inputs); or, to keep in_features="
+                            + lin.inFeatures() + ", pass " + size + " images, the size this head fits";
+                }
+                return "this head fits a " + size + " input, not " + given + ": pass " + size + " images (resize or crop "
+                        + "them to the size the network was built for); or, to take this size, " + fix;
             }
         }
         if (flatten != null && conv != null && flatten.input().length == 4) {
@@ -146,6 +154,22 @@ final class NetworkErrors {
             if (padding != null) return fix + before + padding;
         }
         return fix + "; or change the layers before it so they give " + lin.inFeatures() + " features";
+    }
+
+    /**
+     * The square image sizes of the common data sets and models (MNIST 28, CIFAR 32, STL 96, ImageNet
+     * crops 224, AlexNet 227, Inception 299, and the powers of two in between). The rule: when the input
+     * is one of these and the size the head fits is not (a 57×57 no data set has), the learner's images
+     * are what they mean to pass and the head was sized by a slip, so the fix leads with the Linear for
+     * the real flattened size; when the input is not (or both are), resizing to the head's size comes first.
+     */
+    private static final java.util.Set<Integer> STANDARD_SIDES = java.util.Set.of(28, 32, 64, 96, 128, 224, 227, 256, 299, 384, 512);
+
+    /** "32×32" is square and a {@link #STANDARD_SIDES standard} side. */
+    private static boolean isStandardSize(String hw) {
+        String[] sides = hw.split("×");
+        return sides.length == 2 && sides[0].equals(sides[1]) && sides[0].matches("\\d{1,4}")
+                && STANDARD_SIDES.contains(Integer.parseInt(sides[0]));
     }
 
     /**
@@ -240,6 +264,61 @@ final class NetworkErrors {
         if (before == null || !(before.module() instanceof Flatten f) || f.startDim() != 1) return null;
         if (before.input().length != 3 || networkInput.length != 3) return null;
         return ShapeHints.noBatchDim(failing.input(), lin.inFeatures());
+    }
+
+    /**
+     * A time step of a bidirectional recurrent layer's output, 2·H features, into a Linear built for H: the
+     * recurrent layer sits in a module before the failing Linear, or inside the failing module together
+     * with a Linear(H, ...) whose matmul failed on 2·H columns. Null when no such layer explains the shapes,
+     * since a head sized by half is otherwise just a head sized wrong.
+     */
+    private static ShapeHints.Hint bidirectionalOutput(List<Step> steps, ShapeError cause) {
+        Step failing = steps.get(steps.size() - 1);
+        if (failing.module() instanceof Linear lin) {
+            int[] in = failing.input();
+            if (in.length == 0 || in[in.length - 1] != 2 * lin.inFeatures()) return null;
+            for (int j = steps.size() - 2; j >= 0; j--) {
+                RNNBase rnn = bidirectional(steps.get(j).module(), lin.inFeatures());
+                if (rnn != null) {
+                    return ShapeHints.bidirectionalOutput(in, lin.inFeatures(), rnn.numDirections() * rnn.numLayers(),
+                            rnn.batchFirst() ? 1 : 0, lin.rebuiltFor(2 * lin.inFeatures()));
+                }
+            }
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("mat1 and mat2 shapes cannot be multiplied \\((\\d+)x(\\d+) and (\\d+)x(\\d+)\\)")
+                .matcher(cause.torchMessage());
+        if (!m.matches()) return null;
+        int rows = Integer.parseInt(m.group(1));
+        int cols = Integer.parseInt(m.group(2));
+        int h = Integer.parseInt(m.group(3));
+        if (cols != 2 * h) return null;
+        RNNBase rnn = bidirectional(failing.module(), h);
+        Linear head = linearFor(failing.module(), h, Integer.parseInt(m.group(4)));
+        if (rnn == null || head == null) return null;
+        return ShapeHints.bidirectionalOutput(new int[] {rows, cols}, h, rnn.numDirections() * rnn.numLayers(),
+                rnn.batchFirst() ? 1 : 0, head.rebuiltFor(cols));
+    }
+
+    /** The last bidirectional recurrent layer with {@code h} outputs per direction in {@code m}'s tree, or null. */
+    private static RNNBase bidirectional(Module m, int h) {
+        RNNBase found = m instanceof RNNBase r && r.bidirectional() && r.outputSize() == h ? r : null;
+        for (Module child : m.children()) {
+            RNNBase inner = bidirectional(child, h);
+            if (inner != null) found = inner;
+        }
+        return found;
+    }
+
+    /** A Linear(in, out) in {@code m}'s tree, or null. */
+    private static Linear linearFor(Module m, int in, int out) {
+        if (m instanceof Linear lin && lin.inFeatures() == in && lin.outFeatures() == out) return lin;
+        for (Module child : m.children()) {
+            Linear inner = linearFor(child, in, out);
+            if (inner != null) return inner;
+        }
+        return null;
     }
 
     /** The last step before the failing one whose layer is a {@code type}, or null. */

@@ -16,6 +16,8 @@ public final class ShapeHints {
         COLUMN,
         /** h_n of a bidirectional recurrent layer, (2·L, N, H), into a Linear over both directions. */
         BIDIRECTIONAL_STATE,
+        /** A time step of a bidirectional recurrent layer's output, (N, 2·H), into a Linear sized for H. */
+        BIDIRECTIONAL_OUTPUT,
         /** A feature map (N, C, H, W) into a Linear, without a Flatten. */
         NOT_FLATTENED,
         /** A feature map whose Flatten() kept dim 0: one sample without a batch dim (seen by a Sequential). */
@@ -76,6 +78,29 @@ public final class ShapeHints {
         if (hn != null) return hn;
         if (flatten != null) return flatten;
         return null;
+    }
+
+    /**
+     * A Linear expecting {@code in} = H features got {@code s}, whose last dim is 2·H, where the caller knows
+     * a bidirectional recurrent layer with H outputs per direction made it (the shapes alone cannot tell it
+     * from any head sized by half): a time step of that layer's output, its two directions side by side.
+     * {@code stateRows} is h_n's dim 0, D·num_layers; {@code timeDim} is output's time dim (1 with
+     * batch_first); {@code rebuilt} is the Linear for 2·H features.
+     */
+    public static Hint bidirectionalOutput(int[] s, int in, int stateRows, int timeDim, String rebuilt) {
+        int n = s.length;
+        if (n < 1 || n > 2 || s[n - 1] != 2 * in) return null;
+        String shape = TorchFormat.shapeString(s);
+        String states = "Tensor.cat(List.of(hN.select(0, " + (stateRows - 2) + "), hN.select(0, " + (stateRows - 1) + ")), "
+                + (n - 1) + ")";
+        return new Hint(Kind.BIDIRECTIONAL_OUTPUT, "The input " + shape + " has 2·" + in + " = " + s[n - 1] + " features "
+                + "because a bidirectional recurrent layer concatenates its two directions, forward in [..., :" + in
+                + "], reverse in [..., " + in + ":]: reshaping it to " + in + " features would mix them. And output's last time "
+                + "step holds the forward direction's final state but the reverse direction's state after only "
+                + "one step: the reverse direction ends at time step 0, output.select(" + timeDim + ", 0), and h_n[-1] holds it.",
+                "build " + rebuilt + " for both directions, and feed it both final states from h_n, " + states
+                        + ", which is " + (n == 2 ? "[" + s[0] + ", " + s[1] + "]" : "[" + s[0] + "]")
+                        + " (not output's last step)");
     }
 
     /**

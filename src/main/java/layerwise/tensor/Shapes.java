@@ -159,7 +159,54 @@ final class Shapes {
                 "The new shape must hold exactly the " + numel + " elements of the tensor"
                         + (inferred >= 0 ? "; the other sizes multiply to " + known + ", which does not divide " + numel + "."
                                 : ", but " + str(requested) + " holds " + known + "."),
-                "choose sizes whose product is " + numel + ", or put -1 in one place to have it inferred");
+                inferred >= 0 ? inferredFix(requested, inferred, known, numel)
+                        : "choose sizes whose product is " + numel + ", or put -1 in one place to have it inferred");
+    }
+
+    /**
+     * The repair when the shape already has its -1 and the other sizes' product {@code known} does not
+     * divide {@code numel}: the divisors of numel nearest that product, as whole shapes when only one size
+     * is given beside the -1.
+     */
+    private static String inferredFix(int[] requested, int inferred, long known, int numel) {
+        if (known == 0) {
+            return "a size 0 makes the shape hold no elements whatever -1 becomes, not " + numel + ": replace the 0 with a size >= 1";
+        }
+        long below = 1;
+        long above = -1;
+        for (long d = 1; d * d <= numel; d++) {
+            if (numel % d != 0) continue;
+            for (long q : new long[] {d, numel / d}) {
+                if (q < known) below = Math.max(below, q);
+                if (q > known && (above < 0 || q < above)) above = q;
+            }
+        }
+        int given = -1;
+        for (int d = 0; d < requested.length; d++) {
+            if (d == inferred) continue;
+            if (given >= 0) {
+                given = -2;
+                break;
+            }
+            given = d;
+        }
+        String near = "the divisor" + (above < 0 ? "" : "s") + " of " + numel + " nearest " + known;
+        String works;
+        if (given >= 0) {
+            int[] shape = requested.clone();
+            shape[given] = (int) below;
+            works = str(shape);
+            if (above > 0) {
+                shape[given] = (int) above;
+                works += " or " + str(shape);
+            }
+            works += " would work (" + near + ")";
+        } else {
+            works = "make them multiply to " + below + (above > 0 ? " or " + above : "") + " (" + near + ")";
+        }
+        return "the shape has its -1, but the other size" + (given >= 0 ? ", " + known + "," : "s, multiplying to " + known + ",")
+                + " must divide " + numel + " for -1 to be a whole number: " + works
+                + "; or reshape differently, into sizes whose product is " + numel;
     }
 
     /**

@@ -55,6 +55,82 @@ class NetworkErrorTest {
     }
 
     @Test
+    @DisplayName("a standard-size image into a head sized by a slip: the fix leads with the Linear for the real size, the odd size second")
+    void standardInputLeadsWithTheLayer() {
+        Sequential net = new Sequential(new Conv2d(3, 32, 3, Conv2d.options().stride(2).padding(1)), new ReLU(),
+                new Conv2d(32, 64, 3, Conv2d.options().stride(2).padding(1)), new ReLU(),
+                new Conv2d(64, 128, 3, Conv2d.options().stride(2).padding(1)), new ReLU(),
+                new Flatten(), new Linear(128 * 8 * 8, 10));
+        String m = assertThrows(ShapeError.class, () -> net.forward(Tensor.zeros(1, 3, 32, 32))).getMessage();
+        assertTrue(m.startsWith("mat1 and mat2 shapes cannot be multiplied (1x2048 and 8192x10)"), m);
+        assertTrue(m.contains("Fix: (7) Linear: in_features=2048, i.e. new Linear(2048, 10) (the flattened size for 32×32 "
+                + "inputs); or, to keep in_features=8192, pass 57×57 images, the size this head fits"), m);
+        assertFalse(m.contains("Fix: this head fits"), m);
+        assertArrayEquals(new int[] {1, 10}, net.forward(Tensor.zeros(1, 3, 57, 57)).shape());
+    }
+
+    /** The last time step of a recurrent layer's output: what a learner writes to put a head on an LSTM. */
+    static final class LastStep extends Module implements TensorModule {
+        final LSTM lstm;
+
+        LastStep(LSTM lstm) {
+            this.lstm = registerModule("lstm", lstm);
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return lstm.forward(x).output().select(lstm.batchFirst() ? 1 : 0, -1);
+        }
+    }
+
+    /** An LSTM and its head in one module, the head fed the output's last step. */
+    static final class Tagger extends Module implements TensorModule {
+        final LSTM lstm = registerModule("lstm", new LSTM(10, 20, LSTM.options().bidirectional(true)));
+        final Linear head = registerModule("head", new Linear(20, 5));
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return head.forward(lstm.forward(x).output().select(0, -1));
+        }
+    }
+
+    @Test
+    @DisplayName("a bidirectional LSTM's last output step into a head sized H: 2·H from concatenated directions, h_n for the final states")
+    void bidirectionalOutputStep() {
+        Sequential net = new Sequential(new LastStep(new LSTM(10, 20, LSTM.options().bidirectional(true))), new Linear(20, 5));
+        String m = assertThrows(ShapeError.class, () -> net.forward(Tensor.zeros(7, 3, 10))).getMessage();
+        assertTrue(m.startsWith("mat1 and mat2 shapes cannot be multiplied (3x40 and 20x5)"), m);
+        assertTrue(m.contains("has 2·20 = 40 features because a bidirectional recurrent layer concatenates its two directions"), m);
+        assertTrue(m.contains("reverse direction's state after only one step"), m);
+        assertTrue(m.contains("output.select(0, 0)"), m);
+        assertTrue(m.contains("Fix: build Linear(40, 5) for both directions, and feed it both final states from h_n, "
+                + "Tensor.cat(List.of(hN.select(0, 0), hN.select(0, 1)), 1), which is [3, 40]"), m);
+        assertFalse(m.contains("reshape the input so its last dim is 20"), m);
+        assertFalse(m.contains("in_features=40"), m);
+
+        // The head inside the module: the Sequential names the module; the repair is the same.
+        String t = assertThrows(ShapeError.class, () -> new Sequential(new Tagger()).forward(Tensor.zeros(7, 3, 10))).getMessage();
+        assertTrue(t.contains("Fix: build Linear(40, 5) for both directions"), t);
+
+        // Two layers, batch_first: h_n's last two rows, the time dim 1.
+        Sequential deep = new Sequential(new LastStep(new LSTM(10, 20, LSTM.options().numLayers(2).bidirectional(true)
+                .batchFirst(true))), new Linear(20, 5));
+        String d = assertThrows(ShapeError.class, () -> deep.forward(Tensor.zeros(3, 7, 10))).getMessage();
+        assertTrue(d.contains("output.select(1, 0)"), d);
+        assertTrue(d.contains("Tensor.cat(List.of(hN.select(0, 2), hN.select(0, 3)), 1)"), d);
+
+        // The repair runs.
+        RNNOutput out = new LSTM(10, 20, LSTM.options().bidirectional(true)).forward(Tensor.zeros(7, 3, 10));
+        assertArrayEquals(new int[] {3, 5}, new Linear(40, 5).forward(
+                Tensor.cat(java.util.List.of(out.hN().select(0, 0), out.hN().select(0, 1)), 1)).shape());
+
+        // One direction with 40 features: a head sized wrong, nothing about directions.
+        Sequential one = new Sequential(new LastStep(new LSTM(10, 40)), new Linear(20, 5));
+        String u = assertThrows(ShapeError.class, () -> one.forward(Tensor.zeros(7, 3, 10))).getMessage();
+        assertFalse(u.contains("bidirectional"), u);
+    }
+
+    @Test
     @DisplayName("nested Sequentials: the failing layer by its full path, the walk back crossing containers")
     void nested() {
         Sequential net = new Sequential(features(), new Sequential(new Flatten(), new Linear(1024, 10)));

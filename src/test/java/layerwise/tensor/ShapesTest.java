@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,25 @@ class ShapesTest {
         assertEquals("cannot reshape tensor of 0 elements into shape [0, -1] because the unspecified dimension size -1"
                 + " can be any value and is ambiguous",
                 assertThrows(ShapeError.class, () -> Shapes.inferSize(new int[] {0, -1}, 0)).torchMessage());
+    }
+
+    @Test
+    @DisplayName("a -1 already there and the other sizes not dividing N: the fix names sizes that divide, not 'put -1 in one place'")
+    void inferSizeFixWithMinusOne() {
+        ShapeError one = assertThrows(ShapeError.class, () -> Tensor.zeros(2, 3, 4).view(-1, 5));
+        assertEquals("shape '[-1, 5]' is invalid for input of size 24", one.torchMessage());
+        assertEquals("the shape has its -1, but the other size, 5, must divide 24 for -1 to be a whole number: [-1, 4] or "
+                + "[-1, 6] would work (the divisors of 24 nearest 5); or reshape differently, into sizes whose product is 24",
+                one.fix());
+        assertArrayEquals(new int[] {6, 4}, Tensor.zeros(2, 3, 4).view(-1, 4).shape());
+        String two = assertThrows(ShapeError.class, () -> Shapes.inferSize(new int[] {2, -1, 5}, 24)).fix();
+        assertTrue(two.contains("the other sizes, multiplying to 10, must divide 24") && two.contains("make them multiply to 8 or 12"), two);
+        String big = assertThrows(ShapeError.class, () -> Shapes.inferSize(new int[] {-1, 25}, 24)).fix();
+        assertTrue(big.contains(": [-1, 24] would work (the divisor of 24 nearest 25);"), big);
+        assertTrue(assertThrows(ShapeError.class, () -> Shapes.inferSize(new int[] {2, -1, 0}, 6)).fix().contains("replace the 0"));
+        // Without a -1, putting one in is the repair.
+        assertTrue(assertThrows(ShapeError.class, () -> Shapes.inferSize(new int[] {5, 5}, 24)).fix()
+                .contains("or put -1 in one place to have it inferred"));
     }
 
     @Test
