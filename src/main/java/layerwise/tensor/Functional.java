@@ -46,10 +46,22 @@ public final class Functional {
                     + " (input " + Shapes.str(input.shape()) + ").";
             // A malformed input (a column, an unflattened feature map, ...) is repaired, not the layer rebuilt.
             ShapeHints.Hint hint = ShapeHints.linear(input.shape(), in, layer.rebuiltFor(last));
+            String fix;
+            if (hint != null) {
+                fix = hint.fix();
+            } else if (last == 2 * in) {
+                // Twice the features is what a bidirectional recurrent layer gives a head sized for one direction;
+                // there, reshaping to in features would mix the directions (the shape alone cannot tell, so: if).
+                fix = "build " + layer.rebuiltFor(last) + "; if the input is a bidirectional RNN, LSTM or GRU's output (2·" + in + " = "
+                        + last + ": its two directions side by side), do not reshape it, which would mix them, and take each"
+                        + " direction's final state from h_n, Tensor.cat(List.of(hN.select(0, -2), hN.select(0, -1)), 1)"
+                        + " (output's last step holds the reverse direction after only one step); otherwise reshape the input"
+                        + " so its last dim is " + in + ".";
+            } else {
+                fix = "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + ".";
+            }
             throw new ShapeError(TorchText.matmulShapes(rows, last, in, out),
-                    hint == null ? expects : expects + " " + hint.meaning(),
-                    hint == null ? "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + "."
-                            : hint.fix());
+                    hint == null ? expects : expects + " " + hint.meaning(), fix);
         }
         return Kernels.linear(input, weight, bias);
     }
