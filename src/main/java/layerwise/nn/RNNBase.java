@@ -161,6 +161,7 @@ public abstract class RNNBase extends Module {
      * sequence. {@code c0} is used by LSTM only; null states start from zeros.
      */
     RNNOutput run(Tensor input, Tensor h0, Tensor c0) {
+        layerwise.tensor.Nulls.tensor(input, mode.name().toLowerCase(java.util.Locale.ROOT), "input", 1);
         boolean lstm = mode == RecurrentMode.LSTM;
         boolean batched = input.dim() == 3;
         int batchDim = batchFirst ? 0 : 1;
