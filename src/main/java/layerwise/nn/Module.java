@@ -213,7 +213,7 @@ public abstract class Module {
         try {
             SafeTensors.write(path, stateDict());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e.getMessage(), e); // the message without the class name in front
         }
     }
 
