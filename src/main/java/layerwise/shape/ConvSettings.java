@@ -41,7 +41,7 @@ public final class ConvSettings {
         if (k <= 0) {
             throw new ValueError(TorchText.kernelSizeNotPositive(k, k), "where().kernelSize(" + k + ") fixes a"
                     + " kernel of " + k + "×" + k + "; a kernel covers at least one pixel.",
-                    "fix kernelSize(1) or more, e.g. kernelSize(3), or leave it out to search 1.." + MAX_KERNEL + ".");
+                    "set kernelSize(1) or more, e.g. kernelSize(3), or leave it out to search 1.." + MAX_KERNEL + ".");
         }
         tooLarge("kernelSize", k, LARGEST_KERNEL, "a " + k + "×" + k + " kernel plane would not fit a Java array");
         this.kernelSize = k;
@@ -52,7 +52,7 @@ public final class ConvSettings {
         if (s <= 0) {
             throw new ValueError(TorchText.nonPositiveStride(), "where().stride(" + s + ") fixes the step between"
                     + " windows; a step of " + s + " never moves on.",
-                    "fix stride(1) or more, e.g. stride(2) to halve the size, or leave it out to search 1.."
+                    "set stride(1) or more, e.g. stride(2) to halve the size, or leave it out to search 1.."
                             + MAX_STRIDE + ".");
         }
         this.stride = s;
@@ -63,7 +63,7 @@ public final class ConvSettings {
         if (p < 0) {
             throw new ValueError(TorchText.negativePadding(), "where().padding(" + p + ") fixes the zeros added on"
                     + " each side; there is no negative number of them.",
-                    "fix padding(0) or more, or leave it out to search 0.." + MAX_PADDING + ".");
+                    "set padding(0) or more, or leave it out to search 0.." + MAX_PADDING + ".");
         }
         tooLarge("padding", p, LARGEST_PADDING, "a padded plane of (2·" + p + "+1)² elements would not fit a Java"
                 + " array");
@@ -75,7 +75,7 @@ public final class ConvSettings {
         if (d <= 0) {
             throw new ValueError(TorchText.convDilation(d, d), "where().dilation(" + d + ") fixes the spacing of"
                     + " the kernel's taps; 1 is an ordinary kernel.",
-                    "fix dilation(1) or more, or leave it out to search 1.." + MAX_DILATION + ".");
+                    "set dilation(1) or more, or leave it out to search 1.." + MAX_DILATION + ".");
         }
         tooLarge("dilation", d, LARGEST_KERNEL, "a kernel spread that wide reads no image that fits a Java array");
         this.dilation = d;
@@ -87,7 +87,7 @@ public final class ConvSettings {
         if (g <= 0) {
             throw new ValueError("non-positive groups is not supported", "where().groups(" + g + ") splits the"
                     + " channels into " + g + " groups; there is at least one.",
-                    "fix groups(1) (an ordinary convolution) or a positive divisor of in and out channels.");
+                    "set groups(1) (an ordinary convolution) or a positive divisor of in and out channels.");
         }
         this.groups = g;
         return this;
@@ -97,7 +97,7 @@ public final class ConvSettings {
         if (value > largest) {
             throw new ValueError("where()." + name + "(" + value + ") is too large: at most " + largest,
                     why + ", so no convolution could use it.",
-                    "fix a " + name + " of at most " + largest + " (the search alone tries up to " + searched(name)
+                    "set a " + name + " of at most " + largest + " (the search alone tries up to " + searched(name)
                             + "), or leave it out.");
         }
     }
