@@ -3,6 +3,7 @@ package layerwise.init;
 import layerwise.tensor.TorchText;
 import layerwise.tensor.TorchError;
 import layerwise.tensor.ShapeError;
+import layerwise.tensor.Nulls;
 import layerwise.tensor.Tensor;
 
 import java.util.Locale;
@@ -57,6 +58,7 @@ public final class Init extends TorchNames {
 
     /** {@code _calculate_fan_in_and_fan_out}: fan_in = size(1)·rf, fan_out = size(0)·rf, rf = prod(size[2:]). */
     public static Fans calculateFanInAndFanOut(Tensor tensor) {
+        Nulls.tensor(tensor, "_calculate_fan_in_and_fan_out", "tensor", 1);
         InitChecks.requireFans(tensor, "_calculate_fan_in_and_fan_out");
         return Fans.of(tensor.shape());
     }
@@ -65,38 +67,45 @@ public final class Init extends TorchNames {
 
     /** {@code uniform_(t)}: U(0, 1). */
     public static Tensor uniform(Tensor tensor) {
+        Nulls.tensor(tensor, "uniform_", "tensor", 1);
         return uniform(tensor, 0.0, 1.0);
     }
 
     /** {@code uniform_(t, a, b)}: U(a, b), bit-exact with torch. */
     public static Tensor uniform(Tensor tensor, double a, double b) {
+        Nulls.tensor(tensor, "uniform_", "tensor", 1);
         InitChecks.checkRange(a, b, "uniform_");
         return tensor.uniform_(a, b);
     }
 
     /** {@code normal_(t)}: N(0, 1). */
     public static Tensor normal(Tensor tensor) {
+        Nulls.tensor(tensor, "normal_", "tensor", 1);
         return normal(tensor, 0.0, 1.0);
     }
 
     /** {@code normal_(t, mean, std)}: N(mean, std²). */
     public static Tensor normal(Tensor tensor, double mean, double std) {
+        Nulls.tensor(tensor, "normal_", "tensor", 1);
         InitChecks.checkStd(std, "normal_");
         return tensor.normal_(mean, std);
     }
 
     /** {@code constant_(t, val)}. */
     public static Tensor constant(Tensor tensor, double val) {
+        Nulls.tensor(tensor, "constant_", "tensor", 1);
         return tensor.fill_((float) val);
     }
 
     /** {@code ones_(t)}. */
     public static Tensor ones(Tensor tensor) {
+        Nulls.tensor(tensor, "ones_", "tensor", 1);
         return tensor.fill_(1f);
     }
 
     /** {@code zeros_(t)}. */
     public static Tensor zeros(Tensor tensor) {
+        Nulls.tensor(tensor, "zeros_", "tensor", 1);
         return tensor.zero_();
     }
 
@@ -104,6 +113,7 @@ public final class Init extends TorchNames {
 
     /** {@code eye_(t)}: the identity, {@code torch.eye(rows, cols)}; exactly 2-D. */
     public static Tensor eye(Tensor tensor) {
+        Nulls.tensor(tensor, "eye_", "tensor", 1);
         if (tensor.dim() != 2) {
             throw new ShapeError(TorchText.onlyTwoDims(),
                     "eye_ writes an identity matrix, so it needs a 2-D weight; got shape " + InitChecks.shape(tensor) + ".",
@@ -116,6 +126,7 @@ public final class Init extends TorchNames {
 
     /** {@code dirac_(t)}: groups = 1. */
     public static Tensor dirac(Tensor tensor) {
+        Nulls.tensor(tensor, "dirac_", "tensor", 1);
         return dirac(tensor, 1);
     }
 
@@ -124,6 +135,7 @@ public final class Init extends TorchNames {
      * the tensor and sets t[g·opg + d, d, k2/2 (, k3/2, k4/2)] = 1 for every group g and d &lt; min(opg, size1).
      */
     public static Tensor dirac(Tensor tensor, int groups) {
+        Nulls.tensor(tensor, "dirac_", "tensor", 1);
         int dims = tensor.dim();
         if (dims < 3 || dims > 5) {
             throw new ShapeError("Only tensors with 3, 4, or 5 dimensions are supported",
@@ -156,11 +168,13 @@ public final class Init extends TorchNames {
 
     /** {@code xavier_uniform_(t)}: gain 1. */
     public static Tensor xavierUniform(Tensor tensor) {
+        Nulls.tensor(tensor, "xavier_uniform_", "tensor", 1);
         return xavierUniform(tensor, 1.0);
     }
 
     /** {@code xavier_uniform_(t, gain)}: U(−a, a), a = gain·√(6/(fan_in+fan_out)); bit-exact with torch. */
     public static Tensor xavierUniform(Tensor tensor, double gain) {
+        Nulls.tensor(tensor, "xavier_uniform_", "tensor", 1);
         Theory th = Theory.xavierUniform(tensor, gain);
         InitChecks.checkRange(th.low(), th.high(), "xavier_uniform_");
         return tensor.uniform_(th.low(), th.high());
@@ -168,11 +182,13 @@ public final class Init extends TorchNames {
 
     /** {@code xavier_normal_(t)}: gain 1. */
     public static Tensor xavierNormal(Tensor tensor) {
+        Nulls.tensor(tensor, "xavier_normal_", "tensor", 1);
         return xavierNormal(tensor, 1.0);
     }
 
     /** {@code xavier_normal_(t, gain)}: N(0, std²), std = gain·√(2/(fan_in+fan_out)). */
     public static Tensor xavierNormal(Tensor tensor, double gain) {
+        Nulls.tensor(tensor, "xavier_normal_", "tensor", 1);
         Theory th = Theory.xavierNormal(tensor, gain);
         InitChecks.checkStd(th.std(), "xavier_normal_");
         return tensor.normal_(0.0, th.std());
@@ -182,16 +198,19 @@ public final class Init extends TorchNames {
 
     /** {@code kaiming_uniform_(t)}: a = 0, mode "fan_in", nonlinearity "leaky_relu" (gain √2). */
     public static Tensor kaimingUniform(Tensor tensor) {
+        Nulls.tensor(tensor, "kaiming_uniform_", "tensor", 1);
         return kaimingUniform(tensor, 0.0, "fan_in", "leaky_relu");
     }
 
     /** {@code kaiming_uniform_(t, a)}; {@code a = Math.sqrt(5)} is what Linear and Conv2d use (bound 1/√fan_in). */
     public static Tensor kaimingUniform(Tensor tensor, double a) {
+        Nulls.tensor(tensor, "kaiming_uniform_", "tensor", 1);
         return kaimingUniform(tensor, a, "fan_in", "leaky_relu");
     }
 
     /** {@code kaiming_uniform_(t, a, mode)}. */
     public static Tensor kaimingUniform(Tensor tensor, double a, String mode) {
+        Nulls.tensor(tensor, "kaiming_uniform_", "tensor", 1);
         return kaimingUniform(tensor, a, mode, "leaky_relu");
     }
 
@@ -201,6 +220,7 @@ public final class Init extends TorchNames {
      * as it is (torch warns "Initializing zero-element tensors is a no-op").
      */
     public static Tensor kaimingUniform(Tensor tensor, double a, String mode, String nonlinearity) {
+        Nulls.tensor(tensor, "kaiming_uniform_", "tensor", 1);
         if (InitChecks.hasZeroDim(tensor)) return tensor;
         Theory th = Theory.kaimingUniform(tensor, a, mode, nonlinearity);
         InitChecks.checkRange(th.low(), th.high(), "kaiming_uniform_");
@@ -209,21 +229,25 @@ public final class Init extends TorchNames {
 
     /** {@code kaiming_normal_(t)}: a = 0, mode "fan_in", nonlinearity "leaky_relu". */
     public static Tensor kaimingNormal(Tensor tensor) {
+        Nulls.tensor(tensor, "kaiming_normal_", "tensor", 1);
         return kaimingNormal(tensor, 0.0, "fan_in", "leaky_relu");
     }
 
     /** {@code kaiming_normal_(t, a)}. */
     public static Tensor kaimingNormal(Tensor tensor, double a) {
+        Nulls.tensor(tensor, "kaiming_normal_", "tensor", 1);
         return kaimingNormal(tensor, a, "fan_in", "leaky_relu");
     }
 
     /** {@code kaiming_normal_(t, a, mode)}. */
     public static Tensor kaimingNormal(Tensor tensor, double a, String mode) {
+        Nulls.tensor(tensor, "kaiming_normal_", "tensor", 1);
         return kaimingNormal(tensor, a, mode, "leaky_relu");
     }
 
     /** {@code kaiming_normal_(t, a, mode, nonlinearity)}: N(0, std²), std = gain/√fan. */
     public static Tensor kaimingNormal(Tensor tensor, double a, String mode, String nonlinearity) {
+        Nulls.tensor(tensor, "kaiming_normal_", "tensor", 1);
         if (InitChecks.hasZeroDim(tensor)) return tensor;
         Theory th = Theory.kaimingNormal(tensor, a, mode, nonlinearity);
         InitChecks.checkStd(th.std(), "kaiming_normal_");
@@ -234,11 +258,13 @@ public final class Init extends TorchNames {
 
     /** {@code trunc_normal_(t)}: mean 0, std 1, bounds [−2, 2]. */
     public static Tensor truncNormal(Tensor tensor) {
+        Nulls.tensor(tensor, "trunc_normal_", "tensor", 1);
         return truncNormal(tensor, 0.0, 1.0, -2.0, 2.0);
     }
 
     /** {@code trunc_normal_(t, mean, std)}: bounds [−2, 2] (absolute, so with std 0.02 nothing is cut). */
     public static Tensor truncNormal(Tensor tensor, double mean, double std) {
+        Nulls.tensor(tensor, "trunc_normal_", "tensor", 1);
         return truncNormal(tensor, mean, std, -2.0, 2.0);
     }
 
@@ -249,6 +275,7 @@ public final class Init extends TorchNames {
      * erfinv runs in double here and in float in torch, so the values are not bit-exact with torch.
      */
     public static Tensor truncNormal(Tensor tensor, double mean, double std, double a, double b) {
+        Nulls.tensor(tensor, "trunc_normal_", "tensor", 1);
         if (mean < a - 2 * std || mean > b + 2 * std) {
             System.err.println("UserWarning: mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
                     + "The distribution of values may be incorrect.");
@@ -272,6 +299,7 @@ public final class Init extends TorchNames {
 
     /** {@code orthogonal_(t)}: gain 1. */
     public static Tensor orthogonal(Tensor tensor) {
+        Nulls.tensor(tensor, "orthogonal_", "tensor", 1);
         return orthogonal(tensor, 1.0);
     }
 
@@ -281,6 +309,7 @@ public final class Init extends TorchNames {
      * of diag(R) folded in, transpose back. The smaller Gram matrix (QQᵀ or QᵀQ) is gain²·I.
      */
     public static Tensor orthogonal(Tensor tensor, double gain) {
+        Nulls.tensor(tensor, "orthogonal_", "tensor", 1);
         if (tensor.dim() < 2) {
             throw new ShapeError("Only tensors with 2 or more dimensions are supported",
                     "orthogonal_ builds a matrix of shape (size(0), numel/size(0)); got shape " + InitChecks.shape(tensor) + ".",
@@ -309,6 +338,7 @@ public final class Init extends TorchNames {
 
     /** {@code sparse_(t, sparsity)}: std 0.01. */
     public static Tensor sparse(Tensor tensor, double sparsity) {
+        Nulls.tensor(tensor, "sparse_", "tensor", 1);
         return sparse(tensor, sparsity, 0.01);
     }
 
@@ -317,6 +347,7 @@ public final class Init extends TorchNames {
      * ceil(sparsity·rows) places of a random permutation are set to 0. Exactly 2-D.
      */
     public static Tensor sparse(Tensor tensor, double sparsity, double std) {
+        Nulls.tensor(tensor, "sparse_", "tensor", 1);
         if (tensor.dim() != 2) {
             throw new ShapeError(TorchText.onlyTwoDims(),
                     "sparse_ zeroes a fraction of each column of a matrix; got shape " + InitChecks.shape(tensor) + ".",
@@ -356,6 +387,7 @@ public final class Init extends TorchNames {
      * U(±1/√fan_in)). A trailing underscore is accepted. For other arguments use the overloads below.
      */
     public static Theory theory(String scheme, Tensor tensor) {
+        Nulls.tensor(tensor, "theory", "tensor", 2);
         String name = scheme.endsWith("_") ? scheme.substring(0, scheme.length() - 1) : scheme;
         switch (name) {
             case "uniform": return Theory.uniform(0.0, 1.0);

@@ -79,13 +79,18 @@ final class InitChecks {
         }
     }
 
-    /** torch's uniform_ check: from &lt;= to. */
+    /** torch's uniform_ checks: each bound a finite float, from &lt;= to, and to - from a finite float. */
     static void checkRange(double from, double to, String fn) {
-        if (!(from <= to)) {
-            throw badArgument("uniform_ expects to return a [from, to) range, but found from=" + Theory.num(from)
-                            + " > to=" + Theory.num(to),
-                    fn + " draws from U(from, to), which needs from <= to.",
+        String problem = layerwise.tensor.TorchText.uniformBoundsProblem(from, to);
+        if (problem == null) return;
+        if (!Double.isNaN(from) && !Double.isNaN(to) && from > to && Math.abs(from) <= Float.MAX_VALUE
+                && Math.abs(to) <= Float.MAX_VALUE) {
+            throw badArgument(problem, fn + " draws from U(from, to), which needs from <= to.",
                     "swap the bounds (or, for Xavier/Kaiming, pass a gain >= 0).");
         }
+        throw badArgument(problem, fn + " draws from U(from, to), which needs finite bounds within float32's range"
+                        + " (+-3.4028235e38) and a finite to - from; here it would fill inf or NaN.",
+                "pass finite bounds, e.g. uniform_(t, -1, 1); a bound computed from a gain or a fan may have"
+                        + " overflowed.");
     }
 }

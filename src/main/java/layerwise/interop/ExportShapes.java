@@ -20,6 +20,12 @@ public final class ExportShapes {
     private ExportShapes() {
     }
 
+    /**
+     * Most parameter tensors a module read from metadata may have: a safetensors header holds at most a
+     * million JSON values (several per tensor), so a module with more could never match a readable file.
+     */
+    static final long MAX_TENSORS = 1_000_000L;
+
     /** Deepest nesting of Sequentials read from metadata; real models nest a few levels. */
     static final int MAX_NESTING = 32;
 
@@ -117,6 +123,13 @@ public final class ExportShapes {
         boolean bidirectional = a.has("bidirectional") && a.bool("bidirectional");
         long proj = a.has("proj_size") ? a.integer("proj_size") : 0;
         long out = proj > 0 ? proj : hidden;
+        long perLayer = (bidirectional ? 2 : 1) * (2 + (bias ? 2 : 0) + (proj > 0 ? 1 : 0));
+        if (layers > MAX_TENSORS / perLayer) {
+            // counted before any key is built: num_layers=2000000000 would otherwise build billions of names
+            throw new IllegalArgumentException(prefix + module + " with num_layers=" + layers + " would have "
+                    + layers * perLayer + " parameter tensors, more than"
+                    + " the " + MAX_TENSORS + " any safetensors header can list");
+        }
         for (long layer = 0; layer < layers; layer++) {
             for (String sfx : bidirectional ? List.of("", "_reverse") : List.of("")) {
                 String s = "_l" + layer + sfx;

@@ -49,14 +49,30 @@ final class AtomicFile {
     static void write(Path file, Body body) throws IOException {
         Path absolute = target(file.toAbsolutePath());
         Path dir = absolute.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
+        if (dir == null || absolute.getFileName() == null) {
+            throw new FileSystemException(file.toString(), null, "cannot write: the path names no file, only"
+                    + " the root folder " + absolute + "\n  Fix: add a file name inside a folder you can write to,"
+                    + " e.g. " + Path.of("out", "model.safetensors"));
+        }
+        if (!Files.isDirectory(dir)) {
+            Path existing = dir;
+            while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+            if (existing != null && !Files.isDirectory(existing)) {
+                Path folder = existing.getParent() == null ? existing : existing.getParent();
+                throw new FileSystemException(file.toString(), null, "cannot write: " + existing
+                        + " is a file, not a folder, so nothing can be saved inside it\n  Fix: save next to it"
+                        + " instead, e.g. " + folder.resolve(absolute.getFileName()) + ", or pick another folder"
+                        + " name (a file and a folder cannot share " + existing.getFileName() + ")");
+            }
             throw new NoSuchFileException(file.toString(), null,
-                    "cannot write: the directory " + dir + " does not exist");
+                    "cannot write: the directory " + dir + " does not exist\n  Fix: create it first,"
+                            + " Files.createDirectories(Path.of(\"" + dir + "\")), or save into a folder that exists");
         }
         if (Files.isDirectory(absolute)) {
             throw new FileSystemException(file.toString(), null,
                     "cannot write: it is a directory (a directory is never replaced by a file; choose a file"
-                            + " name inside it, e.g. " + file.resolve("model.safetensors") + ")");
+                            + " name inside it, e.g. " + file.resolve("model.safetensors") + ")"
+                            + "\n  Fix: save to " + file.resolve("model.safetensors"));
         }
         // a random name: two threads or processes saving the same file at once each get their own
         Path tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())

@@ -18,11 +18,18 @@ record RawTensor(int[] shape, float[] data) {
 
     /** Product of the dims (1 for a scalar); -1 if a dim is negative, Long.MAX_VALUE on overflow. */
     static long numel(int[] shape) {
-        long n = 1;
         for (int d : shape) {
             if (d < 0) {
                 return -1;
             }
+        }
+        for (int d : shape) {
+            if (d == 0) {
+                return 0; // before any product can overflow: [2^31-1, 2^31-1, 0] holds nothing
+            }
+        }
+        long n = 1;
+        for (int d : shape) {
             try {
                 n = Math.multiplyExact(n, d);
             } catch (ArithmeticException overflow) {

@@ -233,17 +233,23 @@ final class SafeTensorsFormat {
                     + Json.write(info.get("shape")));
         }
         int[] shape = new int[dims.length];
-        long numel = 1;
         for (int i = 0; i < dims.length; i++) {
             if (dims[i] < 0) {
                 throw new TensorFileException(file, where + "shape " + Json.write(info.get("shape"))
                         + " has a negative dimension");
             }
-            if (dims[i] > MAX_ELEMENTS || (numel = numel * dims[i]) > MAX_ELEMENTS) {
+            if (dims[i] > Integer.MAX_VALUE) {
                 throw new TensorFileException(file, where + "shape " + Json.write(info.get("shape"))
-                        + " has more than " + MAX_ELEMENTS + " elements, the most a Java float array holds");
+                        + " has a dimension of " + dims[i] + ", more than " + Integer.MAX_VALUE
+                        + ", the largest size a dimension here can have");
             }
             shape[i] = (int) dims[i];
+        }
+        // A zero anywhere means no elements, however large the other dims (torch loads such a tensor).
+        long numel = RawTensor.numel(shape);
+        if (numel > MAX_ELEMENTS) {
+            throw new TensorFileException(file, where + "shape " + Json.write(info.get("shape"))
+                    + " has more than " + MAX_ELEMENTS + " elements, the most a Java float array holds");
         }
         long[] offsets = longs(info.get("data_offsets"));
         if (offsets == null || offsets.length != 2 || offsets[0] < 0 || offsets[1] < offsets[0]) {

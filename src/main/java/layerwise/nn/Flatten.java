@@ -21,7 +21,7 @@ public final class Flatten extends Module implements TensorModule {
 
     @Override
     public Tensor forward(Tensor input) {
-        return input.flatten(startDim, endDim);
+        return layerwise.tensor.Nulls.tensor(input, "flatten", "input", 1).flatten(startDim, endDim);
     }
 
     public int startDim() {

@@ -54,6 +54,7 @@ public final class LSTM extends RNNBase {
      * This overload exists so that the call a PyTorch user types compiles and says what to write instead.
      */
     public RNNOutput forward(Tensor input, Tensor h0) {
+        if (h0 == null) return run(input, null, null); // lstm(x, None): both states start from zeros
         String torch = h0.dim() == 0 || h0.size(0) < 2
                 ? "index 1 is out of bounds for dimension 0 with size " + (h0.dim() == 0 ? 0 : h0.size(0))
                 : (input.dim() == 3 ? "For batched 3-D input, hx and cx should also be 3-D"

@@ -38,6 +38,7 @@ public final class LSTMCell extends RecurrentCellBase {
 
     /** One step from {@code h} and {@code c} ({@code (N, H)} each, or {@code (H)} unbatched; both or neither). */
     public State forward(Tensor input, Tensor h, Tensor c) {
+        layerwise.tensor.Nulls.tensor(input, "lstm_cell", "input", 1);
         if ((h == null) != (c == null)) {
             throw new ShapeError("LSTMCell expects hx as the pair (h, c), got "
                     + (h == null ? "h" : "c") + " = null",

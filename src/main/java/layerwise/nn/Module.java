@@ -14,8 +14,10 @@ import java.util.Set;
 
 import layerwise.tensor.TorchFormat;
 import layerwise.io.SafeTensors;
+import layerwise.tensor.Nulls;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
+import layerwise.tensor.TypeError;
 
 /**
  * The base of every layer, like {@code torch.nn.Module}: it owns named parameters and child modules,
@@ -146,6 +148,12 @@ public abstract class Module {
      * keys, unexpected keys and size mismatches are all reported together in one {@link ShapeError}.
      */
     public void loadStateDict(Map<String, Tensor> stateDict) {
+        if (stateDict == null) {
+            // torch/nn/modules/module.py, load_state_dict: the Mapping check
+            throw new TypeError("Expected state_dict to be dict-like, got <class 'NoneType'>.",
+                    "the state dict is null: a variable declared but never assigned, or a method that returned null.",
+                    "pass a map of tensors, e.g. other.stateDict() or SafeTensors.load(Path.of(\"model.safetensors\")).");
+        }
         Map<String, Tensor> own = stateDict();
         List<String> missing = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
@@ -201,25 +209,29 @@ public abstract class Module {
      * {@code safetensors.torch.load_file} reads and {@code model.load_state_dict} accepts.
      */
     public void save(Path path) {
+        Nulls.require(path, "save", "f", 1, Nulls.PATH);
         try {
             SafeTensors.write(path, stateDict());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e.getMessage(), e); // the message without the class name in front
         }
     }
 
     /** {@link #save(Path)} with a path as text, as PyTorch's {@code torch.save(model.state_dict(), "x.pt")} takes one. */
     public void save(String path) {
+        Nulls.require(path, "save", "f", 1, Nulls.PATH);
         save(Path.of(path));
     }
 
     /** {@link #load(Path)} with a path as text. */
     public void load(String path) {
+        Nulls.require(path, "load", "f", 1, Nulls.PATH);
         load(Path.of(path));
     }
 
     /** Reads a safetensors state dict and loads it strictly (see {@link #loadStateDict(Map)}). */
     public void load(Path path) {
+        Nulls.require(path, "load", "f", 1, Nulls.PATH);
         Map<String, Tensor> sd;
         try {
             sd = SafeTensors.load(path);

@@ -64,12 +64,16 @@ public abstract class RNNBase extends Module {
         this.gates = mode.gates();
 
         int d = numDirections();
+        int rows = RecurrentChecks.gateRows(name, gates, hiddenSize);
+        layerwise.tensor.Memory.requireHeapFor(parameterCount(rows, d), name + "(" + inputSize + ", " + hiddenSize
+                + ", num_layers=" + numLayers + (bidirectional ? ", bidirectional=True" : "")
+                + (projSize > 0 ? ", proj_size=" + projSize : "") + ")'s parameters are",
+                "use fewer layers (num_layers is " + numLayers + "; 1 to 4 is usual) or a smaller hidden_size");
         weightIh = new Tensor[numLayers][d];
         weightHh = new Tensor[numLayers][d];
         biasIh = new Tensor[numLayers][d];
         biasHh = new Tensor[numLayers][d];
         weightHr = new Tensor[numLayers][d];
-        int rows = RecurrentChecks.gateRows(name, gates, hiddenSize);
         for (int layer = 0; layer < numLayers; layer++) {
             int layerInput = layer == 0 ? inputSize : d * outputSize();
             for (int dir = 0; dir < d; dir++) {
@@ -86,6 +90,14 @@ public abstract class RNNBase extends Module {
             }
         }
         resetParameters();
+    }
+
+    /** Every parameter's elements together, in long: num_layers may be large enough to overflow an int. */
+    private long parameterCount(int rows, int d) {
+        long perDirection = (long) rows * outputSize() + (bias ? 2L * rows : 0) + (long) projSize * hiddenSize;
+        long first = (long) rows * inputSize + perDirection;
+        long later = (long) rows * d * outputSize() + perDirection;
+        return d * (first + (numLayers - 1L) * later);
     }
 
     /**
@@ -161,6 +173,7 @@ public abstract class RNNBase extends Module {
      * sequence. {@code c0} is used by LSTM only; null states start from zeros.
      */
     RNNOutput run(Tensor input, Tensor h0, Tensor c0) {
+        layerwise.tensor.Nulls.tensor(input, mode.name().toLowerCase(java.util.Locale.ROOT), "input", 1);
         boolean lstm = mode == RecurrentMode.LSTM;
         boolean batched = input.dim() == 3;
         int batchDim = batchFirst ? 0 : 1;

@@ -101,6 +101,7 @@ public abstract class RecurrentCellBase extends Module {
      * unbatched x and h). The LSTM cell, with its two states, has its own.
      */
     Tensor step(Tensor input, Tensor h) {
+        layerwise.tensor.Nulls.tensor(input, mode.name().toLowerCase(java.util.Locale.ROOT) + "_cell", "input", 1);
         Tensor x = batchedInput(input);
         Tensor hx = batchedState(h, 0, input, x);
         Tensor gi = inputGates(x);

@@ -3,6 +3,7 @@ package layerwise.nn;
 import java.util.ArrayList;
 import java.util.List;
 
+import layerwise.tensor.Nulls;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Tensor;
 
@@ -17,6 +18,8 @@ public final class Sequential extends Module implements TensorModule {
     /** Each layer is a Module with a one-tensor forward (Linear, Conv2d, ReLU, another Sequential, ...). */
     @SafeVarargs
     public <M extends Module & TensorModule> Sequential(M... layers) {
+        Nulls.require(layers, "Sequential", "args", 1, Nulls.MODULE);
+        for (int i = 0; i < layers.length; i++) Nulls.require(layers[i], "Sequential", "args", i + 1, Nulls.MODULE);
         for (M layer : layers) append(layer);
     }
 
@@ -27,6 +30,9 @@ public final class Sequential extends Module implements TensorModule {
      * above whenever every argument is a one-tensor module).
      */
     public Sequential(Module first, Module... rest) {
+        Nulls.require(first, "Sequential", "args", 1, Nulls.MODULE);
+        Nulls.require(rest, "Sequential", "args", 2, Nulls.MODULE);
+        for (int i = 0; i < rest.length; i++) Nulls.require(rest[i], "Sequential", "args", i + 2, Nulls.MODULE);
         List<Module> all = new ArrayList<>();
         all.add(first);
         all.addAll(List.of(rest));
@@ -42,6 +48,7 @@ public final class Sequential extends Module implements TensorModule {
      * (RNN, LSTM, GRU, LSTMCell).
      */
     public Sequential append(Module layer) {
+        Nulls.require(layer, "append", "module", 1, Nulls.MODULE);
         if (!(layer instanceof TensorModule one)) {
             List<Module> all = new ArrayList<>(namedChildren().values());
             all.add(layer);
@@ -72,6 +79,7 @@ public final class Sequential extends Module implements TensorModule {
      */
     @Override
     public Tensor forward(Tensor input) {
+        Nulls.tensor(input, "Sequential.forward", "input", 1);
         List<NetworkErrors.Step> steps = new ArrayList<>();
         try {
             return run(input, "", steps);

@@ -6,6 +6,6 @@ import layerwise.tensor.Tensor;
 public final class Sigmoid extends Module implements TensorModule {
     @Override
     public Tensor forward(Tensor input) {
-        return input.sigmoid();
+        return layerwise.tensor.Nulls.tensor(input, "sigmoid", "input", 1).sigmoid();
     }
 }

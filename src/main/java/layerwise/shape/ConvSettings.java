@@ -1,5 +1,8 @@
 package layerwise.shape;
 
+import layerwise.tensor.TorchText;
+import layerwise.tensor.ValueError;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,30 +29,85 @@ public final class ConvSettings {
     ConvSettings() {
     }
 
+    /**
+     * The largest kernel size (and dilation) a setting may fix: a k×k kernel plane must fit a Java float
+     * array, and d·(k−1) stays an int.
+     */
+    public static final int LARGEST_KERNEL = 46_340;
+    /** The largest padding a setting may fix: a (2p+1)×(2p+1) padded plane must fit a Java float array. */
+    public static final int LARGEST_PADDING = 23_169;
+
     public ConvSettings kernelSize(int k) {
+        if (k <= 0) {
+            throw new ValueError(TorchText.kernelSizeNotPositive(k, k), "where().kernelSize(" + k + ") fixes a"
+                    + " kernel of " + k + "×" + k + "; a kernel covers at least one pixel.",
+                    "set kernelSize(1) or more, e.g. kernelSize(3), or leave it out to search 1.." + MAX_KERNEL + ".");
+        }
+        tooLarge("kernelSize", k, LARGEST_KERNEL, "a " + k + "×" + k + " kernel plane would not fit a Java array");
         this.kernelSize = k;
         return this;
     }
 
     public ConvSettings stride(int s) {
+        if (s <= 0) {
+            throw new ValueError(TorchText.nonPositiveStride(), "where().stride(" + s + ") fixes the step between"
+                    + " windows; a step of " + s + " never moves on.",
+                    "set stride(1) or more, e.g. stride(2) to halve the size, or leave it out to search 1.."
+                            + MAX_STRIDE + ".");
+        }
         this.stride = s;
         return this;
     }
 
     public ConvSettings padding(int p) {
+        if (p < 0) {
+            throw new ValueError(TorchText.negativePadding(), "where().padding(" + p + ") fixes the zeros added on"
+                    + " each side; there is no negative number of them.",
+                    "set padding(0) or more, or leave it out to search 0.." + MAX_PADDING + ".");
+        }
+        tooLarge("padding", p, LARGEST_PADDING, "a padded plane of (2·" + p + "+1)² elements would not fit a Java"
+                + " array");
         this.padding = p;
         return this;
     }
 
     public ConvSettings dilation(int d) {
+        if (d <= 0) {
+            throw new ValueError(TorchText.convDilation(d, d), "where().dilation(" + d + ") fixes the spacing of"
+                    + " the kernel's taps; 1 is an ordinary kernel.",
+                    "set dilation(1) or more, or leave it out to search 1.." + MAX_DILATION + ".");
+        }
+        tooLarge("dilation", d, LARGEST_KERNEL, "a kernel spread that wide reads no image that fits a Java array");
         this.dilation = d;
         return this;
     }
 
     /** groups: in_channels and out_channels must both be multiples (default 1). */
     public ConvSettings groups(int g) {
+        if (g <= 0) {
+            throw new ValueError("non-positive groups is not supported", "where().groups(" + g + ") splits the"
+                    + " channels into " + g + " groups; there is at least one.",
+                    "set groups(1) (an ordinary convolution) or a positive divisor of in and out channels.");
+        }
         this.groups = g;
         return this;
+    }
+
+    private static void tooLarge(String name, int value, int largest, String why) {
+        if (value > largest) {
+            throw new ValueError("where()." + name + "(" + value + ") is too large: at most " + largest,
+                    why + ", so no convolution could use it.",
+                    "set a " + name + " of at most " + largest + " (the search alone tries up to " + searched(name)
+                            + "), or leave it out.");
+        }
+    }
+
+    private static int searched(String name) {
+        return switch (name) {
+            case "kernelSize" -> MAX_KERNEL;
+            case "padding" -> MAX_PADDING;
+            default -> MAX_DILATION;
+        };
     }
 
     /** One dim's setting: kernel k, stride s, padding p (both sides), dilation d. */

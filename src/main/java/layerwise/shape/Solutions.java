@@ -84,8 +84,13 @@ public final class Solutions {
     public String toString() {
         StringBuilder sb = new StringBuilder(question);
         if (possible()) {
-            if (total > proposals.size()) {
-                sb.append(": the ").append(proposals.size()).append(" simplest of ").append(Names.count(total)).append(" settings in the searched range\n");
+            if (proposals.isEmpty()) {
+                sb.append(": ").append(Names.count(total)).append(total == 1 ? " setting in the searched range gives"
+                        : " settings in the searched range give").append(" the shape, but none passed the check on"
+                        + " a sample\n");
+            } else if (total > proposals.size()) {
+                sb.append(proposals.size() == 1 ? ": the simplest" : ": the " + proposals.size() + " simplest")
+                        .append(" of ").append(Names.count(total)).append(" settings in the searched range\n");
             } else {
                 sb.append(": ").append(proposals.size()).append(proposals.size() == 1 ? " setting" : " settings")
                         .append(proposals.size() > 1 ? ", simplest first" : "").append('\n');

@@ -1,5 +1,6 @@
 package layerwise.shape;
 
+import layerwise.tensor.Nulls;
 import layerwise.nn.Module;
 import layerwise.nn.TensorModule;
 
@@ -22,6 +23,11 @@ public final class Solve {
     private Solve() {
     }
 
+    private static void shapes(String op, int[] in, int[] out) {
+        Nulls.require(in, op, "in", 1, Nulls.SHAPE);
+        Nulls.require(out, op, "out", 2, Nulls.SHAPE);
+    }
+
     /** Settings a conv search must keep, e.g. {@code Solve.where().kernelSize(3).padding(0)}. */
     public static ConvSettings where() {
         return new ConvSettings();
@@ -29,6 +35,7 @@ public final class Solve {
 
     /** The Linear that maps {@code in} to {@code out}, with the Flatten or reshape needed when the leading dims differ. */
     public static Solutions linear(int[] in, int[] out) {
+        shapes("Solve.linear", in, out);
         return LinearSolver.linear(in, out);
     }
 
@@ -37,16 +44,21 @@ public final class Solve {
      * {@link ConvSettings}' range, simplest first, with out_channels C' and the weight shape.
      */
     public static Solutions conv2d(int[] in, int[] out) {
+        shapes("Solve.conv2d", in, out);
         return ConvSolver.solve(in, out, new ConvSettings());
     }
 
     /** As {@link #conv2d(int[], int[])}, keeping the settings fixed in {@code fixed} (and its groups). */
     public static Solutions conv2d(int[] in, int[] out, ConvSettings fixed) {
+        shapes("Solve.conv2d", in, out);
+        Nulls.require(fixed, "Solve.conv2d", "fixed", 3, "ConvSettings (Solve.where()...)");
         return ConvSolver.solve(in, out, fixed.copy());
     }
 
     /** The in_features a Linear needs after {@code stack} (conv/pool layers) and a Flatten, for input {@code in}. */
     public static <M extends Module & TensorModule> Solutions linearAfter(M stack, int[] in, int outFeatures) {
+        Nulls.require(stack, "Solve.linearAfter", "stack", 1, Nulls.MODULE);
+        Nulls.require(in, "Solve.linearAfter", "in", 2, Nulls.SHAPE);
         return LinearSolver.linearAfter(stack, in, outFeatures);
     }
 
@@ -56,11 +68,13 @@ public final class Solve {
      * "LSTM" or "GRU".
      */
     public static Solutions recurrent(String kind, int[] in, int outFeatures) {
-        return RecurrentSolver.solve(kind, in, outFeatures, false);
+        return recurrent(kind, in, outFeatures, false);
     }
 
     /** As {@link #recurrent(String, int[], int)}; with batchFirst the input is (N, T, input_size). */
     public static Solutions recurrent(String kind, int[] in, int outFeatures, boolean batchFirst) {
+        Nulls.require(kind, "Solve.recurrent", "kind", 1, "str (\"RNN\", \"LSTM\" or \"GRU\")");
+        Nulls.require(in, "Solve.recurrent", "in", 2, Nulls.SHAPE);
         return RecurrentSolver.solve(kind, in, outFeatures, batchFirst);
     }
 }

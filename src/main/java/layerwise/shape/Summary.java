@@ -1,5 +1,6 @@
 package layerwise.shape;
 
+import layerwise.tensor.Nulls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,8 @@ public final class Summary {
      * multiply-adds, no activation memory.
      */
     public static Summary of(Module model, int... inputShape) {
+        Nulls.require(model, "Summary.of", "model", 1, Nulls.MODULE);
+        Nulls.require(inputShape, "Summary.of", "input_size", 2, Nulls.SHAPE);
         if (inputShape.length == 0) {
             List<Row> rows = new ArrayList<>();
             parametersOnly(model, "", 0, rows);

@@ -1,5 +1,6 @@
 package layerwise.shape;
 
+import layerwise.tensor.Nulls;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,8 @@ public final class Trace {
 
     /** Runs {@code model} on {@code input}, one layer at a time. */
     public static Trace of(Module model, Tensor input) {
+        Nulls.require(model, "Trace.of", "model", 1, Nulls.MODULE);
+        Nulls.tensor(input, "Trace.of", "input", 2);
         Walk.Result run = Walk.run(model, input);
         List<Step> steps = new ArrayList<>();
         for (Walk.Step s : run.steps()) {
@@ -49,7 +52,8 @@ public final class Trace {
 
     /** Runs {@code model} on {@code Tensor.zeros(inputShape)}. */
     public static Trace of(Module model, int... inputShape) {
-        return of(model, Tensor.zeros(inputShape));
+        Nulls.require(model, "Trace.of", "model", 1, Nulls.MODULE);
+        return of(model, Tensor.zeros(Nulls.require(inputShape, "Trace.of", "input_size", 2, Nulls.SHAPE)));
     }
 
     public List<Step> steps() {

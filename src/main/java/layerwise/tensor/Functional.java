@@ -21,6 +21,8 @@ public final class Functional {
 
     /** F.linear run for a layer: the same op, with messages that name the layer and the layer that would fit. */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias, LayerDescription layer) {
+        Nulls.tensor(input, "linear", "input", 1);
+        Nulls.tensor(weight, "linear", "weight", 2);
         if (weight.dim() != 2) {
             throw new ShapeError("linear expects a 2-D weight (out_features, in_features), got " + Shapes.str(weight.shape()),
                     "Row o of the weight holds the weights feeding output o.", "pass a weight of shape [out, in]");
@@ -70,6 +72,7 @@ public final class Functional {
 
     /** conv2d with stride 1, no padding, dilation 1, one group. */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        requireConvOperands(input, weight);
         return conv2d(input, weight, bias, new int[] {1}, new int[] {0}, new int[] {1}, 1);
     }
 
@@ -79,12 +82,14 @@ public final class Functional {
      */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
                                 int[] dilation, int groups) {
+        requireConvOperands(input, weight);
         return Kernels.conv2d(input, weight, bias, Conv2dGeometry.symmetric(input, weight, bias, stride, padding, dilation, groups));
     }
 
     /** conv2d with padding "valid" (none) or "same" (output size = input size; stride must be 1). */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding,
                                 int[] dilation, int groups) {
+        requireConvOperands(input, weight);
         Conv2dGeometry.requireImage(input, weight, 1, null);
         int[] s = Pair.of(stride, "stride");
         int[] d = Pair.of(dilation, "dilation");
@@ -129,6 +134,7 @@ public final class Functional {
      */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] sidePadding,
                                 String paddingMode, int[] dilation, int groups, LayerDescription layer) {
+        requireConvOperands(input, weight);
         if (sidePadding.length != 4) {
             throw new ShapeError("expected the padding of each side, {left, right, top, bottom}, but got "
                             + Shapes.str(sidePadding),
@@ -144,6 +150,11 @@ public final class Functional {
     }
 
     /** pads = {left, right, top, bottom}, F.pad's order; layer names the layer in the messages, or null. */
+    private static void requireConvOperands(Tensor input, Tensor weight) {
+        Nulls.tensor(input, "conv2d", "input", 1);
+        Nulls.tensor(weight, "conv2d", "weight", 2);
+    }
+
     private static Tensor conv2dPadded(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] pads,
                                        int[] dilation, int groups, LayerDescription layer) {
         return Kernels.conv2d(input, weight, bias, Conv2dGeometry.of(input, weight, bias, stride, pads, dilation, groups, layer));
@@ -163,6 +174,7 @@ public final class Functional {
 
     /** torch.nn.functional.pad for the last one or two dims; value is the fill of mode "constant". */
     public static Tensor pad(Tensor input, int[] pad, String mode, float value) {
+        Nulls.tensor(input, "pad", "input", 1);
         PadKernels.Mode m = PadChecks.check(input, pad, mode);
         return PadKernels.pad(input, pad, m, value);
     }
@@ -186,6 +198,7 @@ public final class Functional {
      */
     public static Tensor[] maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
                                                 int[] dilation, boolean ceilMode) {
+        Nulls.tensor(input, "max_pool2d_with_indices", "input", 1);
         boolean batched = input.dim() == 4;
         PoolKernels.Geometry g = PoolChecks.geometry(input, kernelSize, stride, padding, dilation, ceilMode);
         Tensor[] r = PoolKernels.maxPoolWithIndices(batched ? input : input.unsqueeze(0), g);
@@ -219,6 +232,7 @@ public final class Functional {
 
     private static Tensor pool(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
                                boolean ceilMode, boolean countIncludePad, int divisorOverride, boolean max) {
+        Nulls.tensor(input, max ? "max_pool2d" : "avg_pool2d", "input", 1);
         boolean batched = input.dim() == 4;
         PoolKernels.Geometry g = PoolChecks.geometry(input, kernelSize, stride, padding, dilation, ceilMode);
         Tensor x = batched ? input : input.unsqueeze(0);
@@ -229,11 +243,13 @@ public final class Functional {
     // ---------------------------------------------------------------- activations and dropout
 
     public static Tensor relu(Tensor input) {
+        Nulls.tensor(input, "relu", "input", 1);
         return input.relu();
     }
 
     /** max(0, x) + negativeSlope * min(0, x). */
     public static Tensor leakyRelu(Tensor input, float negativeSlope) {
+        Nulls.tensor(input, "leaky_relu", "input", 1);
         float[] v = input.toFloatArray();
         for (int i = 0; i < v.length; i++) {
             if (v[i] < 0) v[i] *= negativeSlope;
@@ -252,6 +268,7 @@ public final class Functional {
      * (The mask is not torch's bit stream: torch draws it with bernoulli_.)
      */
     public static Tensor dropout(Tensor input, double p, boolean training) {
+        Nulls.tensor(input, "dropout", "input", 1);
         if (p < 0 || p > 1) {
             throw new ValueError(TorchText.dropoutProbability(String.valueOf(p)),
                     "p is the probability of zeroing each element.", "use a p between 0 and 1, e.g. 0.5");

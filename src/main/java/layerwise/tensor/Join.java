@@ -10,6 +10,7 @@ final class Join {
 
     /** Joins along an existing dim; all other sizes must match. 1-D empty tensors are skipped, as in torch. */
     static Tensor cat(List<Tensor> tensors, int dim) {
+        Nulls.tensors(tensors, "cat", "tensors", 1);
         if (tensors.isEmpty()) {
             throw new ShapeError("torch.cat(): expected a non-empty list of Tensors",
                     "There is nothing to concatenate.", "pass at least one tensor");
@@ -61,6 +62,7 @@ final class Join {
 
     /** Joins along a new dim; all shapes must be equal. */
     static Tensor stack(List<Tensor> tensors, int dim) {
+        Nulls.tensors(tensors, "stack", "tensors", 1);
         if (tensors.isEmpty()) {
             throw new ShapeError("stack expects a non-empty TensorList", "There is nothing to stack.",
                     "pass at least one tensor");

@@ -18,11 +18,9 @@ final class RandomFill {
     }
 
     static Tensor uniform(Tensor t, double from, double to) {
-        if (!(from <= to)) {
-            throw new IllegalArgumentException(TorchError.compose("uniform_ expects to return a [from, to) range, but found from="
-                    + TorchFormat.number(from) + " > to=" + TorchFormat.number(to),
-                    "U(from, to) needs from <= to.", "swap the bounds: uniform_(" + TorchFormat.number(to) + ", "
-                    + TorchFormat.number(from) + ")."));
+        String problem = TorchText.uniformBoundsProblem(from, to);
+        if (problem != null) {
+            throw new ValueError(problem, uniformMeaning(from, to, "U(from, to)"), uniformFix(from, to));
         }
         Elementwise.checkWritable(t, "uniform_");
         float lo = (float) from;
@@ -32,6 +30,28 @@ final class RandomFill {
             fillInMemoryOrder(t, () -> Math.fma(g.nextFloat(), range, lo));
         }
         return t;
+    }
+
+    /** What a refused uniform_ range means, for {@code what} ("U(from, to)" or the init function). */
+    static String uniformMeaning(double from, double to, String what) {
+        if (Double.isNaN(from) || Double.isNaN(to)) return what + " got NaN as a bound, so no value could be drawn.";
+        if (Double.isInfinite(from) || Double.isInfinite(to) || Math.abs(from) > Float.MAX_VALUE
+                || Math.abs(to) > Float.MAX_VALUE) {
+            return what + " needs finite bounds within float32's range (+-3.4028235e38); an infinite bound would"
+                    + " fill inf or NaN.";
+        }
+        if (!(from <= to)) return what + " needs from <= to.";
+        return what + " needs to - from to fit a float32; this range is wider than +-3.4028235e38 and would fill"
+                + " inf or NaN.";
+    }
+
+    static String uniformFix(double from, double to) {
+        if (!Double.isNaN(from) && !Double.isNaN(to) && from > to && Math.abs(from) <= Float.MAX_VALUE
+                && Math.abs(to) <= Float.MAX_VALUE) {
+            return "swap the bounds: uniform_(" + TorchFormat.number(to) + ", " + TorchFormat.number(from) + ").";
+        }
+        return "pass finite bounds with a finite difference, e.g. uniform_(-1, 1); a bound computed from a gain or"
+                + " a fan may have overflowed or been divided by 0.";
     }
 
     static Tensor normal(Tensor t, double mean, double std) {

@@ -55,14 +55,36 @@ final class Storage {
      * when the system refuses memory (without its source-location prefix); the bytes are the float32 count.
      */
     static ShapeError tooBig(int[] shape, long needed, long maxHeap, long usedHeap) {
+        return tooBig("A tensor of shape " + Shapes.str(shape) + " holds", needed, maxHeap, usedHeap, null);
+    }
+
+    /**
+     * Refuses, before anything is allocated, {@code floats} float32 values that together cannot fit the heap
+     * (a module's parameters, say); {@code what} names them in the message, e.g. "LSTM(3, 4, num_layers=...)'s
+     * parameters are"; {@code fix} replaces the general advice when not null. The count is a long: more than an
+     * int holds is refused too.
+     */
+    static void requireHeapFor(long floats, String what, String fix) {
+        Runtime rt = Runtime.getRuntime();
+        long needed = floats > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : 4 * floats;
+        long max = rt.maxMemory();
+        if (needed <= max - used(rt)) return;
+        if (needed <= max) {
+            System.gc();
+            if (needed <= max - used(rt)) return;
+        }
+        throw tooBig(what, needed, max, used(rt), fix);
+    }
+
+    private static ShapeError tooBig(String what, long needed, long maxHeap, long usedHeap, String fix) {
         long free = Math.max(0, maxHeap - usedHeap);
         long suggestGiB = Math.max(1, (needed + usedHeap + GIB - 1) / GIB + 1);
         return new ShapeError("DefaultCPUAllocator: can't allocate memory: you tried to allocate " + needed
                 + " bytes. Error code 12 (Cannot allocate memory)",
-                "A tensor of shape " + Shapes.str(shape) + " holds " + needed / 4 + " float32 values, 4 bytes each: "
+                what + " " + needed / 4 + " float32 values, 4 bytes each: "
                         + size(needed) + ". This Java process may use at most " + size(maxHeap)
                         + " of heap (Runtime.maxMemory()), and " + size(free) + " of it is free now.",
-                "use smaller sizes (a smaller batch, processed in chunks, or fewer features), let go of big tensors"
+                (fix != null ? fix + "; or " : "") + "use smaller sizes (a smaller batch, processed in chunks, or fewer features), let go of big tensors"
                         + " you no longer need (set their variables to null), or give Java more heap if the machine"
                         + " has the memory: LAYERWISE_HEAP=" + suggestGiB + "g ./workbook for the workbook's JShell,"
                         + " java -Xmx" + suggestGiB + "g ... for a program of your own");

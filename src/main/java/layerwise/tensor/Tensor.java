@@ -59,14 +59,16 @@ public final class Tensor {
     // ---------------------------------------------------------------- creation
     /** Copies data into a new contiguous tensor of the given shape (no shape: 1-D). */
     public static Tensor of(float[] data, int... shape) {
+        Nulls.require(data, "tensor", "data", 1, "array");
+        Nulls.require(shape, "tensor", "size", 2, Nulls.SHAPE);
         int[] s = shape.length == 0 ? new int[] {data.length} : Shapes.inferSize(shape, data.length);
         float[] copy = Storage.allocate(s);
         System.arraycopy(data, 0, copy, 0, data.length);
         return contiguous(copy, s);
     }
-    public static Tensor of(float[][] data) { return Nested.of(data); }
-    public static Tensor of(float[][][] data) { return Nested.of(data); }
-    public static Tensor of(float[][][][] data) { return Nested.of(data); }
+    public static Tensor of(float[][] data) { return Nested.of(Nulls.require(data, "tensor", "data", 1, "array")); }
+    public static Tensor of(float[][][] data) { return Nested.of(Nulls.require(data, "tensor", "data", 1, "array")); }
+    public static Tensor of(float[][][][] data) { return Nested.of(Nulls.require(data, "tensor", "data", 1, "array")); }
     /** PyTorch's spelling of {@link #of(float[], int...)}: {@code Tensor.tensor(new float[] {1, 2, 3})}. */
     public static Tensor tensor(float[] data, int... shape) { return of(data, shape); }
     /** PyTorch's spelling of {@link #of(float[][])}, like torch.tensor([[1., 2.], [3., 4.]]). */
@@ -78,13 +80,16 @@ public final class Tensor {
     /** A 0-d tensor, like torch.tensor(1.0). */
     public static Tensor scalar(float value) { return new Tensor(new float[] {value}, new int[0], new int[0], 0); }
     public static Tensor zeros(int... shape) {
+        Nulls.require(shape, "zeros", "size", 1, Nulls.SHAPE);
         int[] s = Shapes.checkCreationShape(shape);
         return contiguous(Storage.allocate(s), s);
     }
-    public static Tensor ones(int... shape) { return full(shape, 1f); }
+    public static Tensor ones(int... shape) { return full(Nulls.require(shape, "ones", "size", 1, Nulls.SHAPE), 1f); }
     /** torch.empty; here always zero-filled. */
-    public static Tensor empty(int... shape) { return zeros(shape); }
-    public static Tensor full(int[] shape, float value) { return zeros(shape).fill_(value); }
+    public static Tensor empty(int... shape) { return zeros(Nulls.require(shape, "empty", "size", 1, Nulls.SHAPE)); }
+    public static Tensor full(int[] shape, float value) {
+        return zeros(Nulls.require(shape, "full", "size", 1, Nulls.SHAPE)).fill_(value);
+    }
     public static Tensor arange(int end) { return arange(0, end, 1); }
     /** start, start+step, ... up to but excluding end; element i is start + i*step (computed in double). */
     public static Tensor arange(float start, float end, float step) { return Ranges.arange(start, end, step); }
@@ -94,14 +99,14 @@ public final class Tensor {
     public static Tensor eye(int n) { return eye(n, n); }
     public static Tensor eye(int n, int m) { return Ranges.eye(n, m); }
     /** U[0, 1) from the seeded generator, bit-exact with torch.rand. */
-    public static Tensor rand(int... shape) { return zeros(shape).uniform_(0, 1); }
+    public static Tensor rand(int... shape) { return zeros(Nulls.require(shape, "rand", "size", 1, Nulls.SHAPE)).uniform_(0, 1); }
     /** N(0, 1) from the seeded generator, bit-exact with torch.randn (its AVX2 kernel for 16+ elements). */
-    public static Tensor randn(int... shape) { return zeros(shape).normal_(0, 1); }
-    public static Tensor zerosLike(Tensor t) { return zeros(t.dims); }
-    public static Tensor onesLike(Tensor t) { return ones(t.dims); }
-    public static Tensor fullLike(Tensor t, float value) { return full(t.dims, value); }
-    public static Tensor randLike(Tensor t) { return rand(t.dims); }
-    public static Tensor randnLike(Tensor t) { return randn(t.dims); }
+    public static Tensor randn(int... shape) { return zeros(Nulls.require(shape, "randn", "size", 1, Nulls.SHAPE)).normal_(0, 1); }
+    public static Tensor zerosLike(Tensor t) { return zeros(Nulls.tensor(t, "zeros_like", "input", 1).dims); }
+    public static Tensor onesLike(Tensor t) { return ones(Nulls.tensor(t, "ones_like", "input", 1).dims); }
+    public static Tensor fullLike(Tensor t, float value) { return full(Nulls.tensor(t, "full_like", "input", 1).dims, value); }
+    public static Tensor randLike(Tensor t) { return rand(Nulls.tensor(t, "rand_like", "input", 1).dims); }
+    public static Tensor randnLike(Tensor t) { return randn(Nulls.tensor(t, "randn_like", "input", 1).dims); }
 
     // ---------------------------------------------------------------- in-place fills (torch's trailing underscore)
     /** Fills in storage order from U(from, to), bit-exact with torch's uniform_. Returns this. */
@@ -114,7 +119,7 @@ public final class Tensor {
     }
     public Tensor zero_() { return fill_(0f); }
     /** Copies src (broadcast to this shape) into this tensor's elements. Returns this. */
-    public Tensor copy_(Tensor src) { return Elementwise.copy(this, src); }
+    public Tensor copy_(Tensor src) { return Elementwise.copy(this, Nulls.tensor(src, "copy_", "src", 1)); }
     /** Sets one element. */
     public void set(float value, int... index) { storage[position(index)] = value; }
 
@@ -179,13 +184,13 @@ public final class Tensor {
     @Override public Tensor clone() { return contiguous(toFloatArray(), dims.clone()); }
 
     // ---------------------------------------------------------------- elementwise, with broadcasting
-    public Tensor add(Tensor other) { return Elementwise.binary(this, other, Arith.ADD); }
+    public Tensor add(Tensor other) { return Elementwise.binary(this, Nulls.tensor(other, "add", "other", 1), Arith.ADD); }
     public Tensor add(float value) { return Elementwise.withScalar(this, Arith.ADD, value); }
-    public Tensor sub(Tensor other) { return Elementwise.binary(this, other, Arith.SUB); }
+    public Tensor sub(Tensor other) { return Elementwise.binary(this, Nulls.tensor(other, "sub", "other", 1), Arith.SUB); }
     public Tensor sub(float value) { return Elementwise.withScalar(this, Arith.SUB, value); }
-    public Tensor mul(Tensor other) { return Elementwise.binary(this, other, Arith.MUL); }
+    public Tensor mul(Tensor other) { return Elementwise.binary(this, Nulls.tensor(other, "mul", "other", 1), Arith.MUL); }
     public Tensor mul(float value) { return Elementwise.withScalar(this, Arith.MUL, value); }
-    public Tensor div(Tensor other) { return Elementwise.binary(this, other, Arith.DIV); }
+    public Tensor div(Tensor other) { return Elementwise.binary(this, Nulls.tensor(other, "div", "other", 1), Arith.DIV); }
     public Tensor div(float value) { return Elementwise.withScalar(this, Arith.DIV, value); }
     public Tensor pow(float exponent) { return Elementwise.unary(this, a -> (float) Math.pow(a, exponent)); }
     public Tensor neg() { return Elementwise.unary(this, Unary.NEG); }
@@ -198,19 +203,19 @@ public final class Tensor {
     public Tensor relu() { return Elementwise.unary(this, Unary.RELU); }
     public Tensor clamp(float min, float max) { return Elementwise.unary(this, a -> Elementwise.clamp(a, min, max)); }
     /** In-place add with broadcasting of other to this shape. Returns this. */
-    public Tensor add_(Tensor other) { return Elementwise.inPlace(this, other, Arith.ADD); }
+    public Tensor add_(Tensor other) { return Elementwise.inPlace(this, Nulls.tensor(other, "add_", "other", 1), Arith.ADD); }
 
     // ---------------------------------------------------------------- linear algebra and joining
     /** torch.matmul: 1-D, 2-D and batched/broadcast operands (kernel chosen by {@link Kernels}). */
-    public Tensor matmul(Tensor other) { return Kernels.matmul(this, other); }
+    public Tensor matmul(Tensor other) { return Kernels.matmul(this, Nulls.tensor(other, "matmul", "other", 1)); }
     /** torch.mm: matrix @ matrix only. */
-    public Tensor mm(Tensor other) { return Kernels.mm(this, other); }
+    public Tensor mm(Tensor other) { return Kernels.mm(this, Nulls.tensor(other, "mm", "mat2", 1)); }
     /** torch.bmm: (B, n, m) @ (B, m, p), no broadcasting. */
-    public Tensor bmm(Tensor other) { return Kernels.bmm(this, other); }
+    public Tensor bmm(Tensor other) { return Kernels.bmm(this, Nulls.tensor(other, "bmm", "mat2", 1)); }
     public static Tensor cat(List<Tensor> tensors, int dim) { return Join.cat(tensors, dim); }
-    public static Tensor cat(Tensor... tensors) { return Join.cat(Arrays.asList(tensors), 0); }
+    public static Tensor cat(Tensor... tensors) { return Join.cat(tensors == null ? null : Arrays.asList(tensors), 0); }
     public static Tensor stack(List<Tensor> tensors, int dim) { return Join.stack(tensors, dim); }
-    public static Tensor stack(Tensor... tensors) { return Join.stack(Arrays.asList(tensors), 0); }
+    public static Tensor stack(Tensor... tensors) { return Join.stack(tensors == null ? null : Arrays.asList(tensors), 0); }
 
     // ---------------------------------------------------------------- reductions
     public Tensor sum() { return Reductions.all(this, Reductions::sum); }
@@ -258,6 +263,7 @@ public final class Tensor {
     public boolean allclose(Tensor other) { return allclose(other, 1e-5, 1e-8); }
     /** |this - other| &lt;= atol + rtol * |other| for every element (after broadcasting); NaN is never close. */
     public boolean allclose(Tensor other, double rtol, double atol) {
+        Nulls.tensor(other, "allclose", "other", 1);
         Tensor close = Elementwise.binary(this, other,
                 (a, b) -> a == b || Math.abs((double) a - b) <= atol + rtol * Math.abs((double) b) ? 1f : 0f);
         for (float c : close.storage) if (c == 0f) return false;
@@ -268,6 +274,7 @@ public final class Tensor {
      * and 0.0 equals -0.0 (unlike Arrays.equals, which compares bits).
      */
     public boolean equal(Tensor other) {
+        Nulls.tensor(other, "equal", "other", 1);
         if (!Arrays.equals(dims, other.dims)) return false;
         float[] a = toFloatArray(), b = other.toFloatArray();
         for (int i = 0; i < a.length; i++) {

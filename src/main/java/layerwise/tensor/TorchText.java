@@ -31,6 +31,39 @@ public final class TorchText {
                 + dim + ")";
     }
 
+    /**
+     * uniform_'s bound check (aten DistributionTemplates.h, CHECK_OUT_OF_BOUNDS): each bound must lie in
+     * [lowest, max] of the dtype, printed by its C++ name; {@code name} is "from" or "to".
+     */
+    public static String uniformOutOfBounds(String name) {
+        return name + " is out of bounds for float";
+    }
+
+    /** uniform_ when from &gt; to (or either is NaN). */
+    public static String uniformRangeOrder(double from, double to) {
+        return "uniform_ expects to return a [from, to) range, but found from=" + TorchFormat.number(from)
+                + " > to=" + TorchFormat.number(to);
+    }
+
+    /** uniform_ when to - from overflows the dtype, though each bound fits. */
+    public static String uniformRangeTooLarge(double from, double to) {
+        return "uniform_ expects to-from <= std::numeric_limits<Float>::max(), but found to=" + TorchFormat.number(to)
+                + " and from=" + TorchFormat.number(from) + " which result in to-from to exceed the limit";
+    }
+
+    /**
+     * The first line torch 1.13 gives for uniform_(from, to) on a float tensor, or null when it accepts the
+     * bounds; the checks run in aten's order: from in range, to in range, from &lt;= to, to - from finite.
+     */
+    public static String uniformBoundsProblem(double from, double to) {
+        double max = Float.MAX_VALUE;
+        if (!(from >= -max && from <= max)) return uniformOutOfBounds("from");
+        if (!(to >= -max && to <= max)) return uniformOutOfBounds("to");
+        if (!(from <= to)) return uniformRangeOrder(from, to);
+        if (!(to - from <= max)) return uniformRangeTooLarge(from, to);
+        return null;
+    }
+
     public static String negativePadding() {
         return "negative padding is not supported";
     }

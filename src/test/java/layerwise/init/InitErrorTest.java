@@ -97,6 +97,28 @@ class InitErrorTest {
         assertEquals(0.5f, Init.uniform(same, 0.5, 0.5).get(1), "from == to is allowed, as in torch");
     }
 
+    @Test
+    @DisplayName("infinite or overflowing uniform_ bounds are refused as torch refuses them, not filled with inf/NaN")
+    void uniformInfiniteBounds() {
+        // aten/src/ATen/native/DistributionTemplates.h (1.13), uniform_impl_: CHECK_OUT_OF_BOUNDS on from and
+        // to against the float range, then from <= to, then to - from <= numeric_limits<float>::max().
+        assertFirstLine("to is out of bounds for float", () -> Init.uniform(Tensor.empty(3), 0, Double.POSITIVE_INFINITY));
+        assertFirstLine("from is out of bounds for float",
+                () -> Init.uniform(Tensor.empty(3), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+        assertFirstLine("from is out of bounds for float", () -> Init.uniform(Tensor.empty(3), Double.NaN, 1));
+        assertFirstLine("uniform_ expects to-from <= std::numeric_limits<Float>::max(), but found to=3.00000e+38 and"
+                + " from=-3.00000e+38 which result in to-from to exceed the limit",
+                () -> Init.uniform(Tensor.empty(3), -3e38, 3e38));
+        for (Executable call : new Executable[] {
+                () -> Tensor.empty(3).uniform_(0, Double.POSITIVE_INFINITY),
+                () -> Tensor.empty(3).uniform_(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+                () -> Tensor.empty(3).uniform_(-3e38, 3e38)}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+            assertTrue(e.getMessage().contains("\n  Fix: "), e.getMessage());
+        }
+        assertEquals(-3e38f, Init.uniform(Tensor.empty(1), -3e38, -3e38).get(0), "a finite range at the edge works");
+    }
+
     private static void assertFirstLine(String torchText, Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertEquals(torchText, e.getMessage().split("\n")[0]);

@@ -68,4 +68,16 @@ class ExportShapesTest {
         odd.put("1.module", "Linear");
         assertEquals(Map.of(), ExportShapes.stateDict(odd));
     }
+
+    @Test
+    void aHugeNumLayersIsRefusedBeforeAnyKeyIsBuilt() {
+        IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(1),
+                () -> assertThrows(IllegalArgumentException.class, () -> ExportShapes.stateDict(Map.of("module",
+                        "LSTM", "input_size", "3", "hidden_size", "4", "num_layers", "2000000000"))));
+        assertEquals("LSTM with num_layers=2000000000 would have 8000000000 parameter tensors, more than the 1000000"
+                + " any safetensors header can list", e.getMessage());
+        // a large but listable count is still worked out
+        assertEquals(4 * 1000, ExportShapes.stateDict(Map.of("module", "GRU", "input_size", "3", "hidden_size", "4",
+                "num_layers", "1000")).size());
+    }
 }

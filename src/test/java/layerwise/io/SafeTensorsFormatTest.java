@@ -156,7 +156,29 @@ class SafeTensorsFormatTest {
         Path target = dir.resolve("missing").resolve("w.safetensors");
         IOException e = assertThrows(IOException.class,
                 () -> SafeTensorsWriter.write(target, Map.of(), Map.of()));
-        assertEquals(target + ": cannot write: the directory " + target.getParent() + " does not exist",
+        assertEquals(target + ": cannot write: the directory " + target.getParent() + " does not exist\n  Fix:"
+                + " create it first, Files.createDirectories(Path.of(\"" + target.getParent() + "\")), or save"
+                + " into a folder that exists", e.getMessage());
+    }
+
+    @Test
+    void writingInsideAFileSaysItIsAFileNotAFolder() throws IOException {
+        Path afile = Files.writeString(dir.resolve("afile.txt"), "notes");
+        for (Path target : new Path[] {afile.resolve("m.safetensors"), afile.resolve("sub").resolve("m.safetensors")}) {
+            IOException e = assertThrows(IOException.class, () -> SafeTensorsWriter.write(target, Map.of(), Map.of()));
+            assertEquals(target + ": cannot write: " + afile + " is a file, not a folder, so nothing can be saved"
+                    + " inside it\n  Fix: save next to it instead, e.g. " + dir.resolve("m.safetensors") + ", or pick"
+                    + " another folder name (a file and a folder cannot share afile.txt)", e.getMessage());
+        }
+        assertEquals("notes", Files.readString(afile));
+    }
+
+    @Test
+    void writingToTheRootSaysThePathNamesNoFile() {
+        Path root = dir.getRoot();
+        IOException e = assertThrows(IOException.class, () -> SafeTensorsWriter.write(root, Map.of(), Map.of()));
+        assertEquals(root + ": cannot write: the path names no file, only the root folder " + root + "\n  Fix: add"
+                + " a file name inside a folder you can write to, e.g. " + Path.of("out", "model.safetensors"),
                 e.getMessage());
     }
 

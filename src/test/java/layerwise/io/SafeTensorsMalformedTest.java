@@ -209,6 +209,25 @@ class SafeTensorsMalformedTest {
     }
 
     @Test
+    void zeroElementsWithHugeDimsLoad() throws IOException {
+        // torch (and .npy here) accepts an empty tensor whatever its other dims; the count is 0, not too large
+        String header = "{\"w\":{\"dtype\":\"F32\",\"shape\":[0,2147483647,2147483647],\"data_offsets\":[0,0]}}";
+        Path p = file(dir, "empty.safetensors", header, new byte[0]);
+        var tensors = SafeTensors.load(p);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 2147483647, 2147483647}, tensors.get("w").shape());
+        assertEquals(0, tensors.get("w").numel());
+        String later = "{\"w\":{\"dtype\":\"F32\",\"shape\":[2147483647,2147483647,2147483647,0],\"data_offsets\":[0,0]}}";
+        assertEquals(0, SafeTensors.load(file(dir, "empty2.safetensors", later, new byte[0])).get("w").numel());
+    }
+
+    @Test
+    void dimensionLargerThanAnInt() throws IOException {
+        String header = "{\"w\":{\"dtype\":\"F32\",\"shape\":[0,2147483648],\"data_offsets\":[0,0]}}";
+        assertProblem(file(dir, "dim.safetensors", header, new byte[0]), "tensor \"w\": shape [0,2147483648]"
+                + " has a dimension of 2147483648, more than 2147483647, the largest size a dimension here can have");
+    }
+
+    @Test
     void shapeNotAnArrayOfIntegers() throws IOException {
         String header = "{\"w\":{\"dtype\":\"F32\",\"shape\":[2.5],\"data_offsets\":[0,8]}}";
         assertProblem(file(dir, "frac.safetensors", header, floats(1, 2)), "tensor \"w\": shape must be an array"

@@ -100,4 +100,21 @@ class ModuleLimitsTest {
         assertTrue(e.getMessage().contains("A tensor of shape [" + side + ", " + side + "] holds"), e.getMessage());
         assertTrue(e.getMessage().contains("LAYERWISE_HEAP="), e.getMessage());
     }
+
+    @Test
+    void aRecurrentLayerWithTooManyLayersIsRefusedBeforeAllocating() {
+        // 2e9 layers of LSTM(3, 4): 160 parameters a layer, counted in long, refused before the first tensor
+        ShapeError e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> assertThrows(ShapeError.class,
+                        () -> new LSTM(3, 4, RNNBase.options().numLayers(2_000_000_000))));
+        assertEquals("DefaultCPUAllocator: can't allocate memory: you tried to allocate 1279999999936 bytes."
+                + " Error code 12 (Cannot allocate memory)", e.torchMessage());
+        assertTrue(e.getMessage().contains("LSTM(3, 4, num_layers=2000000000)'s parameters are 319999999984 float32"
+                + " values, 4 bytes each: 1279999999936 bytes (1192.1 GiB). This Java process may use at most "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("\n  Fix: use fewer layers (num_layers is 2000000000"), e.getMessage());
+        // the count matches numParameters() where the layer can be built
+        LSTM small = new LSTM(3, 4, RNNBase.options().numLayers(3).bidirectional(true).projSize(2));
+        assertTrue(small.numParameters() > 0);
+    }
 }

@@ -187,4 +187,21 @@ class ModuleTest {
         Linear wrong = new Linear(4, 3);
         assertThrows(ShapeError.class, () -> wrong.load(file));
     }
+
+    @Test
+    @DisplayName("save into a path under a regular file, or to the root, says so with a Fix")
+    void saveToAFileOrTheRootExplains(@TempDir Path dir) throws Exception {
+        Linear m = new Linear(2, 1);
+        Path afile = java.nio.file.Files.writeString(dir.resolve("afile.txt"), "x");
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> m.save(afile.resolve("m.safetensors")));
+        assertTrue(e.getMessage().contains(afile + " is a file, not a folder"), e.getMessage());
+        assertTrue(e.getMessage().contains("\n  Fix: save next to it instead, e.g. " + dir.resolve("m.safetensors")),
+                e.getMessage());
+        java.io.UncheckedIOException root = assertThrows(java.io.UncheckedIOException.class, () -> m.save("/"));
+        assertTrue(root.getMessage().startsWith("/: cannot write: the path names no file, only the root folder /"),
+                root.getMessage());
+        assertTrue(root.getMessage().contains("\n  Fix: "), root.getMessage());
+        assertFalse(root.getMessage().contains("null"), root.getMessage());
+    }
 }

@@ -349,4 +349,51 @@ class SolveTest {
         assertTrue(batchFirst.first().checked().startsWith("ran on zeros [1, 1000, 10]"), batchFirst.toString());
         assertTrue(batchFirst.first().derivation().get(1).contains("= [1, 3000000, 20]"), batchFirst.first().toString());
     }
+
+    @Test
+    @DisplayName("where() refuses a setting no convolution can use when it is set, with torch's text where it has one")
+    void whereValidatesItsValues() {
+        String[][] cases = {
+                {"stride 0", "non-positive stride is not supported"},
+                {"stride -1", "non-positive stride is not supported"},
+                {"padding -1", "negative padding is not supported"},
+                {"padding max", "where().padding(2147483647) is too large: at most 23169"},
+                {"kernel 0", "kernel size should be greater than zero, but got kernel_height: 0 kernel_width: 0"},
+                {"kernel max", "where().kernelSize(2147483647) is too large: at most 46340"},
+                {"dilation 0", "dilation should be greater than zero, but got [0, 0]"},
+                {"groups 0", "non-positive groups is not supported"},
+        };
+        for (String[] c : cases) {
+            layerwise.tensor.ValueError e = org.junit.jupiter.api.Assertions.assertThrows(layerwise.tensor.ValueError.class,
+                    () -> {
+                        switch (c[0]) {
+                            case "stride 0" -> Solve.where().stride(0);
+                            case "stride -1" -> Solve.where().stride(-1);
+                            case "padding -1" -> Solve.where().padding(-1);
+                            case "padding max" -> Solve.where().padding(Integer.MAX_VALUE);
+                            case "kernel 0" -> Solve.where().kernelSize(0);
+                            case "kernel max" -> Solve.where().kernelSize(Integer.MAX_VALUE);
+                            case "dilation 0" -> Solve.where().dilation(0);
+                            default -> Solve.where().groups(0);
+                        }
+                    }, c[0]);
+            assertEquals(c[1], e.torchMessage(), c[0]);
+            assertTrue(e.getMessage().contains("\n  Fix: "), e.getMessage());
+        }
+        // the largest accepted values still solve without overflow or a division by zero
+        Solutions wide = Solve.conv2d(new int[] {1, 1, 4, 4}, new int[] {1, 1, 4, 4}, Solve.where().stride(1).padding(23169));
+        assertFalse(wide.toString().contains("0 simplest"), wide.toString());
+    }
+
+    @Test
+    @DisplayName("the count of settings reads right whatever it is: never \"the 0 simplest\" or \"the 1 simplest\"")
+    void simplestWording() {
+        Proposal p = Solve.conv2d(new int[] {1, 3, 32, 32}, new int[] {1, 8, 16, 16}).first();
+        assertTrue(Solutions.found("Q", java.util.List.of(p), 7).toString().startsWith("Q: the simplest of 7 settings"));
+        assertTrue(Solutions.found("Q", java.util.List.of(p, p), 7).toString().startsWith("Q: the 2 simplest of 7 settings"));
+        assertEquals("Q: 1 setting in the searched range gives the shape, but none passed the check on a sample",
+                Solutions.found("Q", java.util.List.of(), 1).toString());
+        assertEquals("Q: 3 settings in the searched range give the shape, but none passed the check on a sample",
+                Solutions.found("Q", java.util.List.of(), 3).toString());
+    }
 }

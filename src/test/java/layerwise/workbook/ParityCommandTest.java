@@ -145,6 +145,21 @@ class ParityCommandTest {
     }
 
     @Test
+    @DisplayName("metadata claiming LSTM num_layers \"2000000000\" is one FAIL line in well under a second")
+    void aHugeNumLayersIsOneQuickFail(@TempDir Path dir) throws Exception {
+        Path lstm = claims(dir, "layers.safetensors", Map.of("module", "LSTM", "input_size", "3", "hidden_size", "4",
+                "num_layers", "2000000000", "init_seed", "0"), Map.of());
+        int[] status = new int[1];
+        long start = System.nanoTime();
+        String out = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> captureOut(() -> ParityCommand.main(new String[] {lstm.toString()}), status));
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "took " + (System.nanoTime() - start) / 1e6 + " ms");
+        assertEquals(1, status[0], out);
+        assertEquals("FAIL " + lstm + " LSTM with num_layers=2000000000 would have 8000000000 parameter tensors, more"
+                + " than the 1000000 any safetensors header can list\n", out);
+    }
+
+    @Test
     @DisplayName("a file whose output cannot fit the heap (160 KB whose output needs 4 GB) and an Error from one"
             + " file are that file's FAIL; the next file is checked and the summary printed")
     void anErrorFailsOneFileNotTheRun(@TempDir Path dir) throws Exception {
