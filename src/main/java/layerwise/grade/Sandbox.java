@@ -95,7 +95,7 @@ final class Sandbox {
     /** The classes {@link Allow#TENSOR_OPS} allows of the workbook: a tensor, its size and its errors. */
     private static final Set<String> TENSOR_CLASSES = Set.of("layerwise/tensor/Tensor", "layerwise/tensor/Size",
             "layerwise/tensor/ShapeError", "layerwise/tensor/ValueError", "layerwise/tensor/IndexError",
-            "layerwise/tensor/TorchError");
+            "layerwise/tensor/TorchError", "layerwise/tensor/TypeError");
 
     /** Whether a class is the learner's own: a JShell snippet's wrapper class or a class declared in a snippet. */
     static boolean isSnippetClass(String internalName) {
