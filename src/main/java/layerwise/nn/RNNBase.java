@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import layerwise.tensor.BidirectionalOutputs;
 import layerwise.tensor.Functional;
 import layerwise.tensor.Kernels;
 import layerwise.tensor.RecurrentKernels;
@@ -211,6 +212,7 @@ public abstract class RNNBase extends Module {
             if (layer < numLayers - 1) seq = Functional.dropout(seq, dropout, isTraining());
         }
         Tensor output = batchFirst ? seq.transpose(0, 1) : seq;
+        if (bidirectional) BidirectionalOutputs.mark(output, outputSize());
         Tensor hOut = Tensor.stack(hN, 0);
         Tensor cOut = lstm ? Tensor.stack(cN, 0) : null;
         if (!batched) {

@@ -51,14 +51,12 @@ public final class Functional {
             String fix;
             if (hint != null) {
                 fix = hint.fix();
-            } else if (last == 2 * in) {
-                // Twice the features is what a bidirectional recurrent layer gives a head sized for one direction;
-                // there, reshaping to in features would mix the directions (the shape alone cannot tell, so: if).
-                fix = "build " + layer.rebuiltFor(last) + "; if the input is a bidirectional RNN, LSTM or GRU's output (2·" + in + " = "
-                        + last + ": its two directions side by side), do not reshape it, which would mix them, and take each"
-                        + " direction's final state from h_n, Tensor.cat(List.of(hN.select(0, -2), hN.select(0, -1)), 1)"
-                        + " (output's last step holds the reverse direction after only one step); otherwise reshape the input"
-                        + " so its last dim is " + in + ".";
+            } else if (last == 2 * in && BidirectionalOutputs.sizePerDirection(input) == in) {
+                // A head sized for one direction of a bidirectional layer: reshaping would mix the two directions.
+                fix = "build " + layer.rebuiltFor(last) + " for both directions, and do not reshape the input, which would"
+                        + " mix them: it is a bidirectional layer's output, 2·" + in + " = " + last + " features, forward then"
+                        + " reverse. For the final states take h_n's last two rows, Tensor.cat(List.of(hN.select(0, -2),"
+                        + " hN.select(0, -1)), 1): output's last step holds the reverse direction after only one step.";
             } else {
                 fix = "build " + layer.rebuiltFor(last) + ", or reshape the input so its last dim is " + in + ".";
             }
