@@ -152,11 +152,11 @@ class ClassGradingTest {
     @Test
     @DisplayName("CSV fields are quoted as RFC 4180 says, HTML text escaped, exercise ids sorted as numbers")
     void escaping() {
-        assertEquals("plain", ClassGrading.csv("plain"));
-        assertEquals("\"a,b\"", ClassGrading.csv("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", ClassGrading.csv("say \"hi\""));
-        assertEquals("\"two\nlines\"", ClassGrading.csv("two\nlines"));
-        assertEquals("&lt;i&gt; &amp; &quot;o&#39;k&quot; \uD83D\uDE00", ClassGrading.html("<i> & \"o'k\"\u0000\uFFFF\uD800 \uD83D\uDE00"));
+        assertEquals("plain", ClassReports.csv("plain"));
+        assertEquals("\"a,b\"", ClassReports.csv("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", ClassReports.csv("say \"hi\""));
+        assertEquals("\"two\nlines\"", ClassReports.csv("two\nlines"));
+        assertEquals("&lt;i&gt; &amp; &quot;o&#39;k&quot; \uD83D\uDE00", ClassReports.html("<i> & \"o'k\"\u0000\uFFFF\uD800 \uD83D\uDE00"));
         List<String> ids = new java.util.ArrayList<>(List.of("10.1", "2.10", "2.9", "12.1", "1.2"));
         ids.sort(ClassGrading::compareIds);
         assertEquals(List.of("1.2", "2.9", "2.10", "10.1", "12.1"), ids);
