@@ -1,13 +1,8 @@
 package layerwise.grade;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,8 +62,7 @@ public final class Learner implements AutoCloseable {
     private SealedExecution sealed;
     private volatile boolean vmEnded;
     /** What stops the whole file from being graded (too large, empty, not UTF-8), or null. */
-    private String fileProblem;
-    private Status fileProblemStatus = Status.DOES_NOT_COMPILE;
+    private GradeFailure fileProblem;
     /** What stopped the file from being read to its end (a declaration that never closes), or null. */
     private String loadProblem;
     /** Lines of declarations that hung while loading: skipped when the file is loaded again. */
@@ -127,7 +121,7 @@ public final class Learner implements AutoCloseable {
      */
     List<Outcome> run(String method, List<Calls.Call> calls) {
         ensureStarted();
-        if (fileProblem != null) throw new GradeFailure(fileProblemStatus, fileProblem);
+        if (fileProblem != null) throw new GradeFailure(fileProblem.status(), fileProblem.getMessage());
         Optional<String> refused = sealed.refusal(method, allow).or(() -> refusedDependency(method));
         if (refused.isPresent()) {
             throw new GradeFailure(Status.REFUSED, refused.get());
@@ -276,8 +270,6 @@ public final class Learner implements AutoCloseable {
                 + " An exercise returns its answer; it must not call System.exit.");
     }
 
-    /** Exercise files are a few kilobytes; a larger one is not read at all. */
-    static final int MAX_FILE_BYTES = 256 * 1024;
     /** How often the VM is started again after a declaration hung it while loading, before giving up. */
     private static final int MAX_RESTARTS = 5;
 
@@ -337,9 +329,10 @@ public final class Learner implements AutoCloseable {
         fileSnippets.clear();
         fileProblem = null;
         loadProblem = null;
-        Optional<String> text = readText();
-        if (text.isEmpty()) return true;
-        SnippetSource.Split split = SnippetSource.split(text.get(), js.sourceCodeAnalysis(), SnippetSource.MAX_CHARS,
+        ExerciseText text = ExerciseText.read(file);
+        fileProblem = text.problem();
+        if (fileProblem != null) return true;
+        SnippetSource.Split split = SnippetSource.split(text.text(), js.sourceCodeAnalysis(), SnippetSource.MAX_CHARS,
                 limits.timeout().toNanos());
         loadProblem = split.problem().map(p -> file.getFileName() + ": " + p).orElse(null);
         for (SnippetSource s : split.snippets()) {
@@ -383,40 +376,6 @@ public final class Learner implements AutoCloseable {
             sealed.refusedSince(mark).ifPresent(why -> refusedDeclarations.put(name, why));
         }
         return true;
-    }
-
-    /**
-     * The file's text, or empty with {@link #fileProblem} set: a file that is too large, empty, or not UTF-8
-     * is one clear status for every exercise in it.
-     */
-    private Optional<String> readText() {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            fileProblem = file.getFileName() + " cannot be read: " + e.getMessage();
-            return Optional.empty();
-        }
-        if (bytes.length > MAX_FILE_BYTES) {
-            fileProblem = file.getFileName() + " is " + bytes.length / 1024 + " KB; an exercise file is a few KB (the grader reads at most "
-                    + MAX_FILE_BYTES / 1024 + " KB). Hand in the exercise file itself.";
-            return Optional.empty();
-        }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            if (text.isBlank()) {
-                fileProblem = file.getFileName() + " is empty: start from the exercise file as shipped.";
-                fileProblemStatus = Status.NOT_STARTED;
-                return Optional.empty();
-            }
-            fileProblemStatus = Status.DOES_NOT_COMPILE;
-            return Optional.of(text);
-        } catch (CharacterCodingException e) {
-            fileProblem = file.getFileName() + " is not UTF-8 text: save it as UTF-8 (most editors: File, Save with encoding).";
-            fileProblemStatus = Status.DOES_NOT_COMPILE;
-            return Optional.empty();
-        }
     }
 
     private static boolean isDeclaration(Snippet s) {
