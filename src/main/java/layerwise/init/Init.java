@@ -4,6 +4,7 @@ import layerwise.tensor.TorchText;
 import layerwise.tensor.TorchError;
 import layerwise.tensor.ShapeError;
 import layerwise.tensor.Nulls;
+import layerwise.tensor.Autograd;
 import layerwise.tensor.Tensor;
 
 import java.util.Locale;
@@ -73,9 +74,11 @@ public final class Init extends TorchNames {
 
     /** {@code uniform_(t, a, b)}: U(a, b), bit-exact with torch. */
     public static Tensor uniform(Tensor tensor, double a, double b) {
-        Nulls.tensor(tensor, "uniform_", "tensor", 1);
-        InitChecks.checkRange(a, b, "uniform_");
-        return tensor.uniform_(a, b);
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "uniform_", "tensor", 1);
+            InitChecks.checkRange(a, b, "uniform_");
+            return tensor.uniform_(a, b);
+        }
     }
 
     /** {@code normal_(t)}: N(0, 1). */
@@ -86,42 +89,52 @@ public final class Init extends TorchNames {
 
     /** {@code normal_(t, mean, std)}: N(mean, std²). */
     public static Tensor normal(Tensor tensor, double mean, double std) {
-        Nulls.tensor(tensor, "normal_", "tensor", 1);
-        InitChecks.checkStd(std, "normal_");
-        return tensor.normal_(mean, std);
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "normal_", "tensor", 1);
+            InitChecks.checkStd(std, "normal_");
+            return tensor.normal_(mean, std);
+        }
     }
 
     /** {@code constant_(t, val)}. */
     public static Tensor constant(Tensor tensor, double val) {
-        Nulls.tensor(tensor, "constant_", "tensor", 1);
-        return tensor.fill_((float) val);
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "constant_", "tensor", 1);
+            return tensor.fill_((float) val);
+        }
     }
 
     /** {@code ones_(t)}. */
     public static Tensor ones(Tensor tensor) {
-        Nulls.tensor(tensor, "ones_", "tensor", 1);
-        return tensor.fill_(1f);
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "ones_", "tensor", 1);
+            return tensor.fill_(1f);
+        }
     }
 
     /** {@code zeros_(t)}. */
     public static Tensor zeros(Tensor tensor) {
-        Nulls.tensor(tensor, "zeros_", "tensor", 1);
-        return tensor.zero_();
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "zeros_", "tensor", 1);
+            return tensor.zero_();
+        }
     }
 
     // ------------------------------------------------------------------ structured fills
 
     /** {@code eye_(t)}: the identity, {@code torch.eye(rows, cols)}; exactly 2-D. */
     public static Tensor eye(Tensor tensor) {
-        Nulls.tensor(tensor, "eye_", "tensor", 1);
-        if (tensor.dim() != 2) {
-            throw new ShapeError(TorchText.onlyTwoDims(),
-                    "eye_ writes an identity matrix, so it needs a 2-D weight; got shape " + InitChecks.shape(tensor) + ".",
-                    "pass a 2-D tensor such as a Linear weight (out_features, in_features); for a conv weight use Init.dirac.");
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "eye_", "tensor", 1);
+            if (tensor.dim() != 2) {
+                throw new ShapeError(TorchText.onlyTwoDims(),
+                        "eye_ writes an identity matrix, so it needs a 2-D weight; got shape " + InitChecks.shape(tensor) + ".",
+                        "pass a 2-D tensor such as a Linear weight (out_features, in_features); for a conv weight use Init.dirac.");
+            }
+            tensor.zero_();
+            for (int i = 0; i < Math.min(tensor.size(0), tensor.size(1)); i++) tensor.set(1f, i, i);
+            return tensor;
         }
-        tensor.zero_();
-        for (int i = 0; i < Math.min(tensor.size(0), tensor.size(1)); i++) tensor.set(1f, i, i);
-        return tensor;
     }
 
     /** {@code dirac_(t)}: groups = 1. */
@@ -135,33 +148,35 @@ public final class Init extends TorchNames {
      * the tensor and sets t[g·opg + d, d, k2/2 (, k3/2, k4/2)] = 1 for every group g and d &lt; min(opg, size1).
      */
     public static Tensor dirac(Tensor tensor, int groups) {
-        Nulls.tensor(tensor, "dirac_", "tensor", 1);
-        int dims = tensor.dim();
-        if (dims < 3 || dims > 5) {
-            throw new ShapeError("Only tensors with 3, 4, or 5 dimensions are supported",
-                    "dirac_ fills a Conv1d/2d/3d weight (out_channels, in_channels/groups, *kernel); got shape "
-                            + InitChecks.shape(tensor) + ".",
-                    "pass a conv weight such as Conv2d(3, 3, 3).weight of shape [3, 3, 3, 3]; for a 2-D weight use Init.eye.");
-        }
-        int out = tensor.size(0);
-        if (groups <= 0 || out % groups != 0) {
-            throw new ShapeError("dim 0 must be divisible by groups",
-                    "dirac_ splits dim 0 (size " + out + ") into groups=" + groups + " equal parts.",
-                    "pass groups equal to the conv layer's groups, a divisor of " + out + " (e.g. groups=1).");
-        }
-        int outPerGroup = out / groups;
-        int minDim = Math.min(outPerGroup, tensor.size(1));
-        tensor.zero_();
-        int[] index = new int[dims];
-        for (int d = 2; d < dims; d++) index[d] = tensor.size(d) / 2;
-        for (int g = 0; g < groups; g++) {
-            for (int d = 0; d < minDim; d++) {
-                index[0] = g * outPerGroup + d;
-                index[1] = d;
-                tensor.set(1f, index);
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "dirac_", "tensor", 1);
+            int dims = tensor.dim();
+            if (dims < 3 || dims > 5) {
+                throw new ShapeError("Only tensors with 3, 4, or 5 dimensions are supported",
+                        "dirac_ fills a Conv1d/2d/3d weight (out_channels, in_channels/groups, *kernel); got shape "
+                                + InitChecks.shape(tensor) + ".",
+                        "pass a conv weight such as Conv2d(3, 3, 3).weight of shape [3, 3, 3, 3]; for a 2-D weight use Init.eye.");
             }
+            int out = tensor.size(0);
+            if (groups <= 0 || out % groups != 0) {
+                throw new ShapeError("dim 0 must be divisible by groups",
+                        "dirac_ splits dim 0 (size " + out + ") into groups=" + groups + " equal parts.",
+                        "pass groups equal to the conv layer's groups, a divisor of " + out + " (e.g. groups=1).");
+            }
+            int outPerGroup = out / groups;
+            int minDim = Math.min(outPerGroup, tensor.size(1));
+            tensor.zero_();
+            int[] index = new int[dims];
+            for (int d = 2; d < dims; d++) index[d] = tensor.size(d) / 2;
+            for (int g = 0; g < groups; g++) {
+                for (int d = 0; d < minDim; d++) {
+                    index[0] = g * outPerGroup + d;
+                    index[1] = d;
+                    tensor.set(1f, index);
+                }
+            }
+            return tensor;
         }
-        return tensor;
     }
 
     // ------------------------------------------------------------------ Xavier / Glorot
@@ -174,10 +189,12 @@ public final class Init extends TorchNames {
 
     /** {@code xavier_uniform_(t, gain)}: U(−a, a), a = gain·√(6/(fan_in+fan_out)); bit-exact with torch. */
     public static Tensor xavierUniform(Tensor tensor, double gain) {
-        Nulls.tensor(tensor, "xavier_uniform_", "tensor", 1);
-        Theory th = Theory.xavierUniform(tensor, gain);
-        InitChecks.checkRange(th.low(), th.high(), "xavier_uniform_");
-        return tensor.uniform_(th.low(), th.high());
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "xavier_uniform_", "tensor", 1);
+            Theory th = Theory.xavierUniform(tensor, gain);
+            InitChecks.checkRange(th.low(), th.high(), "xavier_uniform_");
+            return tensor.uniform_(th.low(), th.high());
+        }
     }
 
     /** {@code xavier_normal_(t)}: gain 1. */
@@ -188,10 +205,12 @@ public final class Init extends TorchNames {
 
     /** {@code xavier_normal_(t, gain)}: N(0, std²), std = gain·√(2/(fan_in+fan_out)). */
     public static Tensor xavierNormal(Tensor tensor, double gain) {
-        Nulls.tensor(tensor, "xavier_normal_", "tensor", 1);
-        Theory th = Theory.xavierNormal(tensor, gain);
-        InitChecks.checkStd(th.std(), "xavier_normal_");
-        return tensor.normal_(0.0, th.std());
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "xavier_normal_", "tensor", 1);
+            Theory th = Theory.xavierNormal(tensor, gain);
+            InitChecks.checkStd(th.std(), "xavier_normal_");
+            return tensor.normal_(0.0, th.std());
+        }
     }
 
     // ------------------------------------------------------------------ Kaiming / He
@@ -220,11 +239,13 @@ public final class Init extends TorchNames {
      * as it is (torch warns "Initializing zero-element tensors is a no-op").
      */
     public static Tensor kaimingUniform(Tensor tensor, double a, String mode, String nonlinearity) {
-        Nulls.tensor(tensor, "kaiming_uniform_", "tensor", 1);
-        if (InitChecks.hasZeroDim(tensor)) return tensor;
-        Theory th = Theory.kaimingUniform(tensor, a, mode, nonlinearity);
-        InitChecks.checkRange(th.low(), th.high(), "kaiming_uniform_");
-        return tensor.uniform_(th.low(), th.high());
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "kaiming_uniform_", "tensor", 1);
+            if (InitChecks.hasZeroDim(tensor)) return tensor;
+            Theory th = Theory.kaimingUniform(tensor, a, mode, nonlinearity);
+            InitChecks.checkRange(th.low(), th.high(), "kaiming_uniform_");
+            return tensor.uniform_(th.low(), th.high());
+        }
     }
 
     /** {@code kaiming_normal_(t)}: a = 0, mode "fan_in", nonlinearity "leaky_relu". */
@@ -247,11 +268,13 @@ public final class Init extends TorchNames {
 
     /** {@code kaiming_normal_(t, a, mode, nonlinearity)}: N(0, std²), std = gain/√fan. */
     public static Tensor kaimingNormal(Tensor tensor, double a, String mode, String nonlinearity) {
-        Nulls.tensor(tensor, "kaiming_normal_", "tensor", 1);
-        if (InitChecks.hasZeroDim(tensor)) return tensor;
-        Theory th = Theory.kaimingNormal(tensor, a, mode, nonlinearity);
-        InitChecks.checkStd(th.std(), "kaiming_normal_");
-        return tensor.normal_(0.0, th.std());
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "kaiming_normal_", "tensor", 1);
+            if (InitChecks.hasZeroDim(tensor)) return tensor;
+            Theory th = Theory.kaimingNormal(tensor, a, mode, nonlinearity);
+            InitChecks.checkStd(th.std(), "kaiming_normal_");
+            return tensor.normal_(0.0, th.std());
+        }
     }
 
     // ------------------------------------------------------------------ truncated normal, orthogonal, sparse
@@ -275,26 +298,28 @@ public final class Init extends TorchNames {
      * erfinv runs in double here and in float in torch, so the values are not bit-exact with torch.
      */
     public static Tensor truncNormal(Tensor tensor, double mean, double std, double a, double b) {
-        Nulls.tensor(tensor, "trunc_normal_", "tensor", 1);
-        if (mean < a - 2 * std || mean > b + 2 * std) {
-            System.err.println("UserWarning: mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
-                    + "The distribution of values may be incorrect.");
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "trunc_normal_", "tensor", 1);
+            if (mean < a - 2 * std || mean > b + 2 * std) {
+                System.err.println("UserWarning: mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
+                        + "The distribution of values may be incorrect.");
+            }
+            if (std == 0.0) {
+                throw new ArithmeticException(TorchError.compose(TorchText.floatDivisionByZero(),
+                        "trunc_normal_ divides (a - mean) and (b - mean) by std, which is 0.",
+                        "pass std > 0; for a constant use Init.constant(t, mean)."));
+            }
+            double l = SpecialFunctions.normalCdf((a - mean) / std);
+            double u = SpecialFunctions.normalCdf((b - mean) / std);
+            InitChecks.checkRange(2 * l - 1, 2 * u - 1, "trunc_normal_");
+            tensor.uniform_(2 * l - 1, 2 * u - 1);
+            float[] v = tensor.toFloatArray();
+            for (int i = 0; i < v.length; i++) {
+                double x = mean + std * Math.sqrt(2.0) * SpecialFunctions.erfinv(v[i]);
+                v[i] = (float) Math.min(Math.max(x, a), b);
+            }
+            return tensor.copy_(Tensor.of(v).reshape(tensor.shape()));   // reshape: a 0-d tensor has no shape to pass to of()
         }
-        if (std == 0.0) {
-            throw new ArithmeticException(TorchError.compose(TorchText.floatDivisionByZero(),
-                    "trunc_normal_ divides (a - mean) and (b - mean) by std, which is 0.",
-                    "pass std > 0; for a constant use Init.constant(t, mean)."));
-        }
-        double l = SpecialFunctions.normalCdf((a - mean) / std);
-        double u = SpecialFunctions.normalCdf((b - mean) / std);
-        InitChecks.checkRange(2 * l - 1, 2 * u - 1, "trunc_normal_");
-        tensor.uniform_(2 * l - 1, 2 * u - 1);
-        float[] v = tensor.toFloatArray();
-        for (int i = 0; i < v.length; i++) {
-            double x = mean + std * Math.sqrt(2.0) * SpecialFunctions.erfinv(v[i]);
-            v[i] = (float) Math.min(Math.max(x, a), b);
-        }
-        return tensor.copy_(Tensor.of(v).reshape(tensor.shape()));   // reshape: a 0-d tensor has no shape to pass to of()
     }
 
     /** {@code orthogonal_(t)}: gain 1. */
@@ -309,31 +334,33 @@ public final class Init extends TorchNames {
      * of diag(R) folded in, transpose back. The smaller Gram matrix (QQᵀ or QᵀQ) is gain²·I.
      */
     public static Tensor orthogonal(Tensor tensor, double gain) {
-        Nulls.tensor(tensor, "orthogonal_", "tensor", 1);
-        if (tensor.dim() < 2) {
-            throw new ShapeError("Only tensors with 2 or more dimensions are supported",
-                    "orthogonal_ builds a matrix of shape (size(0), numel/size(0)); got shape " + InitChecks.shape(tensor) + ".",
-                    "pass a weight with at least 2 dims, e.g. Linear(20, 8).weight of shape [8, 20].");
-        }
-        if (tensor.numel() == 0) return tensor;
-        int rows = tensor.size(0), cols = tensor.numel() / rows;
-        float[] flat = Tensor.empty(rows, cols).normal_(0.0, 1.0).toFloatArray();
-        boolean wide = rows < cols;
-        int m = wide ? cols : rows, n = wide ? rows : cols;
-        double[][] a = new double[m][n];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                if (wide) a[c][r] = flat[r * cols + c];
-                else a[r][c] = flat[r * cols + c];
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "orthogonal_", "tensor", 1);
+            if (tensor.dim() < 2) {
+                throw new ShapeError("Only tensors with 2 or more dimensions are supported",
+                        "orthogonal_ builds a matrix of shape (size(0), numel/size(0)); got shape " + InitChecks.shape(tensor) + ".",
+                        "pass a weight with at least 2 dims, e.g. Linear(20, 8).weight of shape [8, 20].");
             }
+            if (tensor.numel() == 0) return tensor;
+            int rows = tensor.size(0), cols = tensor.numel() / rows;
+            float[] flat = Tensor.empty(rows, cols).normal_(0.0, 1.0).toFloatArray();
+            boolean wide = rows < cols;
+            int m = wide ? cols : rows, n = wide ? rows : cols;
+            double[][] a = new double[m][n];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    if (wide) a[c][r] = flat[r * cols + c];
+                    else a[r][c] = flat[r * cols + c];
+                }
+            }
+            double[][] q = Householder.orthonormalColumns(a);
+            float g = (float) gain;
+            float[] out = new float[rows * cols];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) out[r * cols + c] = (float) (wide ? q[c][r] : q[r][c]) * g;
+            }
+            return tensor.copy_(Tensor.of(out, tensor.shape()));
         }
-        double[][] q = Householder.orthonormalColumns(a);
-        float g = (float) gain;
-        float[] out = new float[rows * cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) out[r * cols + c] = (float) (wide ? q[c][r] : q[r][c]) * g;
-        }
-        return tensor.copy_(Tensor.of(out, tensor.shape()));
     }
 
     /** {@code sparse_(t, sparsity)}: std 0.01. */
@@ -347,20 +374,22 @@ public final class Init extends TorchNames {
      * ceil(sparsity·rows) places of a random permutation are set to 0. Exactly 2-D.
      */
     public static Tensor sparse(Tensor tensor, double sparsity, double std) {
-        Nulls.tensor(tensor, "sparse_", "tensor", 1);
-        if (tensor.dim() != 2) {
-            throw new ShapeError(TorchText.onlyTwoDims(),
-                    "sparse_ zeroes a fraction of each column of a matrix; got shape " + InitChecks.shape(tensor) + ".",
-                    "pass a 2-D weight such as Linear(20, 8).weight of shape [8, 20].");
+        try (var noGrad = Autograd.noGrad()) {   // nn.init writes with gradients off, as torch.no_grad()
+            Nulls.tensor(tensor, "sparse_", "tensor", 1);
+            if (tensor.dim() != 2) {
+                throw new ShapeError(TorchText.onlyTwoDims(),
+                        "sparse_ zeroes a fraction of each column of a matrix; got shape " + InitChecks.shape(tensor) + ".",
+                        "pass a 2-D weight such as Linear(20, 8).weight of shape [8, 20].");
+            }
+            int rows = tensor.size(0), cols = tensor.size(1);
+            int numZeros = (int) Math.ceil(sparsity * rows);
+            tensor.normal_(0.0, std);
+            for (int c = 0; c < cols; c++) {
+                int[] perm = randomPermutation(rows);
+                for (int i = 0; i < Math.min(numZeros, rows); i++) tensor.set(0f, perm[i], c);
+            }
+            return tensor;
         }
-        int rows = tensor.size(0), cols = tensor.size(1);
-        int numZeros = (int) Math.ceil(sparsity * rows);
-        tensor.normal_(0.0, std);
-        for (int c = 0; c < cols; c++) {
-            int[] perm = randomPermutation(rows);
-            for (int i = 0; i < Math.min(numZeros, rows); i++) tensor.set(0f, perm[i], c);
-        }
-        return tensor;
     }
 
     /** Fisher–Yates with the seeded generator: swap slot i with a uniform j in [0, i]. */

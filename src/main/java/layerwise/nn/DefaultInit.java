@@ -1,6 +1,7 @@
 package layerwise.nn;
 
 import layerwise.init.Init;
+import layerwise.tensor.Autograd;
 import layerwise.tensor.Tensor;
 
 /**
@@ -25,6 +26,12 @@ final class DefaultInit {
         // Init.kaimingUniform returns early on a zero-element tensor, as torch does, before dividing by fan_in.
         Init.kaimingUniform(weight, Math.sqrt(5));
         if (biasOrNull == null) return;
+        try (var noGrad = Autograd.noGrad()) {
+            drawBias(weight, biasOrNull, zeroFanInDrawsBias);
+        }
+    }
+
+    private static void drawBias(Tensor weight, Tensor biasOrNull, boolean zeroFanInDrawsBias) {
         int fanIn = Init.calculateFanInAndFanOut(weight).fanIn();
         if (fanIn > 0) {
             double bound = 1 / Math.sqrt(fanIn);
@@ -40,6 +47,8 @@ final class DefaultInit {
      */
     static void uniformAll(Iterable<Tensor> params, int hiddenSize) {
         double stdv = hiddenSize > 0 ? 1.0 / Math.sqrt(hiddenSize) : 0;
-        for (Tensor p : params) p.uniform_(-stdv, stdv);
+        try (var noGrad = Autograd.noGrad()) {
+            for (Tensor p : params) p.uniform_(-stdv, stdv);
+        }
     }
 }

@@ -16,6 +16,7 @@ import layerwise.tensor.TorchFormat;
 import layerwise.io.SafeTensors;
 import layerwise.tensor.Nulls;
 import layerwise.tensor.ShapeError;
+import layerwise.tensor.Autograd;
 import layerwise.tensor.Tensor;
 import layerwise.tensor.TypeError;
 
@@ -47,7 +48,7 @@ public abstract class Module {
      */
     protected Tensor registerParameter(String name, Tensor valueOrNull) {
         checkNewName(name);
-        parameters.put(name, valueOrNull);
+        parameters.put(name, valueOrNull == null ? null : Autograd.parameter(valueOrNull));
         return valueOrNull;
     }
 
@@ -174,7 +175,9 @@ public abstract class Module {
         if (!missing.isEmpty() || !unexpected.isEmpty() || !mismatches.isEmpty()) {
             throw loadError(own, missing, unexpected, mismatches);
         }
-        own.forEach((key, param) -> param.copy_(stateDict.get(key)));
+        try (var noGrad = Autograd.noGrad()) {      // as torch: loading writes parameters with gradients off
+            own.forEach((key, param) -> param.copy_(stateDict.get(key)));
+        }
     }
 
     private ShapeError loadError(Map<String, Tensor> own, List<String> missing, List<String> unexpected,

@@ -63,7 +63,7 @@ public final class Functional {
             throw new ShapeError(TorchText.matmulShapes(rows, last, in, out),
                     hint == null ? expects : expects + " " + hint.meaning(), fix);
         }
-        return Kernels.linear(input, weight, bias);
+        return LinearGrad.linear(input, weight, bias);
     }
 
     // ---------------------------------------------------------------- conv2d
@@ -248,11 +248,7 @@ public final class Functional {
     /** max(0, x) + negativeSlope * min(0, x). */
     public static Tensor leakyRelu(Tensor input, float negativeSlope) {
         Nulls.tensor(input, "leaky_relu", "input", 1);
-        float[] v = input.toFloatArray();
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] < 0) v[i] *= negativeSlope;
-        }
-        return shaped(v, input.shape());
+        return ElementwiseGrad.leakyRelu(input, negativeSlope);
     }
 
     /** A contiguous tensor of this shape over v; unlike Tensor.of, a 0-d shape stays 0-d. */

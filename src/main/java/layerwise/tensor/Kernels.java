@@ -33,7 +33,7 @@ public final class Kernels {
     public enum Kind { PLAIN, FAST }
 
     /** The hot ops, each chosen here. */
-    enum Op { MATMUL, LINEAR, CONV2D, RNN_CELL, LSTM_CELL, GRU_CELL, RECURRENT_LAYER }
+    enum Op { MATMUL, LINEAR, LINEAR_BACKWARD, CONV2D, RNN_CELL, LSTM_CELL, GRU_CELL, RECURRENT_LAYER }
 
     private static final Kind DEFAULT =
             "plain".equals(System.getProperty("layerwise.kernels", "").toLowerCase(Locale.ROOT)) ? Kind.PLAIN : Kind.FAST;
@@ -117,6 +117,23 @@ public final class Kernels {
         if (kind == Kind.FAST && input.dim() >= 2 && perOutput) return MatmulKernels.linear(input, weight, bias);
         Tensor y = Matmul.matmul(input, weight.t(), kind);
         return bias == null ? y : y.add(bias);
+    }
+
+    /**
+     * Linear's backward for g (M, out), x (M, in), W (out, in): {dx, dW, db}, each null when not needed
+     * (see {@link LinearGrad}): the loops (PLAIN) or two products on the GEMM (FAST).
+     */
+    static Tensor[] linearBackward(Tensor g, Tensor x, Tensor weight, boolean needX, boolean needW, boolean needB) {
+        return linearBackward(g, x, weight, needX, needW, needB, DEFAULT);
+    }
+
+    /** {@link #linearBackward(Tensor, Tensor, Tensor, boolean, boolean, boolean)} with the given kernel. */
+    public static Tensor[] linearBackward(Tensor g, Tensor x, Tensor weight, boolean needX, boolean needW, boolean needB,
+                                          Kind kind) {
+        return switch (chosen(Op.LINEAR_BACKWARD, kind)) {
+            case PLAIN -> LinearGrad.loops(g, x, weight, needX, needW, needB);
+            case FAST -> LinearGrad.fast(g, x, weight, needX, needW, needB);
+        };
     }
 
     // ---------------------------------------------------------------- conv2d

@@ -31,12 +31,53 @@ public final class Tensor {
      */
     public final Size shape;
 
+    // ---- autograd state (see Autograd, Node, Engine)
+    /**
+     * The gradient of the last backward's loss with respect to this tensor, PyTorch's {@code x.grad}: null
+     * until a backward reaches this leaf, then accumulated (added to) by each later backward. Set it to
+     * null (or call zero_() on it) between steps. {@link #grad()} reads it with PyTorch's warning for a
+     * non-leaf.
+     */
+    public Tensor grad;
+    boolean requiresGrad;
+    Node gradFn;
+    int outputNr;
+    boolean isParameter;
+    /** Shared with every view of the same storage (PyTorch's version counter). */
+    final Version version;
+    /** The tensor this is a view of (never itself a view), or null. */
+    final Tensor base;
+
     Tensor(float[] storage, int[] shape, int[] strides, int offset) {
         this.storage = storage;
         this.dims = shape;
         this.strides = strides;
         this.offset = offset;
         this.shape = new Size(shape);
+        this.version = new Version();
+        this.base = null;
+    }
+
+    /** detach(): the same storage and version counter, but a tensor of its own (not a view, no history). */
+    Tensor(Tensor of, Version shared) {
+        this.storage = of.storage;
+        this.dims = of.dims;
+        this.strides = of.strides;
+        this.offset = of.offset;
+        this.shape = of.shape;
+        this.version = shared;
+        this.base = null;
+    }
+
+    /** A view of {@code of}: same storage and version counter, another window. */
+    Tensor(Tensor of, int[] shape, int[] strides, int offset) {
+        this.storage = of.storage;
+        this.dims = shape;
+        this.strides = strides;
+        this.offset = offset;
+        this.shape = new Size(shape);
+        this.version = of.version;
+        this.base = of.base != null ? of.base : of;
     }
 
     /** A contiguous tensor over {@code data} itself, no copy: for kernels that built the array for it. */
@@ -110,18 +151,48 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- in-place fills (torch's trailing underscore)
     /** Fills in storage order from U(from, to), bit-exact with torch's uniform_. Returns this. */
-    public Tensor uniform_(double from, double to) { return RandomFill.uniform(this, from, to); }
+    public Tensor uniform_(double from, double to) {
+        Autograd.beforeInPlace(this);
+        RandomFill.uniform(this, from, to);
+        Autograd.rebase(this, "UniformBackward0", (g, out) -> new Tensor[] {Tensor.zerosLike(this)});
+        return this;
+    }
     /** Fills from N(mean, std^2), bit-exact with torch's normal_ (see randn). Returns this. */
-    public Tensor normal_(double mean, double std) { return RandomFill.normal(this, mean, std); }
+    public Tensor normal_(double mean, double std) {
+        Autograd.beforeInPlace(this);
+        RandomFill.normal(this, mean, std);
+        Autograd.rebase(this, "NormalBackward0", (g, out) -> new Tensor[] {Tensor.zerosLike(this)});
+        return this;
+    }
     public Tensor fill_(float value) {
+        Autograd.beforeInPlace(this);
         Strided.apply(this, this, Views.expand(Tensor.scalar(value), dims), Arith.COPY);
+        Autograd.rebase(this, "FillBackward0", (g, out) -> new Tensor[] {Tensor.zerosLike(this)});
         return this;
     }
     public Tensor zero_() { return fill_(0f); }
     /** Copies src (broadcast to this shape) into this tensor's elements. Returns this. */
-    public Tensor copy_(Tensor src) { return Elementwise.copy(this, Nulls.tensor(src, "copy_", "src", 1)); }
+    public Tensor copy_(Tensor src) {
+        Nulls.tensor(src, "copy_", "src", 1);
+        Autograd.beforeInPlace(this);
+        Elementwise.copy(this, src);
+        Autograd.rebase(this, "CopyBackwards", (g, out) -> new Tensor[] {Tensor.zerosLike(this), Grads.sumTo(g, src.dims)}, src);
+        return this;
+    }
     /** Sets one element. */
-    public void set(float value, int... index) { storage[position(index)] = value; }
+    public void set(float value, int... index) {
+        int at = position(index);
+        Autograd.beforeInPlace(this);
+        storage[at] = value;
+        if (requiresGrad && Autograd.isGradEnabled()) {
+            int[] where = index.clone();
+            Autograd.rebase(this, "IndexPutBackward0", (g, out) -> {
+                Tensor d = g.clone();
+                d.storage[d.position(where)] = 0f;
+                return new Tensor[] {d};
+            });
+        }
+    }
 
     // ---------------------------------------------------------------- metadata
     public int[] shape() { return dims.clone(); }
@@ -159,80 +230,84 @@ public final class Tensor {
     public float[] toFloatArray() { return Strided.toArray(this); }
 
     // ---------------------------------------------------------------- views (share storage)
-    public Tensor reshape(int... shape) { return Views.reshape(this, shape); }
-    public Tensor view(int... shape) { return Views.view(this, shape); }
-    public Tensor transpose(int dim0, int dim1) { return Views.transpose(this, dim0, dim1); }
-    public Tensor t() { return Views.t(this); }
-    public Tensor permute(int... dims) { return Views.permute(this, dims); }
-    public Tensor squeeze() { return Views.squeeze(this); }
-    public Tensor squeeze(int dim) { return Views.squeeze(this, dim); }
-    public Tensor unsqueeze(int dim) { return Views.unsqueeze(this, dim); }
-    public Tensor expand(int... shape) { return Views.expand(this, shape); }
+    public Tensor reshape(int... shape) { return ViewGrad.reshape(this, shape); }
+    public Tensor view(int... shape) { return ViewGrad.view(this, shape); }
+    public Tensor transpose(int dim0, int dim1) { return ViewGrad.transpose(this, dim0, dim1); }
+    public Tensor t() { return ViewGrad.t(this); }
+    public Tensor permute(int... dims) { return ViewGrad.permute(this, dims); }
+    public Tensor squeeze() { return ViewGrad.squeeze(this); }
+    public Tensor squeeze(int dim) { return ViewGrad.squeeze(this, dim); }
+    public Tensor unsqueeze(int dim) { return ViewGrad.unsqueeze(this, dim); }
+    public Tensor expand(int... shape) { return ViewGrad.expand(this, shape); }
     public Tensor flatten() { return flatten(0, -1); }
     /** Merges dims startDim .. last into one, like x.flatten(start_dim). */
     public Tensor flatten(int startDim) { return flatten(startDim, -1); }
-    public Tensor flatten(int startDim, int endDim) { return Views.flatten(this, startDim, endDim); }
-    public Tensor narrow(int dim, int start, int length) { return Views.narrow(this, dim, start, length); }
+    public Tensor flatten(int startDim, int endDim) { return ViewGrad.flatten(this, startDim, endDim); }
+    public Tensor narrow(int dim, int start, int length) { return ViewGrad.narrow(this, dim, start, length); }
     /** x[..., start:end] along dim (negative indices count from the end, like Python). */
     public Tensor slice(int dim, int start, int end) { return slice(dim, start, end, 1); }
-    public Tensor slice(int dim, int start, int end, int step) { return Views.slice(this, dim, start, end, step); }
-    public Tensor select(int dim, int index) { return Views.select(this, dim, index); }
+    public Tensor slice(int dim, int start, int end, int step) { return ViewGrad.slice(this, dim, start, end, step); }
+    public Tensor select(int dim, int index) { return ViewGrad.select(this, dim, index); }
     /** torch.chunk: splits into chunks pieces along dim (views). */
-    public List<Tensor> chunk(int chunks, int dim) { return Views.chunk(this, chunks, dim); }
+    public List<Tensor> chunk(int chunks, int dim) { return ViewGrad.chunk(this, chunks, dim); }
     /** This tensor when it is already contiguous, otherwise a contiguous copy. */
     public Tensor contiguous() { return isContiguous() ? this : clone(); }
-    @Override public Tensor clone() { return contiguous(toFloatArray(), dims.clone()); }
+    @Override public Tensor clone() { return ElementwiseGrad.clone(this); }
 
     // ---------------------------------------------------------------- elementwise, with broadcasting
-    public Tensor add(Tensor other) { return Elementwise.binary(this, Nulls.tensor(other, "add", "other", 1), Arith.ADD); }
-    public Tensor add(float value) { return Elementwise.withScalar(this, Arith.ADD, value); }
-    public Tensor sub(Tensor other) { return Elementwise.binary(this, Nulls.tensor(other, "sub", "other", 1), Arith.SUB); }
-    public Tensor sub(float value) { return Elementwise.withScalar(this, Arith.SUB, value); }
-    public Tensor mul(Tensor other) { return Elementwise.binary(this, Nulls.tensor(other, "mul", "other", 1), Arith.MUL); }
-    public Tensor mul(float value) { return Elementwise.withScalar(this, Arith.MUL, value); }
-    public Tensor div(Tensor other) { return Elementwise.binary(this, Nulls.tensor(other, "div", "other", 1), Arith.DIV); }
-    public Tensor div(float value) { return Elementwise.withScalar(this, Arith.DIV, value); }
-    public Tensor pow(float exponent) { return Elementwise.unary(this, a -> (float) Math.pow(a, exponent)); }
-    public Tensor neg() { return Elementwise.unary(this, Unary.NEG); }
-    public Tensor exp() { return Elementwise.unary(this, Unary.EXP); }
-    public Tensor log() { return Elementwise.unary(this, Unary.LOG); }
-    public Tensor sqrt() { return Elementwise.unary(this, Unary.SQRT); }
-    public Tensor abs() { return Elementwise.unary(this, Unary.ABS); }
-    public Tensor tanh() { return Elementwise.unary(this, Unary.TANH); }
-    public Tensor sigmoid() { return Elementwise.unary(this, Unary.SIGMOID); }
-    public Tensor relu() { return Elementwise.unary(this, Unary.RELU); }
-    public Tensor clamp(float min, float max) { return Elementwise.unary(this, a -> Elementwise.clamp(a, min, max)); }
+    public Tensor add(Tensor other) { return ElementwiseGrad.add(this, Nulls.tensor(other, "add", "other", 1)); }
+    public Tensor add(float value) { return ElementwiseGrad.addScalar(this, Arith.ADD, value); }
+    public Tensor sub(Tensor other) { return ElementwiseGrad.sub(this, Nulls.tensor(other, "sub", "other", 1)); }
+    public Tensor sub(float value) { return ElementwiseGrad.addScalar(this, Arith.SUB, value); }
+    public Tensor mul(Tensor other) { return ElementwiseGrad.mul(this, Nulls.tensor(other, "mul", "other", 1)); }
+    public Tensor mul(float value) { return ElementwiseGrad.mulScalar(this, value); }
+    public Tensor div(Tensor other) { return ElementwiseGrad.div(this, Nulls.tensor(other, "div", "other", 1)); }
+    public Tensor div(float value) { return ElementwiseGrad.divScalar(this, value); }
+    public Tensor pow(float exponent) { return ElementwiseGrad.pow(this, exponent); }
+    public Tensor neg() { return ElementwiseGrad.neg(this); }
+    public Tensor exp() { return ElementwiseGrad.exp(this); }
+    public Tensor log() { return ElementwiseGrad.log(this); }
+    public Tensor sqrt() { return ElementwiseGrad.sqrt(this); }
+    public Tensor abs() { return ElementwiseGrad.abs(this); }
+    public Tensor tanh() { return ElementwiseGrad.tanh(this); }
+    public Tensor sigmoid() { return ElementwiseGrad.sigmoid(this); }
+    public Tensor relu() { return ElementwiseGrad.relu(this); }
+    public Tensor clamp(float min, float max) { return ElementwiseGrad.clamp(this, min, max); }
     /** In-place add with broadcasting of other to this shape. Returns this. */
-    public Tensor add_(Tensor other) { return Elementwise.inPlace(this, Nulls.tensor(other, "add_", "other", 1), Arith.ADD); }
+    public Tensor add_(Tensor other) {
+        Nulls.tensor(other, "add_", "other", 1);
+        Autograd.beforeInPlace(this);
+        Elementwise.inPlace(this, other, Arith.ADD);
+        Autograd.rebase(this, "AddBackward0", (g, out) -> new Tensor[] {g, Grads.sumTo(g, other.dims)}, other);
+        return this;
+    }
 
     // ---------------------------------------------------------------- linear algebra and joining
     /** torch.matmul: 1-D, 2-D and batched/broadcast operands (kernel chosen by {@link Kernels}). */
-    public Tensor matmul(Tensor other) { return Kernels.matmul(this, Nulls.tensor(other, "matmul", "other", 1)); }
+    public Tensor matmul(Tensor other) { return MatmulGrad.matmul(this, Nulls.tensor(other, "matmul", "other", 1)); }
     /** torch.mm: matrix @ matrix only. */
-    public Tensor mm(Tensor other) { return Kernels.mm(this, Nulls.tensor(other, "mm", "mat2", 1)); }
+    public Tensor mm(Tensor other) { return MatmulGrad.mm(this, Nulls.tensor(other, "mm", "mat2", 1)); }
     /** torch.bmm: (B, n, m) @ (B, m, p), no broadcasting. */
-    public Tensor bmm(Tensor other) { return Kernels.bmm(this, Nulls.tensor(other, "bmm", "mat2", 1)); }
-    public static Tensor cat(List<Tensor> tensors, int dim) { return Join.cat(tensors, dim); }
-    public static Tensor cat(Tensor... tensors) { return Join.cat(tensors == null ? null : Arrays.asList(tensors), 0); }
-    public static Tensor stack(List<Tensor> tensors, int dim) { return Join.stack(tensors, dim); }
-    public static Tensor stack(Tensor... tensors) { return Join.stack(tensors == null ? null : Arrays.asList(tensors), 0); }
+    public Tensor bmm(Tensor other) { return MatmulGrad.bmm(this, Nulls.tensor(other, "bmm", "mat2", 1)); }
+    public static Tensor cat(List<Tensor> tensors, int dim) { return JoinGrad.cat(checkedList(tensors, "cat"), dim); }
+    public static Tensor cat(Tensor... tensors) { return cat(tensors == null ? null : Arrays.asList(tensors), 0); }
+    public static Tensor stack(List<Tensor> tensors, int dim) { return JoinGrad.stack(checkedList(tensors, "stack"), dim); }
+    public static Tensor stack(Tensor... tensors) { return stack(tensors == null ? null : Arrays.asList(tensors), 0); }
 
     // ---------------------------------------------------------------- reductions
-    public Tensor sum() { return Reductions.all(this, Reductions::sum); }
+    public Tensor sum() { return ReductionGrad.sum(this); }
     public Tensor sum(int dim) { return sum(dim, false); }
-    public Tensor sum(int dim, boolean keepdim) { return Reductions.sum(this, dim, keepdim, false); }
-    public Tensor mean() { return Reductions.all(this, Reductions::mean); }
+    public Tensor sum(int dim, boolean keepdim) { return ReductionGrad.sum(this, dim, keepdim); }
+    public Tensor mean() { return ReductionGrad.mean(this); }
     public Tensor mean(int dim) { return mean(dim, false); }
-    public Tensor mean(int dim, boolean keepdim) { return Reductions.sum(this, dim, keepdim, true); }
+    public Tensor mean(int dim, boolean keepdim) { return ReductionGrad.mean(this, dim, keepdim); }
     /** Unbiased (n-1), as torch's default. */
-    public Tensor var() { return Reductions.all(this, (x, from, n) -> Reductions.var(x, from, n, true)); }
+    public Tensor var() { return ReductionGrad.var(this, null, true, false); }
     public Tensor var(int dim, boolean keepdim) { return var(dim, true, keepdim); }
-    public Tensor var(int dim, boolean unbiased, boolean keepdim) {
-        return Reductions.along(this, dim, keepdim, (x, from, n) -> Reductions.var(x, from, n, unbiased));
-    }
-    public Tensor std() { return var().sqrt(); }
-    public Tensor std(int dim, boolean keepdim) { return var(dim, keepdim).sqrt(); }
-    public Tensor std(int dim, boolean unbiased, boolean keepdim) { return var(dim, unbiased, keepdim).sqrt(); }
+    public Tensor var(int dim, boolean unbiased, boolean keepdim) { return ReductionGrad.var(this, dim, unbiased, keepdim); }
+    public Tensor std() { return ReductionGrad.std(this, null, true, false); }
+    public Tensor std(int dim, boolean keepdim) { return ReductionGrad.std(this, dim, true, keepdim); }
+    public Tensor std(int dim, boolean unbiased, boolean keepdim) { return ReductionGrad.std(this, dim, unbiased, keepdim); }
     public Tensor max() { return extreme(1, "max"); }
     public Tensor max(int dim, boolean keepdim) { return extreme(dim, keepdim, 1, "max", false); }
     public Tensor min() { return extreme(-1, "min"); }
@@ -247,15 +322,95 @@ public final class Tensor {
 
     private Tensor extreme(int sign, String op) {
         Reductions.requireNonEmpty(this, op);
-        return Reductions.all(this, (x, from, n) -> x[from + Reductions.argExtreme(x, from, n, sign)]);
+        return ReductionGrad.extreme(this, sign);
     }
 
     private Tensor extreme(int dim, boolean keepdim, int sign, String op, boolean index) {
         Reductions.requireNonEmptyDim(this, dim, op);
+        if (!index) return ReductionGrad.extreme(this, dim, keepdim, sign);
         return Reductions.along(this, dim, keepdim, (x, from, n) -> {
             int i = Reductions.argExtreme(x, from, n, sign);
             return index ? i : x[from + i];
         });
+    }
+
+
+    // ---------------------------------------------------------------- autograd (see Autograd)
+
+    /** {@code x.requires_grad}: whether ops on this tensor record a graph for backward. */
+    public boolean requiresGrad() { return requiresGrad; }
+
+    /**
+     * {@code x.requires_grad_(flag)}: from now on ops on this leaf record the graph backward() needs, and
+     * backward() leaves dL/dx in {@link #grad}. Returns this, so {@code Tensor.randn(3).requiresGrad(true)}
+     * reads like torch.randn(3, requires_grad=True).
+     */
+    public Tensor requiresGrad(boolean flag) {
+        if (gradFn != null && !flag) {
+            throw new AutogradError("you can only change requires_grad flags of leaf variables. If you want to use a computed "
+                    + "variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
+                    "This tensor was computed by " + gradFn.name() + "; whether it needs a gradient follows from its inputs.",
+                    "use x.detach(), a tensor with the same values and no history");
+        }
+        requiresGrad = flag || gradFn != null;
+        return this;
+    }
+    /** PyTorch's spelling: {@code x.requires_grad_()}. */
+    public Tensor requires_grad_() { return requiresGrad(true); }
+    public Tensor requires_grad_(boolean flag) { return requiresGrad(flag); }
+
+    /** {@code x.is_leaf}: made by the user (or a parameter), not computed by a recorded op. */
+    public boolean isLeaf() { return gradFn == null; }
+
+    /** {@code x.grad_fn}: the op that computed this tensor, or null for a leaf (and under noGrad). */
+    public Node gradFn() { return gradFn; }
+
+    /**
+     * {@code x.grad} with PyTorch's warning: reading it on a non-leaf that does not {@link #retainGrad()}
+     * gets null and the warning, as the engine fills only leaves' grads.
+     */
+    public Tensor grad() {
+        if (gradFn != null && grad == null && !retains() && NON_LEAF_WARNED.compareAndSet(false, true)) {
+            System.err.println("UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its "
+                    + ".grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be "
+                    + "populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf "
+                    + "Tensor by mistake, make sure you access the leaf Tensor instead.");
+        }
+        return grad;
+    }
+
+    private boolean retains() { return gradFn != null && gradFn.retained[outputNr] == this; }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean NON_LEAF_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** {@code x.retain_grad()}: backward also keeps this non-leaf's gradient in {@link #grad}. */
+    public void retainGrad() {
+        if (!requiresGrad) {
+            throw new AutogradError("can't retain_grad on Tensor that has requires_grad=False",
+                    "Only a tensor in the graph gets a gradient.", "make an input requiresGrad(true) before computing this tensor");
+        }
+        if (gradFn != null) gradFn.retained[outputNr] = this;
+    }
+    /** PyTorch's spelling of {@link #retainGrad()}. */
+    public void retain_grad() { retainGrad(); }
+
+    /** {@code x.backward()}: dL/d(every leaf that requires grad) for this one-element L, added into each leaf's grad. */
+    public void backward() { Engine.backward(this, null, false); }
+
+    /** {@code y.backward(gradient)}: backward from a y of any shape, given dL/dy (the same shape as y). */
+    public void backward(Tensor gradient) { Engine.backward(this, Nulls.tensor(gradient, "backward", "gradient", 1), false); }
+
+    /** {@code backward(gradient, retain_graph=True)}: keeps the graph for another backward. gradient may be null for a scalar. */
+    public void backward(Tensor gradient, boolean retainGraph) { Engine.backward(this, gradient, retainGraph); }
+
+    /** {@code x.detach()}: the same values (shared storage), no history, requires_grad=False. */
+    public Tensor detach() { return new Tensor(this, version); }
+
+    /** {@code x.is_parameter}: registered by a layer (prints as {@code Parameter containing:}). */
+    public boolean isParameter() { return isParameter; }
+
+    private static List<Tensor> checkedList(List<Tensor> tensors, String op) {
+        return Nulls.tensors(tensors, op, "tensors", 1);
     }
 
     // ---------------------------------------------------------------- comparison and printing
@@ -283,7 +438,12 @@ public final class Tensor {
         return true;
     }
     /** Prints like torch: tensor([[ 0.1234, -0.5678]]), summarised above 1000 elements. */
-    @Override public String toString() { return TensorFormat.format(this); }
+    @Override public String toString() {
+        String text = TensorFormat.format(this);
+        String suffix = gradFn != null ? ", grad_fn=<" + gradFn.name() + ">" : requiresGrad ? ", requires_grad=True" : "";
+        text = text.substring(0, text.length() - 1) + suffix + ")";
+        return isParameter ? "Parameter containing:\n" + text : text;
+    }
 
     // ---------------------------------------------------------------- index helpers
     private int position(int[] index) {

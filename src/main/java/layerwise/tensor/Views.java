@@ -12,7 +12,12 @@ final class Views {
     }
 
     private static Tensor make(Tensor t, int[] shape, int[] strides, int offset) {
-        return new Tensor(t.storage, shape, strides, offset);
+        return new Tensor(t, shape, strides, offset);
+    }
+
+    /** Another tensor object over exactly t's elements (a view of it, with no history of its own). */
+    static Tensor alias(Tensor t) {
+        return make(t, t.dims, t.strides, t.offset);
     }
 
     static Tensor view(Tensor t, int[] requested) {
