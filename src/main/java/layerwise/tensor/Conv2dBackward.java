@@ -256,7 +256,10 @@ final class Conv2dBackward {
                         if (row < 0 || row >= g.inH()) continue;
                         int dst = plane + row * inW + col0;
                         if (sW == 1) {
-                            for (int j = jLo; j < jHi; j++) dx[dst + j] += dcols[at + j];
+                            // dx[dst + j] += dcols[at + j] along the row, whole vectors first when SIMD is on
+                            int j = jLo + (Simd.ACTIVE && jHi > jLo
+                                    ? SimdArith.dense(Arith.ADD, dx, dst + jLo, dx, dst + jLo, dcols, at + jLo, jHi - jLo) : 0);
+                            for (; j < jHi; j++) dx[dst + j] += dcols[at + j];
                         } else {
                             for (int j = jLo; j < jHi; j++) dx[dst + j * sW] += dcols[at + j];
                         }
