@@ -22,7 +22,7 @@ class BenchTest {
         assertEquals(new Bench.Options("gemm", 3, false), Bench.Options.parse(new String[] {"gemm", "--threads", "3"}));
         assertEquals(new Bench.Options("gemm", 2, true), Bench.Options.parse(new String[] {"--session", "gemm", "--threads", "2"}));
         assertTrue(assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"matmul"}))
-                .getMessage().contains("gemm, linear, conv, lstm, gru, all"));
+                .getMessage().contains("gemm, linear, conv, lstm, gru, backward, all"));
         assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"--threads"}));
         assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"--threads", "two"}));
         assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"--threads", "0"}));
