@@ -437,6 +437,9 @@ public final class Tensor {
     /** {@code y.backward(gradient)}: backward from a y of any shape, given dL/dy (the same shape as y). */
     public void backward(Tensor gradient) { Engine.backward(this, Nulls.tensor(gradient, "backward", "gradient", 1), false); }
 
+    /** {@code loss.backward(retain_graph=True)}: backward from this one-element loss, keeping the graph for another. */
+    public void backward(boolean retainGraph) { Engine.backward(this, null, retainGraph); }
+
     /** {@code backward(gradient, retain_graph=True)}: keeps the graph for another backward. gradient may be null for a scalar. */
     public void backward(Tensor gradient, boolean retainGraph) { Engine.backward(this, gradient, retainGraph); }
 

@@ -105,7 +105,7 @@ class AutogradTest {
     void retainGraph() {
         Tensor x = Tensor.of(new float[] {3}).requiresGrad(true);
         Tensor y = x.mul(x).sum();
-        y.backward(null, true);
+        y.backward(true);
         y.backward();
         assertEquals(12f, x.grad.item());
     }
