@@ -171,6 +171,9 @@ public final class Kernels {
      */
     public static Tensor[] conv2dBackward(Tensor g, Tensor input, Tensor weight, int[] stride, int[] padding,
                                           int[] dilation, int groups, boolean needX, boolean needW, boolean needB, Kind kind) {
+        Nulls.tensor(g, "convolution_backward", "grad_output", 1);
+        Nulls.tensor(input, "convolution_backward", "input", 2);
+        Nulls.tensor(weight, "convolution_backward", "weight", 3);
         Conv2dGeometry geo = Conv2dGeometry.symmetric(input, weight, null, stride, padding, dilation, groups);
         int[] out = input.dim() == 4 ? new int[] {geo.batch(), geo.outChannels(), geo.outH(), geo.outW()}
                 : new int[] {geo.outChannels(), geo.outH(), geo.outW()};

@@ -193,5 +193,8 @@ class Conv2dBackwardTest {
         ShapeError e = org.junit.jupiter.api.Assertions.assertThrows(ShapeError.class, () -> Kernels.conv2dBackward(
                 gaussian(r, 4, 2, 2), x, w, new int[] {2}, new int[] {1}, new int[] {1}, 1, true, true, true, Kernels.Kind.FAST));
         assertEquals("Expected grad_output of size [4, 3, 3], but got [4, 2, 2]", e.getMessage().lines().findFirst().orElse(""));
+        TypeError none = org.junit.jupiter.api.Assertions.assertThrows(TypeError.class, () -> Kernels.conv2dBackward(
+                null, x, w, new int[] {2}, new int[] {1}, new int[] {1}, 1, true, true, true, Kernels.Kind.FAST));
+        assertTrue(none.getMessage().contains("grad_output"), none.getMessage());
     }
 }
