@@ -13,7 +13,10 @@ package layerwise.tensor;
  * because each weight is one sum, over every position the filter visited. Padding is part of the
  * geometry (asymmetric for {@code padding='same'} with an even kernel), so its taps, which read zeros,
  * send nothing back to x; a layer's reflect, replicate or circular padding is an op of its own before
- * this one ({@link PadGrad}), whose backward carries dx on to the unpadded input.
+ * this one ({@link PadGrad}), whose backward carries dx on to the unpadded input. (PyTorch 1.13 zero-pads
+ * the input of an even kernel's 'same' with F.pad first, so there the convolution's input comes from a
+ * {@code ConstantPadNdBackward0}; here that padding stays inside the convolution, without the copy. The
+ * gradients are the same.)
  *
  * <p>An unbatched input (C, H, W) is convolved as PyTorch does it, {@code unsqueeze(0)}, the convolution,
  * {@code squeeze(0)}: its grad_fn is then {@code SqueezeBackward1}, whose input is the convolution.
