@@ -66,7 +66,17 @@ class LossErrorsTest {
         says(ShapeError.class, "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 0",
                 () -> new L1Loss().forward(Tensor.randn(3, 5), Tensor.randn(4, 5)));
         says(ValueError.class, "avg is not a valid value for reduction", () -> new MSELoss("avg"));
-        assertEquals(9, new MSELoss("none").forward(Tensor.randn(3, 1), Tensor.randn(3)).numel(), "(3, 1) against (3) broadcasts, with a warning");
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            assertEquals(9, new MSELoss("none").forward(Tensor.randn(3, 1), Tensor.randn(3)).numel(), "(3, 1) against (3) broadcasts");
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("UserWarning: Using a target size (torch.Size([3])) that is different to the input size (torch.Size([3, 1])). "
+                + "This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.",
+                captured.toString().strip());
     }
 
     @Test

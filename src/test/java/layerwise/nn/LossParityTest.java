@@ -23,7 +23,7 @@ import layerwise.tensor.Tensor;
  * respect to the input (so a "none" loss shows that each element's g reaches its own element), and the
  * grad_fn's name; and every one against finite differences (gradcheck).
  *
- * <p>The fixtures were recorded with /tmp/train/loss_fixtures.py, which runs, for each case,
+ * <p>The fixtures were recorded with src/test/python/loss_fixtures.py, which runs, for each case,
  * <pre>
  *   x = torch.tensor(INPUT, requires_grad=True); out = fn(x)
  *   (out * torch.arange(1, out.numel() + 1).reshape(out.shape)).sum().backward()

@@ -17,7 +17,7 @@ import layerwise.tensor.Tensor;
 /**
  * Each optimizer against PyTorch 1.13 (foreach=False) on recorded gradients: two parameters, (2, 3) and
  * (20), three steps with fixed gradients; the values after step 1 and step 3 must be the same float32
- * bits. Recorded by /tmp/train/optim_fixtures.py:
+ * bits. Recorded by src/test/python/optim_fixtures.py:
  * <pre>
  *   ps = [P0.clone().requires_grad_(), P1.clone().requires_grad_()]; opt = torch.optim.Adam(ps, lr=0.01)
  *   for a, b in G: ps[0].grad = a.clone(); ps[1].grad = b.clone(); opt.step()
