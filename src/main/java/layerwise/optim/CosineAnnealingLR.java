@@ -24,13 +24,12 @@ public final class CosineAnnealingLR extends LRScheduler {
     }
 
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
-        super(remember(optimizer, tMax, etaMin));
+        super(checked(optimizer, tMax));
         this.tMax = tMax;
         this.etaMin = etaMin;
     }
 
-    // The constructor's first step runs before the fields are set; at epoch 0 nextLr needs neither.
-    private static Optimizer remember(Optimizer optimizer, int tMax, double etaMin) {
+    private static Optimizer checked(Optimizer optimizer, int tMax) {
         if (tMax <= 0) {
             throw new layerwise.tensor.ValueError("float division by zero",
                     "T_max is the number of epochs of the half cosine; it must be at least 1.", "pass a T_max of 1 or more");
