@@ -30,7 +30,10 @@ public abstract class LRScheduler {
         step();
     }
 
-    /** The lr for epoch lastEpoch, from the optimizer's lr now. Runs once from the base constructor at epoch 0, before the subclass's fields are set: return the lr unchanged there without reading them. */
+    /**
+     * The lr for epoch lastEpoch, from the optimizer's lr now. It first runs from this constructor, at
+     * epoch 0, before the subclass's fields are set: there it returns the lr without reading them.
+     */
     abstract double nextLr();
 
     /** Moves to the next epoch and sets the optimizer's lr. */
