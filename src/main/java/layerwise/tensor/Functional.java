@@ -246,6 +246,16 @@ public final class Functional {
         return ElementwiseGrad.leakyRelu(input, negativeSlope);
     }
 
+    /** F.softmax(input, dim): exp(x - max) / Σ exp(x - max) along dim, so each slice sums to 1 (see SoftmaxGrad). */
+    public static Tensor softmax(Tensor input, int dim) {
+        return SoftmaxGrad.softmax(Nulls.tensor(input, "softmax", "input", 1), dim);
+    }
+
+    /** F.log_softmax(input, dim): x - max - log Σ exp(x - max), more accurate than softmax(x).log(). */
+    public static Tensor logSoftmax(Tensor input, int dim) {
+        return SoftmaxGrad.logSoftmax(Nulls.tensor(input, "log_softmax", "input", 1), dim);
+    }
+
     /** A contiguous tensor of this shape over v; unlike Tensor.of, a 0-d shape stays 0-d. */
     private static Tensor shaped(float[] v, int[] shape) {
         return new Tensor(v, shape, Shapes.contiguousStrides(shape), 0);
