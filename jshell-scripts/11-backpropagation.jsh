@@ -273,9 +273,11 @@ GradRun find(String activation, String init) {
     return gradRuns.get(activation).stream().filter(r -> r.init().equals(init)).findFirst().orElseThrow();
 }
 
-// The pictures: one per activation, the gradient reaching each layer (left) and each weight's gradient (right).
+// The pictures, one per activation: the gradient reaching each layer (left) and each weight's gradient (right);
+// and the numbers behind them, |dL/dW| per layer and init, as a table (also written as CSV).
 double[] layerAxis = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-for (String activation : List.of("tanh", "relu")) {
+int[] layerNumbers = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+void drawAndTabulate(String activation, String name) {
     var signalLines = new LinkedHashMap<String, double[]>();
     var weightLines = new LinkedHashMap<String, double[]>();
     for (var r : gradRuns.get(activation)) {
@@ -286,18 +288,13 @@ for (String activation : List.of("tanh", "relu")) {
     panels.put("|dL/dy|: the gradient reaching each layer's output", signalLines);
     panels.put("|dL/dW|: each layer's weight gradient", weightLines);
     Plots.logLines("Gradients at step 0, 10 x [Linear(256, 256), " + activation + "], one line per init",
-        "layer (1 = next to the input, 10 = next to the loss)", "norm (log scale)", layerAxis, panels, "11-grad-norms-" + activation);
-}
-
-// The numbers behind the pictures: |dL/dW| per layer and init, one table per activation.
-int[] layerNumbers = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-for (String activation : List.of("tanh", "relu")) {
-    var columns = new LinkedHashMap<String, double[]>();
-    for (var r : gradRuns.get(activation)) columns.put(r.init(), r.weightGrad());
-    var table = Tables.columns("|dL/dW| per layer, " + activation, "layer", layerNumbers, columns);
+        "layer (1 = next to the input, 10 = next to the loss)", "norm (log scale)", layerAxis, panels, name);
+    var table = Tables.columns("|dL/dW| per layer, " + activation, "layer", layerNumbers, weightLines);
     println(table.printAll());
-    Tables.writeCsv(table, "11-grad-norms-" + activation);
+    Tables.writeCsv(table, name);
 }
+drawAndTabulate("tanh", "11-grad-norms-tanh");
+drawAndTabulate("relu", "11-grad-norms-relu");
 
 // What they say, computed from this run (nothing below is typed in by hand).
 for (String activation : List.of("tanh", "relu")) {
