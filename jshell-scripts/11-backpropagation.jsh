@@ -296,13 +296,18 @@ void drawAndTabulate(String activation, String name) {
 drawAndTabulate("tanh", "11-grad-norms-tanh");
 drawAndTabulate("relu", "11-grad-norms-relu");
 
-// What they say, computed from this run (nothing below is typed in by hand).
+// What they say, computed from this run (nothing below is typed in by hand): per init, how the gradient reaching
+// layer 1 compares with the one reaching layer 10, the same for the weight gradients, and a weight gradient's
+// size next to its weight (what one step of SGD, w - lr·dL/dW, would change).
 for (String activation : List.of("tanh", "relu")) {
-    for (var r : gradRuns.get(activation)) {
-        printf("%-4s + %-14s |dL/dy| layer 1 / layer 10 = %9.2e (x%.3g per layer);  |dL/dW| layer 1 / layer 10 = %8.2e;  |dL/dW| / |W| at layer 10 = %8.2e%n",
-            activation, r.init(), r.signalRatio(), Math.pow(r.signalRatio(), 1.0 / 9), r.weightRatio(),
-            r.weightGrad()[9] / r.weight()[9]);
-    }
+    var runs = gradRuns.get(activation);
+    String[] inits = runs.stream().map(GradRun::init).toArray(String[]::new);
+    var summary = new LinkedHashMap<String, double[]>();
+    summary.put("|dL/dy| 1 / 10", runs.stream().mapToDouble(GradRun::signalRatio).toArray());
+    summary.put("x per layer", runs.stream().mapToDouble(r -> Math.pow(r.signalRatio(), 1.0 / 9)).toArray());
+    summary.put("|dL/dW| 1 / 10", runs.stream().mapToDouble(GradRun::weightRatio).toArray());
+    summary.put("|dL/dW| / |W| at 10", runs.stream().mapToDouble(r -> r.weightGrad()[9] / r.weight()[9]).toArray());
+    println(Tables.columns("layer 1 against layer 10, " + activation, "init", inits, summary).printAll());
 }
 var tanhSmall = find("tanh", "N(0, 0.01²)");
 var reluNormal = find("relu", "N(0, 1²)");

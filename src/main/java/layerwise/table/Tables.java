@@ -133,11 +133,19 @@ public final class Tables {
      * one per row), e.g. each init's gradient norm at every layer. Four significant digits, like every table here.
      */
     public static Table columns(String title, String rowName, int[] rows, java.util.Map<String, double[]> columns) {
-        Table t = Table.create(title, IntColumn.create(rowName, rows));
+        return withColumns(Table.create(title, IntColumn.create(rowName, rows)), rows.length, columns);
+    }
+
+    /** Numbers by row, each row named: a first column of labels (an init, a run) and one column per map entry. */
+    public static Table columns(String title, String rowName, String[] rows, java.util.Map<String, double[]> columns) {
+        return withColumns(Table.create(title, StringColumn.create(rowName, rows)), rows.length, columns);
+    }
+
+    private static Table withColumns(Table t, int rows, java.util.Map<String, double[]> columns) {
         columns.forEach((header, values) -> {
-            if (values.length != rows.length) {
+            if (values.length != rows) {
                 throw new IllegalArgumentException("Column '" + header + "' has " + values.length + " values for "
-                        + rows.length + " rows\n  Each column holds one value per row.\n  Fix: pass " + rows.length
+                        + rows + " rows\n  Each column holds one value per row.\n  Fix: pass " + rows
                         + " values for '" + header + "'.");
             }
             t.addColumns(DoubleColumn.create(header, values));
