@@ -224,7 +224,7 @@ check(Autograd.gradcheck((in, wt) -> Functional.linear(in, wt, null).tanh(), Ten
 // 9. Through depth: gradient norms at step 0 of 10 × [Linear(256, 256), activation], for five inits.
 // L = Σ y·v / 256 with a fixed random v ~ N(0, 1): its gradient is a random direction, so what we see is what
 // the layers do to a gradient, not what one loss does. Per layer: |dL/dy| arriving at its output, |dL/dW| of its weight.
-double norm(Tensor t) {                                      // in double: N(0, 1) + ReLU gradients pass 1e20
+double norm(Tensor t) {                                      // summed in double: a float sum of squares overflows past 3e38
     double s = 0;
     for (float v : t.toFloatArray()) s += (double) v * v;
     return Math.sqrt(s);
