@@ -149,16 +149,24 @@ public final class TrainingRun {
         return batches;
     }
 
-    /**
-     * The model the metadata describes, holding {@code init.*}. Its keys and shapes are checked against the
-     * metadata before anything is built, so a file cannot make it allocate more than it holds.
-     */
+    /** The model the metadata describes, holding {@code init.*}. */
     public Module model() {
+        Module model = build();
+        model.loadStateDict(initialState());
+        return model;
+    }
+
+    /**
+     * The model the metadata describes, default-initialised from the global generator (after
+     * {@code Tensor.manualSeed(init_seed)} its state dict is {@code init.*}, as in PyTorch). Its keys and shapes
+     * are checked against {@code init.*} before anything is built, so a file cannot make it allocate more
+     * than it holds.
+     */
+    public Module build() {
         Map<String, int[]> planned = ExportShapes.stateDict(metadata);
         Map<String, Tensor> init = initialState();
         if (!planned.keySet().equals(init.keySet())) {
-            throw problem("init.* holds " + init.keySet() + ", the model the metadata describes has "
-                    + planned.keySet());
+            throw problem("init.* holds " + init.keySet() + ", the model the metadata describes has " + planned.keySet());
         }
         planned.forEach((key, shape) -> {
             if (!Arrays.equals(shape, init.get(key).shape())) {
@@ -170,7 +178,6 @@ public final class TrainingRun {
         if (!(model instanceof TensorModule)) {
             throw problem("the model (" + args.string("module") + ") has no one-tensor forward");
         }
-        model.loadStateDict(init);
         return model;
     }
 
