@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import layerwise.data.DataLoader;
+import layerwise.data.TensorDataset;
 import layerwise.io.SafeTensors;
 import layerwise.io.SafeTensorsFile;
+import layerwise.tensor.Tensor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Training runs recorded in PyTorch 1.13 (src/test/python/gen_training_fixtures.py: an MLP and a conv net,
  * 20 steps of CrossEntropyLoss on shuffled minibatches of 8 out of 36 samples, with SGD(momentum=0.9,
  * weight_decay=1e-3) and with Adam) replayed here from the same initial weights on the same minibatches:
- * every step's loss, the final weights and the optimizer's state must be PyTorch's.
+ * every step's loss, the final weights and the optimizer's state must be PyTorch's. The minibatches are
+ * recorded, so the replay does not rest on the DataLoader; the DataLoader's own shuffle is checked against
+ * them separately.
  *
  * <p>The tolerance ({@link TrainingCheck}): a loss within 1e-6 of its size, a final weight or a state value
  * within 4e-6 of its tensor's largest value. The replay cannot be bit-exact: its matrix products and
@@ -99,6 +104,32 @@ class TrainingReplayTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("runs")
+    @DisplayName("the workbook's DataLoader, shuffling after manualSeed(loader_seed), gives the recorded minibatches")
+    void dataLoaderGivesTheRecordedBatches(Path file) throws IOException {
+        TrainingRun run = TrainingRun.read(file);
+        List<int[]> recorded = run.batches();
+        // as the recording did: torch.manual_seed(loader_seed), DataLoader(batch_size=8, shuffle=True), and a
+        // new epoch (iter(loader)) whenever one runs out; the dataset holds each sample's index
+        Tensor.manualSeed(run.loaderSeed());
+        DataLoader loader = new DataLoader(new TensorDataset(Tensor.arange(SAMPLES)),
+                DataLoader.options().batchSize(BATCH).shuffle(true).dropLast(false));
+        List<int[]> drawn = new ArrayList<>();
+        while (drawn.size() < recorded.size()) {
+            for (List<Tensor> batch : loader) {
+                float[] indices = batch.get(0).toFloatArray();
+                int[] ints = new int[indices.length];
+                for (int i = 0; i < ints.length; i++) ints[i] = (int) indices[i];
+                drawn.add(ints);
+                if (drawn.size() == recorded.size()) break;
+            }
+        }
+        for (int step = 0; step < recorded.size(); step++) {
+            assertArrayEquals(recorded.get(step), drawn.get(step), "batch of step " + step);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runs")
     @DisplayName("replayed on PyTorch's minibatches, every step's loss, the final weights and the optimizer state are PyTorch's")
     void replayMatchesPyTorch(Path file) throws IOException {
         TrainingRun run = TrainingRun.read(file);
@@ -146,7 +177,7 @@ class TrainingReplayTest {
     @Test
     @DisplayName("a replay's minibatches are the recorded rows, in order")
     void rowsPicksTheRecordedSamples() {
-        var t = layerwise.tensor.Tensor.arange(12).reshape(4, 3);
+        var t = Tensor.arange(12).reshape(4, 3);
         assertArrayEquals(new float[] {9, 10, 11, 0, 1, 2, 9, 10, 11}, TrainingRun.rows(t, new int[] {3, 0, 3}).toFloatArray());
         assertArrayEquals(new int[] {3, 3}, TrainingRun.rows(t, new int[] {3, 0, 3}).shape());
     }
