@@ -259,7 +259,8 @@ public final class Functional {
     /**
      * In training mode, zeroes each element with probability p (drawn from the seeded generator) and
      * scales the rest by 1/(1-p), so the expected value is unchanged; otherwise returns the input.
-     * (The mask is not torch's bit stream: torch draws it with bernoulli_.)
+     * (The mask is not torch's bit stream: torch draws it with bernoulli_.) The output is the input times
+     * that mask (0 or 1/(1-p)), so its gradient is g times the same mask: MulBackward0, as PyTorch records it.
      */
     public static Tensor dropout(Tensor input, double p, boolean training) {
         Nulls.tensor(input, "dropout", "input", 1);
@@ -268,13 +269,23 @@ public final class Functional {
                     "p is the probability of zeroing each element.", "use a p between 0 and 1, e.g. 0.5");
         }
         if (!training || p == 0) return input;
-        if (p == 1) return Tensor.zerosLike(input);
-        float[] v = input.toFloatArray();
-        float[] u = Tensor.rand(input.shape()).toFloatArray();
-        float scale = (float) (1 / (1 - p));
-        for (int i = 0; i < v.length; i++) {
-            v[i] = u[i] < p ? 0f : v[i] * scale;
+        Tensor out;
+        Tensor keep;
+        if (p == 1) {
+            out = Tensor.zerosLike(input);
+            keep = Tensor.zerosLike(input);
+        } else {
+            float[] v = input.toFloatArray();
+            float[] mask = Tensor.rand(input.shape()).toFloatArray();
+            float scale = (float) (1 / (1 - p));
+            for (int i = 0; i < v.length; i++) {
+                boolean dropped = mask[i] < p;
+                v[i] = dropped ? 0f : v[i] * scale;
+                mask[i] = dropped ? 0f : scale;
+            }
+            out = shaped(v, input.shape());
+            keep = shaped(mask, input.shape());
         }
-        return shaped(v, input.shape());
+        return Autograd.op("MulBackward0", () -> out, (g, y) -> new Tensor[] {g.mul(keep)}, new Tensor[] {input});
     }
 }

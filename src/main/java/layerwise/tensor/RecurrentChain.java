@@ -20,7 +20,7 @@ final class RecurrentChain {
 
     /** {@code gh = h W_hh^T + b_hh}: the hidden half of the gates, {@code (N, G*H)}. */
     private static Tensor hiddenGates(Tensor h, Tensor whhT, Tensor bhh, Kernels.Kind kind) {
-        Tensor gh = Matmul.matmul(h, whhT, kind);
+        Tensor gh = MatmulGrad.matmul(h, whhT, kind);
         return bhh == null ? gh : gh.add(bhh);
     }
 
@@ -85,7 +85,7 @@ final class RecurrentChain {
             Tensor whhT = d.weightHh().t().contiguous();
             Tensor whrT = d.weightHr() == null ? null : d.weightHr().t().contiguous();
             // x W_ih^T + b_ih does not depend on the state: one product for all time steps.
-            Tensor gi = Matmul.matmul(seq.reshape(steps * n, seq.size(2)), d.weightIh().t().contiguous(), kind);
+            Tensor gi = MatmulGrad.matmul(seq.reshape(steps * n, seq.size(2)), d.weightIh().t().contiguous(), kind);
             if (d.biasIh() != null) gi = gi.add(d.biasIh());
             gi = gi.reshape(steps, n, gi.size(1));
             Tensor h = d.h0(), c = d.c0();
@@ -96,7 +96,7 @@ final class RecurrentChain {
                 switch (cell) {
                     case LSTM -> {
                         Tensor[] next = lstm(g, h, c, whhT, d.biasHh(), kind);
-                        h = whrT == null ? next[0] : Matmul.matmul(next[0], whrT, kind);
+                        h = whrT == null ? next[0] : MatmulGrad.matmul(next[0], whrT, kind);
                         c = next[1];
                     }
                     case GRU -> h = gru(g, h, whhT, d.biasHh(), kind);
