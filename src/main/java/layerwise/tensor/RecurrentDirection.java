@@ -133,7 +133,7 @@ final class RecurrentDirection {
         int pOff = s == 0 ? 0 : time(s - 1) * stepRows + outOff;
         int pLd = s == 0 ? hOut : outLd;
         int width = gates * hidden;
-        int ghOff = slab(t, width);
+        int ghOff = tape != null && gh == tape.gates ? slab(t, width) : 0;
         for (int g = 0; g < gates; g++) {
             Gemm.range(n, prev, pOff, pLd, 1, whh[g], u0, u1, gh, ghOff + g * hidden, width, false);
         }
