@@ -42,7 +42,7 @@ final class RecurrentBackward {
     private final Gemm.PackedB whh, whr;
 
     /** dpre and dpreʰ (the same array but for the GRU), (T, N, G·H) time-major. */
-    final float[] dPre, dPreHidden;
+    private final float[] dPre, dPreHidden;
     /** With proj_size: dh_t for every step, (T, N, P), for dW_hr. */
     private final float[] dHs;
     /** During the loop the gradient flowing into h_{t-1} from step t; at the end dL/dh0 (N, Hout). */
@@ -52,9 +52,9 @@ final class RecurrentBackward {
     private final float[] dh, dm;
 
     /**
-     * @param steps T; {@code hs} the layer's output, {@code gOut} its gradient (both contiguous (T, N, D·Hout), gOut from
-     *           {@code gOff}), {@code dirOff} this direction's first column; {@code ghN}, {@code gcN} the
-     *           gradients of the final h and c (N, Hout) and (N, H).
+     * @param steps T; {@code hs} the layer's output, {@code gOut} its gradient (both contiguous
+     *           (T, N, D·Hout), gOut from {@code gOff}), {@code dirOff} this direction's first column;
+     *           {@code ghN}, {@code gcN} the gradients of the final h and c, (N, Hout) and (N, H).
      */
     RecurrentBackward(RecurrentKernels.Cell cell, RecurrentKernels.Direction d, boolean reverse, RecurrentTape tape,
                       int steps, float[] hs, float[] gOut, int gOff, int dirOff, int hsLd, float[] ghN, float[] gcN) {
@@ -104,7 +104,9 @@ final class RecurrentBackward {
             for (int s = steps - 1; s >= 0; s--) projectedStep(s, tasks, bounds);
         }
         // What reaches h0: through W_hh from the first step the forward took (plus the GRU's direct term).
-        if (needH0 && steps > 0) Gemm.gemm(n, dPreHidden, slab(time(0), width), width, 1, whh, carry, 0, hOut, cell == RecurrentKernels.Cell.GRU);
+        if (needH0 && steps > 0) {
+            Gemm.gemm(n, dPreHidden, slab(time(0), width), width, 1, whh, carry, 0, hOut, cell == RecurrentKernels.Cell.GRU);
+        }
     }
 
     /** Units u0..u1-1 of step s (no projection, so Hout = H): their columns of dh_t, then their gates. */

@@ -13,6 +13,12 @@ import java.util.List;
  * one matrix product, because it does not depend on the state. The hidden part,
  * {@code gh = h W_hh^T + b_hh}, must wait for the previous step. {@code whhT} is {@code W_hh}
  * transposed ({@code (Hout, G*H)}), {@code bhh} may be null (bias=False).
+ *
+ * <p>Every op here is a recorded tensor op (the matrix products too, on the kernel given), so when a
+ * parameter, the input or a state requires grad, this chain is the autograd graph itself: a node per op
+ * per step, as PyTorch 1.13 records its recurrent layers on the CPU. Backpropagation through time is then
+ * nothing but the chain rule applied op by op through the unrolled loop, each step's h and c sending their
+ * gradients back to the step before; {@link RecurrentBackward} is the same sums written out for speed.
  */
 final class RecurrentChain {
     private RecurrentChain() {

@@ -13,6 +13,8 @@ package layerwise.tensor;
  *       hidden product and the gates split over the threads by hidden units, with no array allocated and h
  *       written straight into the output; a bidirectional layer runs its two directions side by side.</li>
  * </ul>
+ * When the forward records for autograd, a layer is one node whose backward is {@link RecurrentBackward}
+ * ({@link RecurrentLayerGrad}), and a cell step one node ({@link RecurrentCellGrad}).
  * The sums are the chained ops' sums, in the same order: a gate's pre-activation is
  * {@code (x W_ih^T + b_ih) + (h W_hh^T + b_hh)}, then {@code f*c + i*g}, ... and every matrix product adds
  * its terms as {@link Gemm} does for {@code matmul}. Without SIMD, sigmoid and tanh are the tensor ops'
