@@ -128,10 +128,12 @@ check(mistake.contains("(0) Conv2d: padding=1 gives 16×32×32 = 16384"), "the m
 var picture = Tensor.zeros(1, 1, 16, 16);                    // a bright 8×8 square on a dark 16×16 image
 for (int i = 4; i < 12; i++) for (int j = 4; j < 12; j++) picture.set(1f, 0, 0, i, j);
 var handKernels = new Conv2d(1, 3, 3, Conv2d.options().padding(1).bias(false));
-handKernels.weight.copy_(Tensor.of(new float[] {
-    -1, 0, 1,  -2, 0, 2,  -1, 0, 1,                          // Sobel x: brightness rising to the right
-    -1, -2, -1,  0, 0, 0,  1, 2, 1,                          // Sobel y: brightness rising downwards
-    1f / 9, 1f / 9, 1f / 9,  1f / 9, 1f / 9, 1f / 9,  1f / 9, 1f / 9, 1f / 9}, 3, 1, 3, 3));   // blur
+try (var noGrad = Autograd.noGrad()) {                      // setting weights by hand: as PyTorch's with torch.no_grad():
+    handKernels.weight.copy_(Tensor.of(new float[] {
+        -1, 0, 1,  -2, 0, 2,  -1, 0, 1,                      // Sobel x: brightness rising to the right
+        -1, -2, -1,  0, 0, 0,  1, 2, 1,                      // Sobel y: brightness rising downwards
+        1f / 9, 1f / 9, 1f / 9,  1f / 9, 1f / 9, 1f / 9,  1f / 9, 1f / 9, 1f / 9}, 3, 1, 3, 3));   // blur
+}
 var handMaps = handKernels.forward(picture);
 checkShape(handMaps, 1, 3, 16, 16);                          // ==> [1, 3, 16, 16]
 checkClose(handMaps.get(0, 0, 8, 3), 4f, 0f, "Sobel x fires on the square's left edge");

@@ -26,8 +26,10 @@ var bih = rnn.getParameter("bias_ih_l0");
 var bhh = rnn.getParameter("bias_hh_l0");
 var folded = new RNN(4, 3);
 folded.loadStateDict(rnn.stateDict());
-folded.getParameter("bias_ih_l0").copy_(bih.add(bhh));
-folded.getParameter("bias_hh_l0").zero_();
+try (var noGrad = Autograd.noGrad()) {                      // writing weights: gradients off, as torch.no_grad()
+    folded.getParameter("bias_ih_l0").copy_(bih.add(bhh));
+    folded.getParameter("bias_hh_l0").zero_();
+}
 check(folded.forward(x).output().allclose(res.output(), 1e-5, 1e-6), "b_ih + b_hh is all that matters");
 
 // 3. The unrolled loop: h_t = tanh(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh), h_{-1} = 0.

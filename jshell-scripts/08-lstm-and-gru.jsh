@@ -152,7 +152,9 @@ float memory(LSTM layer) {
 }
 float before = memory(lstm);
 println("left of the impulse with the default forget bias: " + before);    // ==> about 0.005
-lstm.getParameter("bias_hh_l0").slice(0, 3, 6).fill_(5f);                  // forget-gate rows: f = sigmoid(... + 5) ~ 0.99
+try (var noGrad = Autograd.noGrad()) {                                       // writing weights: as torch.no_grad()
+    lstm.getParameter("bias_hh_l0").slice(0, 3, 6).fill_(5f);                // forget-gate rows: f = sigmoid(... + 5) ~ 0.99
+}
 float after = memory(lstm);
 println("left of the impulse with forget bias 5: " + after);              // ==> about 0.39
 check(before < 0.01f && after > 0.1f, "a forget gate near 1 keeps the impulse in c");

@@ -100,10 +100,12 @@ checkShape(head.forward(Tensor.cat(List.of(hN.select(0, 0), hN.select(0, 1)), 1)
 
 // 9. A weight written as (in, out).
 var w = Tensor.zeros(10, 5);                                 // "10 inputs, 5 outputs"
-var e9 = errorOf(() -> lin.weight.copy_(w));
+var e9 = errorOf(() -> {
+    try (var noGrad = Autograd.noGrad()) { lin.weight.copy_(w); }   // writing weights: gradients off, as torch.no_grad()
+});
 println(e9);                                                 // ==> ... Fix: copy the transpose: weight.copy_(w.t())
 check(e9.contains("Fix: copy the transpose: weight.copy_(w.t())"), "weights are (out, in)");
-lin.weight.copy_(w.t());
+try (var noGrad = Autograd.noGrad()) { lin.weight.copy_(w.t()); }
 
 // 10. Batch-first data into a time-first RNN, and h0 shaped like the input.
 var rnn = new RNN(10, 20);

@@ -6,6 +6,7 @@ import layerwise.nn.ReLU;
 import layerwise.nn.Sigmoid;
 import layerwise.nn.Tanh;
 import layerwise.nn.TensorModule;
+import layerwise.tensor.Autograd;
 import layerwise.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -75,10 +76,12 @@ public final class DepthExperiment {
                                             Tensor x) {
         List<LayerStats> stats = new ArrayList<>();
         stats.add(LayerStats.of(0, activation, null, x));
-        for (int i = 0; i < layers.size(); i++) {
-            Tensor pre = layers.get(i).forward(x);
-            x = act.forward(pre);
-            stats.add(LayerStats.of(i + 1, activation, pre, x));
+        try (var noGrad = Autograd.noGrad()) {               // statistics of the forward pass only: no graph to keep
+            for (int i = 0; i < layers.size(); i++) {
+                Tensor pre = layers.get(i).forward(x);
+                x = act.forward(pre);
+                stats.add(LayerStats.of(i + 1, activation, pre, x));
+            }
         }
         return stats;
     }

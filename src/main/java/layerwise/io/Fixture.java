@@ -18,20 +18,34 @@ import layerwise.tensor.Tensor;
  * arguments as strings, and bookkeeping keys. A Sequential's children are described under their dotted
  * names, like their parameters: {@code "0.module": "Linear"}, {@code "0.in_features": "6"}, ...
  *
+ * <p>It may also hold gradients, each optional: upstream gradients {@code grad_output}, {@code grad_h_n},
+ * {@code grad_c_n} (of the shapes of {@code output}, {@code h_n}, {@code c_n}), and the gradients PyTorch's
+ * backward computed from them for L = Σ output·grad_output + Σ h_n·grad_h_n + Σ c_n·grad_c_n:
+ * {@code grad.input}, {@code grad.h0}, {@code grad.c0} and {@code grad.<state dict key>} (e.g.
+ * {@code grad.weight_ih_l0_reverse}, {@code grad.0.weight}).
+ *
  * <p>Constructor arguments keep the form they were passed to PyTorch in: {@code "3"} or {@code "[3, 2]"}
  * for sizes, {@code "true"}/{@code "false"}, {@code "0.3"}, {@code "same"}. Bookkeeping keys:
- * {@code case, torch_version, mode, init_seed, data_seed, batched, has_h0, max_abs_diff_f32_vs_f64}.
+ * {@code case, torch_version, mode, init_seed, data_seed, grad_seed, batched, has_h0, max_abs_diff_f32_vs_f64}.
  * The fixtures under {@code src/test/resources/fixtures/pytorch-1.13} are made by
  * {@code src/test/python/gen_fixtures.py}.
  */
 public final class Fixture {
 
-    /** Tensors that are data, not parameters: everything else in the file is the state dict. */
-    public static final Set<String> DATA_TENSORS = Set.of("input", "output", "h0", "c0", "h_n", "c_n", "indices");
+    /**
+     * Tensors that are data, not parameters: these, and every tensor named {@link #GRAD_PREFIX}..., are
+     * not the state dict.
+     */
+    public static final Set<String> DATA_TENSORS = Set.of("input", "output", "h0", "c0", "h_n", "c_n", "indices",
+            "grad_output", "grad_h_n", "grad_c_n");
+    /** The prefix of a gradient's name: {@code grad.input}, {@code grad.weight}, {@code grad.0.bias}. */
+    public static final String GRAD_PREFIX = "grad.";
     /** Metadata keys that are not constructor arguments. */
     public static final Set<String> BOOKKEEPING = Set.of("module", "case", "torch_version", "mode", "init_seed",
-            "data_seed", "batched", "has_h0", "max_abs_diff_f32_vs_f64");
+            "data_seed", "grad_seed", "batched", "has_h0", "max_abs_diff_f32_vs_f64");
     private static final List<String> OUTPUTS = List.of("output", "h_n", "c_n", "indices");
+    /** Each differentiable result and the name of its upstream gradient (indices have none). */
+    private static final Map<String, String> UPSTREAM = upstreamNames();
 
     private final Path path;
     private final Map<String, String> metadata;
@@ -98,10 +112,14 @@ public final class Fixture {
         return args.longInteger("init_seed");
     }
 
-    /** Every tensor that is not data (input, output, h0, c0, h_n, c_n), in file order, PyTorch key names. */
+    /**
+     * Every tensor that is not data (input, output, h0, c0, h_n, c_n, indices, the upstream gradients) nor
+     * a gradient (grad.*), in file order, PyTorch key names.
+     */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> sd = new LinkedHashMap<>(tensors);
         sd.keySet().removeAll(DATA_TENSORS);
+        sd.keySet().removeIf(name -> name.startsWith(GRAD_PREFIX));
         return Collections.unmodifiableMap(sd);
     }
 
@@ -141,9 +159,43 @@ public final class Fixture {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * The upstream gradient of each result the file has one for, keyed by the result's name:
+     * {@code "output"} → grad_output, {@code "h_n"} → grad_h_n, {@code "c_n"} → grad_c_n. Empty for a file
+     * without gradients.
+     */
+    public Map<String, Tensor> upstreamGradients() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        UPSTREAM.forEach((result, name) -> {
+            if (tensors.containsKey(name)) out.put(result, tensors.get(name));
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The gradients PyTorch computed, keyed by what they are the gradient of ({@code "input"}, {@code "h0"},
+     * {@code "c0"}, or a state dict key such as {@code "weight_ih_l0_reverse"}), in file order; the file
+     * names them {@code grad.<key>}. Empty for a file without gradients.
+     */
+    public Map<String, Tensor> expectedGradients() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        tensors.forEach((name, t) -> {
+            if (name.startsWith(GRAD_PREFIX)) out.put(name.substring(GRAD_PREFIX.length()), t);
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
     /** Every tensor in the file, in file order. */
     public Map<String, Tensor> tensors() {
         return tensors;
+    }
+
+    private static Map<String, String> upstreamNames() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("output", "grad_output");
+        m.put("h_n", "grad_h_n");
+        m.put("c_n", "grad_c_n");
+        return Collections.unmodifiableMap(m);
     }
 
     @Override

@@ -2,6 +2,7 @@ package layerwise.shape;
 
 import layerwise.nn.Module;
 import layerwise.nn.TensorModule;
+import layerwise.tensor.Autograd;
 import layerwise.tensor.Tensor;
 
 /** The error a failing model shows in a summary or trace: the one the model itself throws, with its context. */
@@ -18,7 +19,7 @@ final class Failures {
         if (model instanceof TensorModule t) {
             boolean training = model.isTraining();
             model.eval();
-            try {
+            try (var noGrad = Autograd.noGrad()) {
                 t.forward(Tensor.zeros(inputShape));
             } catch (RuntimeException e) {
                 return e.getMessage();

@@ -10,6 +10,7 @@ import layerwise.nn.RNN;
 import layerwise.nn.RNNOutput;
 import layerwise.nn.Sequential;
 import layerwise.nn.TensorModule;
+import layerwise.tensor.Autograd;
 import layerwise.tensor.Tensor;
 
 /**
@@ -47,7 +48,7 @@ final class Walk {
         List<Boolean> modes = new ArrayList<>();
         remember(model, modules, modes);
         model.eval();
-        try {
+        try (var noGrad = Autograd.noGrad()) {               // shapes and statistics only: no graph to keep
             visit(model, "", 0, input, steps);
             return new Result(steps, null);
         } catch (RuntimeException e) {

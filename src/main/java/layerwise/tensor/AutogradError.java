@@ -26,8 +26,8 @@ public class AutogradError extends IllegalStateException implements TorchError {
                 + "if you need to access saved tensors after calling backward.",
                 "backward() frees what each op saved for its gradient (inputs, outputs, masks) as it goes, so the same graph "
                         + "can run backward once.",
-                "recompute the forward pass before each backward (the usual training loop), or call "
-                        + "backward(gradient, true) the first time to keep the graph (retain_graph=True)");
+                "recompute the forward pass before each backward (the usual training loop), or keep the graph the first "
+                        + "time: loss.backward(true), as loss.backward(retain_graph=True)");
     }
 
     static AutogradError modifiedInPlace(Tensor t, String origin, int expected) {

@@ -274,6 +274,43 @@ public final class Tensor {
     public Tensor relu() { return ElementwiseGrad.relu(this); }
     public Tensor clamp(float min, float max) { return ElementwiseGrad.clamp(this, min, max); }
     /** In-place add with broadcasting of other to this shape. Returns this. */
+    /** In place: this += value. Returns this. */
+    public Tensor add_(float value) { return scalarInPlace(Arith.ADD, value, "AddBackward1", 1f); }
+    /** In place: this -= value. Returns this. */
+    public Tensor sub_(float value) { return scalarInPlace(Arith.SUB, value, "SubBackward1", 1f); }
+    /** In place: this *= value. Returns this. */
+    public Tensor mul_(float value) { return scalarInPlace(Arith.MUL, value, "MulBackward1", value); }
+    /** In place: this /= value. Returns this. */
+    public Tensor div_(float value) { return scalarInPlace(Arith.DIV, value, "DivBackward1", 1f / value); }
+
+    /** this = this op value, whose derivative with respect to the old this is the constant slope. */
+    private Tensor scalarInPlace(Arith op, float value, String name, float slope) {
+        Autograd.beforeInPlace(this);
+        Elementwise.inPlace(this, Tensor.scalar(value), op);
+        Autograd.rebase(this, name, (g, out) -> new Tensor[] {slope == 1f ? g : g.mul(slope)});
+        return this;
+    }
+
+    /** In place, with other broadcast to this shape: this *= other. Returns this. */
+    public Tensor mul_(Tensor other) {
+        Nulls.tensor(other, "mul_", "other", 1);
+        Tensor before = other.requiresGrad && Autograd.isGradEnabled() ? clone().detach() : null;  // d(other) needs the old values
+        Autograd.beforeInPlace(this);
+        Elementwise.inPlace(this, other, Arith.MUL);
+        Autograd.rebase(this, "MulBackward0", (g, out) -> new Tensor[] {
+            g.mul(other), before == null ? null : Grads.sumTo(g.mul(before), other.dims)}, other);
+        return this;
+    }
+
+    /** In place, with other broadcast to this shape: this -= other. Returns this. */
+    public Tensor sub_(Tensor other) {
+        Nulls.tensor(other, "sub_", "other", 1);
+        Autograd.beforeInPlace(this);
+        Elementwise.inPlace(this, other, Arith.SUB);
+        Autograd.rebase(this, "SubBackward0", (g, out) -> new Tensor[] {g, Grads.sumTo(g, other.dims).neg()}, other);
+        return this;
+    }
+
     public Tensor add_(Tensor other) {
         Nulls.tensor(other, "add_", "other", 1);
         Autograd.beforeInPlace(this);
@@ -399,6 +436,9 @@ public final class Tensor {
 
     /** {@code y.backward(gradient)}: backward from a y of any shape, given dL/dy (the same shape as y). */
     public void backward(Tensor gradient) { Engine.backward(this, Nulls.tensor(gradient, "backward", "gradient", 1), false); }
+
+    /** {@code loss.backward(retain_graph=True)}: backward from this one-element loss, keeping the graph for another. */
+    public void backward(boolean retainGraph) { Engine.backward(this, null, retainGraph); }
 
     /** {@code backward(gradient, retain_graph=True)}: keeps the graph for another backward. gradient may be null for a scalar. */
     public void backward(Tensor gradient, boolean retainGraph) { Engine.backward(this, gradient, retainGraph); }

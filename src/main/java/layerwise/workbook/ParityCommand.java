@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import layerwise.interop.ExportGradients;
 import layerwise.interop.ExportShapes;
 import layerwise.interop.ModuleFactory;
 import layerwise.io.Fixture;
@@ -17,12 +18,21 @@ import layerwise.tensor.Tensor;
 
 /**
  * {@code ./workbook parity [--init] FILE...}: checks layers against PyTorch exports (safetensors files
- * holding a state dict, {@code input}, {@code output} [, {@code h0}, {@code c0}, {@code h_n}, {@code c_n}]
- * and a {@code __metadata__} naming the module and its constructor arguments).
+ * holding a state dict, {@code input}, {@code output} [, {@code h0}, {@code c0}, {@code h_n}, {@code c_n}],
+ * optionally gradients, and a {@code __metadata__} naming the module and its constructor arguments; see
+ * {@link Fixture}).
  *
  * <p>Default: build the module from the metadata, load the file's weights, run forward and compare every
  * output with {@code |got - expected| <= atol + rtol * |expected|} (atol 1e-5, rtol 1e-4), printing
- * {@code PASS <file> max_abs_err=<e>} or {@code FAIL <file> <what differs>}.
+ * {@code PASS <file> max_abs_err=<e>} or {@code FAIL <file> <what differs>}. When the file carries
+ * gradients ({@code grad.input}, {@code grad.h0}, {@code grad.c0}, {@code grad.<state dict key>}, each
+ * optional, and the upstream {@code grad_output}, {@code grad_h_n}, {@code grad_c_n} they come from), run
+ * forward again with the input (and h0, c0) requiring grad, call backward from the upstream gradients
+ * (see {@link ExportGradients}) and print one line per gradient, {@code PASS <file> grad.<name>
+ * max_abs_err=<e>} or {@code FAIL <file> grad.<name>: <what differs>}, at atol 1e-4, rtol 1e-3: a
+ * gradient sums many more float32 products than the forward pass (a weight's gradient one per output
+ * position), and PyTorch's own float32 gradients differ from float64 by up to 8e-6 in the fixtures.
+ * A file passes when all its lines do.
  * With {@code --init}: seed the generator with the file's {@code init_seed}, build the module, and
  * compare its default-initialised state dict with the file's bit for bit.
  * Exit status 1 when any file fails (an unreadable file is a FAIL with the reason), 2 for bad usage.
@@ -33,8 +43,12 @@ import layerwise.tensor.Tensor;
  * summary printed. Relative paths are resolved against the directory {@code ./workbook} was run from.
  */
 public final class ParityCommand {
-    static final double ATOL = 1e-5;
-    static final double RTOL = 1e-4;
+    static final Tolerance FORWARD = new Tolerance(1e-5, 1e-4);
+    static final Tolerance GRADIENT = new Tolerance(1e-4, 1e-3);
+
+    /** Elementwise closeness: |got - expected| <= atol + rtol * |expected|. */
+    record Tolerance(double atol, double rtol) {
+    }
 
     private ParityCommand() {
     }
@@ -55,26 +69,27 @@ public final class ParityCommand {
             throw new Command.UsageError("give at least one fixture file, e.g. "
                     + "src/test/resources/fixtures/pytorch-1.13/linear_2d.safetensors");
         }
-        return checkAll(files, init ? ParityCommand::checkInit : ParityCommand::checkForward);
+        return checkAll(files, init ? ParityCommand::checkInit : ParityCommand::check);
     }
 
     /**
-     * Checks the files one by one, whatever one of them does, and prints a line for each and a summary.
-     * {@code check} gets the resolved path and the path as typed.
+     * Checks the files one by one, whatever one of them does, and prints the lines of each and a summary.
+     * {@code check} gets the resolved path and the path as typed, and returns one line or several (joined
+     * by newlines); a file fails when one of its lines is a FAIL.
      */
     static int checkAll(List<String> files, BiFunction<Path, String, String> check) {
         int failures = 0;
         for (String typed : files) {
             Path file = CallerPaths.resolve(typed);
-            String line;
+            String lines;
             try {
-                line = check.apply(file, typed);
+                lines = check.apply(file, typed);
             } catch (Throwable t) { // an OutOfMemoryError or a StackOverflowError fails this file, not the run
-                line = "FAIL " + typed + " " + reason(t);
+                lines = "FAIL " + typed + " " + reason(t);
             }
-            System.out.println(line);
+            System.out.println(lines);
             System.out.flush();
-            if (line.startsWith("FAIL")) failures++;
+            if (lines.startsWith("FAIL") || lines.contains("\nFAIL")) failures++;
         }
         if (files.size() > 1) {
             System.out.println((files.size() - failures) + " passed, " + failures + " failed");
@@ -82,27 +97,42 @@ public final class ParityCommand {
         return failures == 0 ? 0 : 1;
     }
 
-    static String checkForward(Path file) {
-        return checkForward(file, file.toString());
+    static String check(Path file) {
+        return check(file, file.toString());
     }
 
     /**
-     * One line: PASS with the largest absolute error, or FAIL with what differs or why the file failed.
-     * {@code shown} is the file as the user typed it.
+     * The forward line, PASS with the largest absolute error of the outputs or FAIL with what differs or
+     * why the file failed, then one line per gradient the file carries (see {@link #gradientLines}), joined
+     * by newlines. {@code shown} is the file as the user typed it.
      */
-    static String checkForward(Path file, String shown) {
+    static String check(Path file, String shown) {
+        Fixture f;
+        Module module;
         try {
-            Fixture f = Fixture.read(file);
+            f = Fixture.read(file);
             String mismatch = stateDictMismatch(f);
             if (mismatch != null) return "FAIL " + shown + " " + mismatch;
-            Module module = ModuleFactory.fromMetadata(f.metadata());
+            module = ModuleFactory.fromMetadata(f.metadata());
             module.eval();
             module.loadStateDict(f.stateDict());
+        } catch (Exception e) {
+            return "FAIL " + shown + " " + reason(e);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(forwardLine(f, module, shown));
+        lines.addAll(gradientLines(f, module, shown));
+        return String.join("\n", lines);
+    }
+
+    /** PASS with the largest absolute error of the outputs, or FAIL with the first that differs. */
+    private static String forwardLine(Fixture f, Module module, String shown) {
+        try {
             Map<String, Tensor> got = ModuleFactory.forward(module, f.tensors());
             double maxErr = 0;
             for (Map.Entry<String, Tensor> e : f.expectedOutputs().entrySet()) {
                 Tensor actual = got.get(e.getKey());
-                String problem = compare(e.getKey(), actual, e.getValue());
+                String problem = compare(e.getKey(), actual, e.getValue(), FORWARD);
                 if (problem != null) return "FAIL " + shown + " " + problem;
                 maxErr = Math.max(maxErr, maxAbsErr(actual, e.getValue()));
             }
@@ -110,6 +140,42 @@ public final class ParityCommand {
         } catch (Exception e) {
             return "FAIL " + shown + " " + reason(e);
         }
+    }
+
+    /**
+     * One line per gradient the file carries ({@code grad.<name>}, in file order): PASS with its largest
+     * absolute error, or FAIL with what differs. None for a file without gradients. When backward itself
+     * cannot run, one FAIL line names every gradient it could not check, and why.
+     */
+    static List<String> gradientLines(Fixture f, Module module, String shown) {
+        Map<String, Tensor> expected = f.expectedGradients();
+        if (expected.isEmpty()) return List.of();
+        Map<String, Tensor> got;
+        try {
+            got = ExportGradients.backward(module, f.tensors(), f.upstreamGradients());
+        } catch (Exception e) {
+            List<String> names = expected.keySet().stream().map(k -> Fixture.GRAD_PREFIX + k).toList();
+            return List.of("FAIL " + shown + " " + String.join(", ", names) + ": backward failed: " + reason(e));
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, Tensor> e : expected.entrySet()) {
+            String name = Fixture.GRAD_PREFIX + e.getKey();
+            String problem;
+            if (!got.containsKey(e.getKey())) {
+                problem = List.of("h0", "c0").contains(e.getKey())
+                        ? name + ": the file has no " + e.getKey() + " tensor, so nothing took this gradient"
+                        : name + ": the module has no parameter " + e.getKey() + " (its parameters are "
+                        + module.stateDict().keySet() + ")";
+            } else if (got.get(e.getKey()) == null) {
+                problem = name + ": no gradient reached " + e.getKey() + " (an op on its path records no backward)";
+            } else {
+                problem = compare(name, got.get(e.getKey()), e.getValue(), GRADIENT);
+            }
+            lines.add(problem != null ? "FAIL " + shown + " " + problem
+                    : "PASS " + shown + " " + name + " max_abs_err="
+                    + String.format(Locale.ROOT, "%.3e", maxAbsErr(got.get(e.getKey()), e.getValue())));
+        }
+        return lines;
     }
 
     static String checkInit(Path file) {
@@ -182,7 +248,7 @@ public final class ParityCommand {
     }
 
     /** Null when actual matches expected within the tolerance, else what differs. */
-    static String compare(String name, Tensor actual, Tensor expected) {
+    static String compare(String name, Tensor actual, Tensor expected, Tolerance tolerance) {
         if (actual == null) return name + ": the module returned no " + name;
         if (!Arrays.equals(actual.shape(), expected.shape())) {
             return name + ": shape " + Arrays.toString(actual.shape()) + ", expected " + Arrays.toString(expected.shape());
@@ -194,7 +260,7 @@ public final class ParityCommand {
         double worstExcess = 0;
         for (int i = 0; i < a.length; i++) {
             double err = Math.abs((double) a[i] - b[i]);
-            double allowed = ATOL + RTOL * Math.abs(b[i]);
+            double allowed = tolerance.atol() + tolerance.rtol() * Math.abs(b[i]);
             if (!(err <= allowed)) {      // also catches NaN
                 bad++;
                 double excess = Double.isNaN(err) ? Double.POSITIVE_INFINITY : err - allowed;
@@ -206,7 +272,8 @@ public final class ParityCommand {
         }
         if (bad == 0) return null;
         return String.format(Locale.ROOT, "%s: %d of %d elements differ beyond atol %.0e + rtol %.0e; worst at "
-                + "flat index %d: got %s, expected %s (max_abs_err=%.3e)", name, bad, a.length, ATOL, RTOL, worst,
+                + "flat index %d: got %s, expected %s (max_abs_err=%.3e)", name, bad, a.length, tolerance.atol(),
+                tolerance.rtol(), worst,
                 a[worst], b[worst], maxAbsErr(actual, expected));
     }
 

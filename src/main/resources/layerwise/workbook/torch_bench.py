@@ -1,4 +1,4 @@
-# The PyTorch side of ./workbook bench: the same five cases, timed on request, one line per answer.
+# The PyTorch side of ./workbook bench: the same cases, timed on request, one line per answer.
 # Started by layerwise.workbook.TorchSide as: python3 -u torch_bench.py THREADS
 # Protocol (stdin -> stdout):  setup CASE -> "ok SECONDS_PER_RUN" (after >= 1 s of warm-up)
 #                              run CASE REPS -> "times T1 T2 ..." (seconds)
@@ -49,7 +49,23 @@ def make(name):
     if name == "gru32x50":
         m, x = torch.nn.GRU(128, 256), torch.randn(50, 32, 128)
         return lambda: m(x)
+    # forward + backward: y = layer(x); y.backward(g), with grads on (the loop below runs under no_grad)
+    if name == "linear64x1024_bwd":
+        m, x, g = torch.nn.Linear(1024, 1024), torch.randn(64, 1024, requires_grad=True), torch.randn(64, 1024)
+        return lambda: train(lambda: m(x), g)
+    if name == "conv8x64x56_bwd":
+        m, x = torch.nn.Conv2d(64, 64, 3, padding=1), torch.randn(8, 64, 56, 56, requires_grad=True)
+        g = torch.randn(8, 64, 56, 56)
+        return lambda: train(lambda: m(x), g)
+    if name == "lstm32x50_bwd":
+        m, x, g = torch.nn.LSTM(128, 256), torch.randn(50, 32, 128, requires_grad=True), torch.randn(50, 32, 256)
+        return lambda: train(lambda: m(x)[0], g)
     raise ValueError(name)
+
+
+def train(forward, g):
+    with torch.enable_grad():
+        forward().backward(g)
 
 
 cases = {}

@@ -66,7 +66,9 @@ class FixtureTest {
                         file + " " + e.getKey());
             }
             List<String> parameterNames = new ArrayList<>(shapes.keySet());
-            parameterNames.removeAll(List.of("input", "output", "h0", "c0", "h_n", "c_n", "indices"));
+            parameterNames.removeAll(List.of("input", "output", "h0", "c0", "h_n", "c_n", "indices",
+                    "grad_output", "grad_h_n", "grad_c_n"));
+            parameterNames.removeIf(name -> name.startsWith("grad."));
             assertEquals(parameterNames, new ArrayList<>(f.stateDict().keySet()), file);
             if (module.equals("Sequential")) {
                 for (String key : f.constructorArgs().keySet()) {
@@ -76,7 +78,7 @@ class FixtureTest {
                 assertEquals(NO_ARGUMENTS.contains(module) ? List.of() : ARG_ORDER.get(module),
                         new ArrayList<>(f.constructorArgs().keySet()), file);
             }
-            for (String key : List.of("case", "torch_version", "mode", "init_seed", "data_seed",
+            for (String key : List.of("case", "torch_version", "mode", "init_seed", "data_seed", "grad_seed",
                     "max_abs_diff_f32_vs_f64")) {
                 assertTrue(f.metadata().containsKey(key), file + " has " + key);
             }
@@ -107,7 +109,27 @@ class FixtureTest {
             assertEquals(outputs, new ArrayList<>(f.expectedOutputs().keySet()), file);
             assertArrayEquals(SafeTensorsFormatTest.ints(shapes.get("input")), f.input().shape());
             assertArrayEquals(SafeTensorsFormatTest.ints(shapes.get("output")), f.output().shape());
+            assertGradients(f, outputs, file);
         }
+    }
+
+    /**
+     * An upstream gradient for each differentiable result (not indices), of its shape; a gradient for the
+     * input, each initial state passed, and every parameter, each of its tensor's shape, in that order.
+     */
+    private static void assertGradients(Fixture f, List<String> outputs, String file) {
+        List<String> differentiable = new ArrayList<>(outputs);
+        differentiable.remove("indices");
+        assertEquals(differentiable, new ArrayList<>(f.upstreamGradients().keySet()), file);
+        f.upstreamGradients().forEach((result, g) ->
+                assertArrayEquals(f.tensors().get(result).shape(), g.shape(), file + " upstream of " + result));
+        List<String> leaves = new ArrayList<>(List.of("input"));
+        if (f.h0().isPresent()) leaves.add("h0");
+        if (f.c0().isPresent()) leaves.add("c0");
+        leaves.addAll(f.stateDict().keySet());
+        assertEquals(leaves, new ArrayList<>(f.expectedGradients().keySet()), file);
+        f.expectedGradients().forEach((leaf, g) ->
+                assertArrayEquals(f.tensors().get(leaf).shape(), g.shape(), file + " grad." + leaf));
     }
 
     @Test

@@ -25,12 +25,14 @@ class SafeTensorsTest {
     @Test
     void readsAFixtureAsTensors() throws IOException {
         SafeTensorsFile f = SafeTensors.read(SafeTensorsFormatTest.FIXTURES.resolve("linear_2d.safetensors"));
-        assertEquals(List.of("weight", "bias", "input", "output"), new ArrayList<>(f.tensors().keySet()));
+        assertEquals(List.of("weight", "bias", "input", "output", "grad_output", "grad.input", "grad.weight", "grad.bias"),
+                new ArrayList<>(f.tensors().keySet()));
         assertArrayEquals(new int[] {5, 20}, f.tensor("weight").shape());
         assertEquals("Linear", f.metadata().get("module"));
         assertEquals("20", f.metadata().get("in_features"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.tensor("weights"));
-        assertEquals("no tensor named \"weights\"; the file holds [weight, bias, input, output]", e.getMessage());
+        assertEquals("no tensor named \"weights\"; the file holds [weight, bias, input, output, grad_output, grad.input,"
+                + " grad.weight, grad.bias]", e.getMessage());
     }
 
     @Test

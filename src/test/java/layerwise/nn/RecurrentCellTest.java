@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import layerwise.tensor.Autograd;
 import layerwise.tensor.Tensor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -145,9 +146,11 @@ class RecurrentCellTest {
         LSTMCell lstmCell = new LSTMCell(5, 4);
         GRU gru = new GRU(5, 4);
         GRUCell gruCell = new GRUCell(5, 4);
-        for (String name : List.of("weight_ih", "weight_hh", "bias_ih", "bias_hh")) {
-            lstmCell.stateDict().get(name).copy_(lstm.getParameter(name + "_l0"));
-            gruCell.stateDict().get(name).copy_(gru.getParameter(name + "_l0"));
+        try (var noGrad = Autograd.noGrad()) {
+            for (String name : List.of("weight_ih", "weight_hh", "bias_ih", "bias_hh")) {
+                lstmCell.stateDict().get(name).copy_(lstm.getParameter(name + "_l0"));
+                gruCell.stateDict().get(name).copy_(gru.getParameter(name + "_l0"));
+            }
         }
         RNNOutput lo = lstm.forward(x);
         RNNOutput go = gru.forward(x);

@@ -70,10 +70,11 @@ class LessonNumbersTest {
     }
 
     @ParameterizedTest(name = "kernels={0}")
-    @CsvSource({"fast, 0.0, 0.000e+00", "plain, 2.3841858E-7, 2.384e-07"})
+    @CsvSource({"fast, 0.0, 0.000e+00, 0.000e+00 0.000e+00 5.960e-08",
+            "plain, 2.3841858E-7, 2.384e-07, 1.192e-07 4.768e-07 0.000e+00"})
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "./workbook is a bash script")
     @DisplayName("lesson 10 prints, with each kernel, the difference its prose and comments give for that kernel")
-    void lesson10UnderEachKernel(String kernels, String worst, String parity) throws Exception {
+    void lesson10UnderEachKernel(String kernels, String worst, String parity, String gradients) throws Exception {
         // ./workbook adds the Vector API module, so "fast" is SIMD with fused multiply-adds here
         String out = runLesson10(kernels);
         assertTrue(out.contains("largest difference from PyTorch's output: " + worst + "\n"), out);
@@ -84,6 +85,17 @@ class LessonNumbersTest {
         String script = Files.readString(Path.of("jshell-scripts", "10-pytorch-interop.jsh"), StandardCharsets.UTF_8);
         assertTrue(prose.contains("`largest difference from PyTorch's output: " + worst + "`"), "the prose gives " + worst);
         assertTrue(prose.contains("max_abs_err=" + parity), "the prose gives parity's " + parity);
+        String[] grads = gradients.split(" ");
+        List<String> names = List.of("grad.input", "grad.weight", "grad.bias");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(out.contains("linear_2d.safetensors " + names.get(i) + " max_abs_err=" + grads[i] + "\n"), out);
+        }
+        String shown = kernels.equals("fast")
+                ? "grad.input max_abs_err=" + grads[0] + "\n" + "PASS src/test/resources/fixtures/pytorch-1.13/linear_2d.safetensors"
+                + " grad.weight max_abs_err=" + grads[1] + "\n" + "PASS src/test/resources/fixtures/pytorch-1.13/linear_2d.safetensors"
+                + " grad.bias max_abs_err=" + grads[2]
+                : "`" + grads[0] + "`, `" + grads[1] + "`\nand `" + grads[2] + "`";
+        assertTrue(prose.contains(shown), "the prose gives parity's gradient errors " + gradients);
         assertTrue(script.contains("// ==> " + worst + " with") || script.contains("//     " + worst + " with"),
                 "the script's comment gives " + worst);
     }

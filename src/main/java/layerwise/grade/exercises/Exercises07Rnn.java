@@ -11,6 +11,7 @@ import layerwise.grade.GradingExtension;
 import layerwise.grade.Learner;
 import layerwise.nn.RNN;
 import layerwise.nn.RNNBase;
+import layerwise.tensor.Autograd;
 import layerwise.tensor.Tensor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -67,10 +68,12 @@ class Exercises07Rnn {
             float[] wHh = cases.floats(hidden * hidden), bIh = cases.floats(hidden), bHh = cases.floats(hidden);
             String where = cases.next("xs", shape(steps, in), "h0", shape(hidden), "weight_ih", shape(hidden, in), "weight_hh", shape(hidden, hidden));
             RNN rnn = new RNN(in, hidden);
-            rnn.getParameter("weight_ih_l0").copy_(Tensor.of(wIh, hidden, in));
-            rnn.getParameter("weight_hh_l0").copy_(Tensor.of(wHh, hidden, hidden));
-            rnn.getParameter("bias_ih_l0").copy_(Tensor.of(bIh, hidden));
-            rnn.getParameter("bias_hh_l0").copy_(Tensor.of(bHh, hidden));
+            try (var noGrad = Autograd.noGrad()) {
+                rnn.getParameter("weight_ih_l0").copy_(Tensor.of(wIh, hidden, in));
+                rnn.getParameter("weight_hh_l0").copy_(Tensor.of(wHh, hidden, hidden));
+                rnn.getParameter("bias_ih_l0").copy_(Tensor.of(bIh, hidden));
+                rnn.getParameter("bias_hh_l0").copy_(Tensor.of(bHh, hidden));
+            }
             float[] expected = rnn.forward(Tensor.of(xs, steps, 1, in), Tensor.of(h0, 1, 1, hidden)).output().toFloatArray();
             calls.add(where, got -> Expect.floats(where, shape(steps, hidden), expected, got),
                     Arg.of(xs, steps, in), Arg.of(h0, hidden), Arg.of(wIh, hidden, in), Arg.of(wHh, hidden, hidden),

@@ -13,6 +13,7 @@ import layerwise.nn.GRU;
 import layerwise.nn.LSTM;
 import layerwise.nn.RNNBase;
 import layerwise.nn.RNNOutput;
+import layerwise.tensor.Autograd;
 import layerwise.tensor.Tensor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,10 +36,12 @@ class Exercises08LstmAndGru {
 
         <T extends RNNBase> T load(T layer) {
             int g = gates * hidden;
-            layer.getParameter("weight_ih_l0").copy_(Tensor.of(wIh, g, in));
-            layer.getParameter("weight_hh_l0").copy_(Tensor.of(wHh, g, hidden));
-            layer.getParameter("bias_ih_l0").copy_(Tensor.of(bIh, g));
-            layer.getParameter("bias_hh_l0").copy_(Tensor.of(bHh, g));
+            try (var noGrad = Autograd.noGrad()) {
+                layer.getParameter("weight_ih_l0").copy_(Tensor.of(wIh, g, in));
+                layer.getParameter("weight_hh_l0").copy_(Tensor.of(wHh, g, hidden));
+                layer.getParameter("bias_ih_l0").copy_(Tensor.of(bIh, g));
+                layer.getParameter("bias_hh_l0").copy_(Tensor.of(bHh, g));
+            }
             return layer;
         }
 
