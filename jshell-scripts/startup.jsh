@@ -8,5 +8,6 @@ import layerwise.shape.*;
 import layerwise.plot.*;
 import layerwise.table.*;
 import layerwise.interop.*;
+import layerwise.optim.*;
 import static layerwise.workbook.Repl.*;
 layerwise.workbook.Banner.show();

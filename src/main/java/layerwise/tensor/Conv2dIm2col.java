@@ -81,7 +81,7 @@ final class Conv2dIm2col {
         int rows = cg * g.kH() * g.kW();
         int cols = (i1 - i0) * g.outW();
         int plane = g.outH() * g.outW();
-        fillColumns(x, g, n, group * cg, i0, i1, scratch);
+        fillColumns(x, g, n, group * cg, cg, i0, i1, scratch);
         int o0 = (n * g.outChannels() + group * og) * plane + i0 * g.outW();
         int w0 = w.offset + group * og * rows;
         if (parallel) {
@@ -93,14 +93,15 @@ final class Conv2dIm2col {
 
     /**
      * scratch[(c*kH + u)*kW + v][(i - i0)*outW + j] = xp[n, firstChannel + c, i*sH + u*dH, j*sW + v*dW]
-     * for output rows i0..i1-1 (0 where that position falls in the padding).
+     * for c &lt; channels and output rows i0..i1-1 (0 where that position falls in the padding). The
+     * forward fills a group's channels; the backward ({@link Conv2dBackward}) a block of them.
      */
-    private static void fillColumns(Tensor x, Conv2dGeometry g, int n, int firstChannel, int i0, int i1, float[] scratch) {
+    static void fillColumns(Tensor x, Conv2dGeometry g, int n, int firstChannel, int channels, int i0, int i1, float[] scratch) {
         float[] xs = x.storage;
         int outW = g.outW(), inW = g.inW(), sW = g.sW();
         int cols = (i1 - i0) * outW;
         int r = 0;
-        for (int c = 0; c < g.groupInChannels(); c++) {
+        for (int c = 0; c < channels; c++) {
             int plane = x.offset + (n * g.inChannels() + firstChannel + c) * g.inH() * inW;
             for (int u = 0; u < g.kH(); u++) {
                 for (int v = 0; v < g.kW(); v++, r++) {

@@ -81,7 +81,7 @@ public final class Functional {
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
                                 int[] dilation, int groups) {
         requireConvOperands(input, weight);
-        return Kernels.conv2d(input, weight, bias, Conv2dGeometry.symmetric(input, weight, bias, stride, padding, dilation, groups));
+        return ConvGrad.conv2d(input, weight, bias, Conv2dGeometry.symmetric(input, weight, bias, stride, padding, dilation, groups));
     }
 
     /** conv2d with padding "valid" (none) or "same" (output size = input size; stride must be 1). */
@@ -155,7 +155,7 @@ public final class Functional {
 
     private static Tensor conv2dPadded(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] pads,
                                        int[] dilation, int groups, LayerDescription layer) {
-        return Kernels.conv2d(input, weight, bias, Conv2dGeometry.of(input, weight, bias, stride, pads, dilation, groups, layer));
+        return ConvGrad.conv2d(input, weight, bias, Conv2dGeometry.of(input, weight, bias, stride, pads, dilation, groups, layer));
     }
 
     // ---------------------------------------------------------------- padding
@@ -174,7 +174,7 @@ public final class Functional {
     public static Tensor pad(Tensor input, int[] pad, String mode, float value) {
         Nulls.tensor(input, "pad", "input", 1);
         PadKernels.Mode m = PadChecks.check(input, pad, mode);
-        return PadKernels.pad(input, pad, m, value);
+        return PadGrad.pad(input, pad, m, value);
     }
 
     // ---------------------------------------------------------------- pooling
@@ -197,10 +197,8 @@ public final class Functional {
     public static Tensor[] maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
                                                 int[] dilation, boolean ceilMode) {
         Nulls.tensor(input, "max_pool2d_with_indices", "input", 1);
-        boolean batched = input.dim() == 4;
         PoolKernels.Geometry g = PoolChecks.geometry(input, kernelSize, stride, padding, dilation, ceilMode);
-        Tensor[] r = PoolKernels.maxPoolWithIndices(batched ? input : input.unsqueeze(0), g);
-        return batched ? r : new Tensor[] {r[0].squeeze(0), r[1].squeeze(0)};
+        return PoolGrad.maxPoolWithIndices(input, g);
     }
 
     /** avg_pool2d with stride = kernel size and no padding. */
@@ -231,11 +229,8 @@ public final class Functional {
     private static Tensor pool(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
                                boolean ceilMode, boolean countIncludePad, int divisorOverride, boolean max) {
         Nulls.tensor(input, max ? "max_pool2d" : "avg_pool2d", "input", 1);
-        boolean batched = input.dim() == 4;
         PoolKernels.Geometry g = PoolChecks.geometry(input, kernelSize, stride, padding, dilation, ceilMode);
-        Tensor x = batched ? input : input.unsqueeze(0);
-        Tensor y = max ? PoolKernels.maxPool(x, g) : PoolKernels.avgPool(x, g, countIncludePad, divisorOverride);
-        return batched ? y : y.squeeze(0);
+        return max ? PoolGrad.maxPool(input, g) : PoolGrad.avgPool(input, g, countIncludePad, divisorOverride);
     }
 
     // ---------------------------------------------------------------- activations and dropout
@@ -251,6 +246,16 @@ public final class Functional {
         return ElementwiseGrad.leakyRelu(input, negativeSlope);
     }
 
+    /** F.softmax(input, dim): exp(x - max) / Σ exp(x - max) along dim, so each slice sums to 1 (see SoftmaxGrad). */
+    public static Tensor softmax(Tensor input, int dim) {
+        return SoftmaxGrad.softmax(Nulls.tensor(input, "softmax", "input", 1), dim);
+    }
+
+    /** F.log_softmax(input, dim): x - max - log Σ exp(x - max), more accurate than softmax(x).log(). */
+    public static Tensor logSoftmax(Tensor input, int dim) {
+        return SoftmaxGrad.logSoftmax(Nulls.tensor(input, "log_softmax", "input", 1), dim);
+    }
+
     /** A contiguous tensor of this shape over v; unlike Tensor.of, a 0-d shape stays 0-d. */
     private static Tensor shaped(float[] v, int[] shape) {
         return new Tensor(v, shape, Shapes.contiguousStrides(shape), 0);
@@ -259,8 +264,11 @@ public final class Functional {
     /**
      * In training mode, zeroes each element with probability p (drawn from the seeded generator) and
      * scales the rest by 1/(1-p), so the expected value is unchanged; otherwise returns the input.
-     * (The mask is not torch's bit stream: torch draws it with bernoulli_.) The output is the input times
-     * that mask (0 or 1/(1-p)), so its gradient is g times the same mask: MulBackward0, as PyTorch records it.
+     * (The mask is not torch's bit stream: torch draws it with bernoulli_.)
+     *
+     * <p>As in PyTorch, it is the product {@code input · noise}, noise = 0 where dropped and 1/(1-p) where
+     * kept (all 0 for p = 1), so its node is {@code MulBackward0} and dx = g · noise: the gradient flows
+     * through the kept elements, scaled the same, with the very mask the forward drew (saved by the mul).
      */
     public static Tensor dropout(Tensor input, double p, boolean training) {
         Nulls.tensor(input, "dropout", "input", 1);
@@ -269,23 +277,12 @@ public final class Functional {
                     "p is the probability of zeroing each element.", "use a p between 0 and 1, e.g. 0.5");
         }
         if (!training || p == 0) return input;
-        Tensor out;
-        Tensor keep;
-        if (p == 1) {
-            out = Tensor.zerosLike(input);
-            keep = Tensor.zerosLike(input);
-        } else {
-            float[] v = input.toFloatArray();
-            float[] mask = Tensor.rand(input.shape()).toFloatArray();
+        float[] noise = Storage.allocate(input.shape());
+        if (p < 1) {
+            float[] u = Tensor.rand(input.shape()).toFloatArray();
             float scale = (float) (1 / (1 - p));
-            for (int i = 0; i < v.length; i++) {
-                boolean dropped = mask[i] < p;
-                v[i] = dropped ? 0f : v[i] * scale;
-                mask[i] = dropped ? 0f : scale;
-            }
-            out = shaped(v, input.shape());
-            keep = shaped(mask, input.shape());
+            for (int i = 0; i < noise.length; i++) noise[i] = u[i] < p ? 0f : scale;
         }
-        return Autograd.op("MulBackward0", () -> out, (g, y) -> new Tensor[] {g.mul(keep)}, new Tensor[] {input});
+        return input.mul(shaped(noise, input.shape()));
     }
 }

@@ -38,7 +38,7 @@ public final class Kernels {
      * of tensor ops of every step, whose derivatives autograd applies op by op; the fast one records one node
      * with a hand-written backward.
      */
-    enum Op { MATMUL, LINEAR, LINEAR_BACKWARD, CONV2D, RNN_CELL, LSTM_CELL, GRU_CELL, RECURRENT_LAYER,
+    enum Op { MATMUL, LINEAR, LINEAR_BACKWARD, CONV2D, CONV2D_BACKWARD, RNN_CELL, LSTM_CELL, GRU_CELL, RECURRENT_LAYER,
         RECURRENT_CELL_BACKWARD, RECURRENT_BACKWARD }
 
     private static final Kind DEFAULT =
@@ -167,6 +167,46 @@ public final class Kernels {
             case FAST -> Conv2dKernels.fast(x, weight, bias, g);
         };
         return batched ? y : y.squeeze(0);
+    }
+
+    /**
+     * conv2d's backward for g = dL/dout: {dx, dW, db}, each null when not needed (see {@link ConvGrad}),
+     * with the given kernel: the loops (PLAIN) or im2col and col2im on the GEMM (FAST). The input (N, C, H, W)
+     * or (C, H, W) and the weight are the forward's, with symmetric padding as {@link #conv2d}; g has the
+     * output's shape.
+     */
+    public static Tensor[] conv2dBackward(Tensor g, Tensor input, Tensor weight, int[] stride, int[] padding,
+                                          int[] dilation, int groups, boolean needX, boolean needW, boolean needB, Kind kind) {
+        Nulls.tensor(g, "convolution_backward", "grad_output", 1);
+        Nulls.tensor(input, "convolution_backward", "input", 2);
+        Nulls.tensor(weight, "convolution_backward", "weight", 3);
+        Conv2dGeometry geo = Conv2dGeometry.symmetric(input, weight, null, stride, padding, dilation, groups);
+        int[] out = input.dim() == 4 ? new int[] {geo.batch(), geo.outChannels(), geo.outH(), geo.outW()}
+                : new int[] {geo.outChannels(), geo.outH(), geo.outW()};
+        if (!java.util.Arrays.equals(g.shape(), out)) {
+            throw new ShapeError("Expected grad_output of size " + Shapes.str(out) + ", but got " + Shapes.str(g.shape()),
+                    "The gradient of a convolution's output has the output's shape.", "pass a gradient of shape " + Shapes.str(out));
+        }
+        return conv2dBackward(g, input, weight, geo, needX, needW, needB, kind);
+    }
+
+    /** {@link ConvGrad}'s backward on the selected kernel, for an input that {@link Conv2dGeometry} has checked. */
+    static Tensor[] conv2dBackward(Tensor g, Tensor input, Tensor weight, Conv2dGeometry geo, boolean needX, boolean needW,
+                                   boolean needB) {
+        return conv2dBackward(g, input, weight, geo, needX, needW, needB, DEFAULT);
+    }
+
+    private static Tensor[] conv2dBackward(Tensor g, Tensor input, Tensor weight, Conv2dGeometry geo, boolean needX,
+                                           boolean needW, boolean needB, Kind kind) {
+        boolean batched = input.dim() == 4;
+        Tensor x = batched ? input : Views.unsqueeze(input, 0);
+        Tensor g4 = batched ? g : Views.unsqueeze(g, 0);
+        Tensor[] d = switch (chosen(Op.CONV2D_BACKWARD, kind)) {
+            case PLAIN -> Conv2dBackward.loops(g4, x, weight, geo, needX, needW, needB);
+            case FAST -> Conv2dBackward.fast(g4, x, weight, geo, needX, needW, needB);
+        };
+        if (!batched && d[0] != null) d[0] = Views.squeeze(d[0], 0);
+        return d;
     }
 
     // ---------------------------------------------------------------- recurrent

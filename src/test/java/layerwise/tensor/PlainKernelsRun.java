@@ -25,7 +25,7 @@ public final class PlainKernelsRun {
         Tensor.manualSeed(0);
         Tensor.randn(3, 4).matmul(Tensor.randn(4, 2));
         new Linear(4, 2).forward(Tensor.randn(3, 4)).sum().backward();
-        new Conv2d(2, 3, 3, 1, 1).forward(Tensor.randn(1, 2, 5, 5));
+        new Conv2d(2, 3, 3, 1, 1).forward(Tensor.randn(1, 2, 5, 5).requiresGrad(true)).sum().backward();
         new RNNCell(4, 3).forward(Tensor.randn(2, 4));
         new LSTMCell(4, 3).forward(Tensor.randn(2, 4));
         new GRUCell(4, 3).forward(Tensor.randn(2, 4));
