@@ -319,6 +319,22 @@ class RecurrentBackwardTest {
     }
 
     @Test
+    @DisplayName("retain_graph: a second backward through the fast layer adds the same gradient again")
+    void retainGraph() {
+        Random r = new Random(13);
+        Tensor seq = uniform(r, 1, 5, 3, 4).requiresGrad(true);
+        RecurrentKernels.Direction d = lstmDirection(r, 4, 7, 3, true);
+        RecurrentKernels.Layer out = Kernels.recurrentLayer(RecurrentKernels.Cell.LSTM, seq, Kernels.Kind.FAST, d);
+        Tensor loss = out.output().sum().add(out.c()[0].sum());
+        loss.backward(null, true);
+        float[] once = seq.grad.toFloatArray(), onceW = d.weightHh().grad.toFloatArray();
+        loss.backward(null, true);
+        float[] twice = seq.grad.toFloatArray(), twiceW = d.weightHh().grad.toFloatArray();
+        for (int i = 0; i < once.length; i++) assertEquals(2 * once[i], twice[i], 1e-6f * Math.max(1, Math.abs(twice[i])));
+        for (int i = 0; i < onceW.length; i++) assertEquals(2 * onceW[i], twiceW[i], 1e-6f * Math.max(1, Math.abs(twiceW[i])));
+    }
+
+    @Test
     @DisplayName("changing the returned output in place leaves the gradient alone; changing a saved weight is refused")
     void inPlaceAfterForward() {
         Random r = new Random(11);
