@@ -31,7 +31,7 @@ public final class Bench {
     static final int ROUNDS = 7;
     static final double ROUND_SECONDS = 0.3;
     static final int SETTLE_MILLIS = 250;
-    static final List<String> GROUPS = List.of("gemm", "linear", "conv", "lstm", "gru", "backward", "all");
+    static final List<String> GROUPS = List.of("gemm", "linear", "conv", "lstm", "gru", "backward", "training", "all");
 
     /** The command line: which cases, how many threads, and whether in a JShell session ({@code --session}). */
     record Options(String group, int threads, boolean session) {

@@ -60,7 +60,34 @@ def make(name):
     if name == "lstm32x50_bwd":
         m, x, g = torch.nn.LSTM(128, 256), torch.randn(50, 32, 128, requires_grad=True), torch.randn(50, 32, 256)
         return lambda: train(lambda: m(x)[0], g)
+    # one training step: zero_grad, forward, cross-entropy, backward, SGD step (the input is data: no grad)
+    if name == "mlp_step":
+        m = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 256), torch.nn.ReLU(),
+                                torch.nn.Linear(256, 10))
+        x, y = torch.randn(64, 784), torch.randint(10, (64,))
+        return step(m.parameters(), lambda: m(x), y)
+    if name == "cnn_step":
+        m = torch.nn.Sequential(torch.nn.Conv2d(1, 16, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+                                torch.nn.Conv2d(16, 32, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+                                torch.nn.Flatten(), torch.nn.Linear(1568, 10))
+        x, y = torch.randn(32, 1, 28, 28), torch.randint(10, (32,))
+        return step(m.parameters(), lambda: m(x), y)
+    if name == "lstm_step":
+        lstm, head = torch.nn.LSTM(128, 256), torch.nn.Linear(256, 10)
+        x, y = torch.randn(50, 32, 128), torch.randint(10, (32,))
+        return step(list(lstm.parameters()) + list(head.parameters()), lambda: head(lstm(x)[0][-1]), y)
     raise ValueError(name)
+
+
+def step(params, forward, y):
+    sgd, loss = torch.optim.SGD(params, lr=0.01), torch.nn.CrossEntropyLoss()
+
+    def run():
+        with torch.enable_grad():
+            sgd.zero_grad()
+            loss(forward(), y).backward()
+            sgd.step()
+    return run
 
 
 def train(forward, g):

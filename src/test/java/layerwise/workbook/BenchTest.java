@@ -22,7 +22,7 @@ class BenchTest {
         assertEquals(new Bench.Options("gemm", 3, false), Bench.Options.parse(new String[] {"gemm", "--threads", "3"}));
         assertEquals(new Bench.Options("gemm", 2, true), Bench.Options.parse(new String[] {"--session", "gemm", "--threads", "2"}));
         assertTrue(assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"matmul"}))
-                .getMessage().contains("gemm, linear, conv, lstm, gru, backward, all"));
+                .getMessage().contains("gemm, linear, conv, lstm, gru, backward, training, all"));
         assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"--threads"}));
         assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"--threads", "two"}));
         assertThrows(Command.UsageError.class, () -> Bench.Options.parse(new String[] {"--threads", "0"}));
@@ -58,7 +58,7 @@ class BenchTest {
             assertTrue(Bench.GROUPS.contains(c.group()), c.group());
         }
         assertEquals(Set.of("gemm1024", "linear64x1024", "conv8x64x56", "lstm32x50", "gru32x50", "linear64x1024_bwd",
-                "conv8x64x56_bwd", "lstm32x50_bwd"), names);
+                "conv8x64x56_bwd", "lstm32x50_bwd", "mlp_step", "cnn_step", "lstm_step"), names);
         assertEquals(3 * all.get(1).flops(), all.get(5).flops());
         assertEquals(2.0 * 50 * 32 * (128 + 256) * 4 * 256, all.get(3).flops());
         assertEquals(2.0 * 8 * 64 * 56 * 56 * 64 * 9, all.get(2).flops());
