@@ -110,19 +110,19 @@ final class ElementwiseGrad {
     /** out = tanh a:  da = g · (1 - out²). */
     static Tensor tanh(Tensor a) {
         return Autograd.op("TanhBackward0", () -> Elementwise.unary(a, Unary.TANH),
-                (g, out) -> of(Elementwise.binary(g, out, (gg, y) -> gg * (1 - y * y))), new Tensor[] {a}, OUTPUT);
+                (g, out) -> of(activation(g, out, Activation.TANH)), new Tensor[] {a}, OUTPUT);
     }
 
     /** out = σ(a) = 1 / (1 + e⁻ᵃ):  da = g · out · (1 - out). */
     static Tensor sigmoid(Tensor a) {
         return Autograd.op("SigmoidBackward0", () -> Elementwise.unary(a, Unary.SIGMOID),
-                (g, out) -> of(Elementwise.binary(g, out, (gg, y) -> gg * (1 - y) * y)), new Tensor[] {a}, OUTPUT);
+                (g, out) -> of(activation(g, out, Activation.SIGMOID)), new Tensor[] {a}, OUTPUT);
     }
 
     /** out = max(0, a):  da = g where out &gt; 0, else 0 (0 at a = 0, as torch). */
     static Tensor relu(Tensor a) {
         return Autograd.op("ReluBackward0", () -> Elementwise.unary(a, Unary.RELU),
-                (g, out) -> of(Elementwise.binary(g, out, (gg, y) -> y > 0 ? gg : 0f)), new Tensor[] {a}, OUTPUT);
+                (g, out) -> of(activation(g, out, Activation.RELU)), new Tensor[] {a}, OUTPUT);
     }
 
     /** out = a where a &gt; 0, else slope · a:  da = g or slope · g (slope at a = 0, as torch). */
@@ -135,6 +135,39 @@ final class ElementwiseGrad {
     static Tensor clamp(Tensor a, float lo, float hi) {
         return Autograd.op("ClampBackward1", () -> Elementwise.unary(a, x -> Elementwise.clamp(x, lo, hi)),
                 (g, out) -> of(Elementwise.binary(g, a, (gg, x) -> x >= lo && x <= hi ? gg : 0f)), new Tensor[] {a}, a);
+    }
+
+    /** The three activations whose derivative reads only their output y. */
+    private enum Activation { TANH, SIGMOID, RELU }
+
+    /**
+     * g · f'(y) for tanh (1 − y²), sigmoid (y · (1 − y)) and relu (1 where y &gt; 0): a loop of its own for
+     * each when g and y lie contiguous in memory, as they do in a network (a loop shared by every op, calling
+     * the formula per element, runs several times slower); the same formula through the strided walk otherwise.
+     */
+    private static Tensor activation(Tensor g, Tensor y, Activation kind) {
+        if (!g.isContiguous() || !y.isContiguous() || !java.util.Arrays.equals(g.dims, y.dims)) {
+            return switch (kind) {
+                case TANH -> Elementwise.binary(g, y, (gg, v) -> gg * (1 - v * v));
+                case SIGMOID -> Elementwise.binary(g, y, (gg, v) -> gg * (1 - v) * v);
+                case RELU -> Elementwise.binary(g, y, (gg, v) -> v > 0 ? gg : 0f);
+            };
+        }
+        float[] gv = g.storage, yv = y.storage, d = Storage.allocate(g.dims);
+        int go = g.offset, yo = y.offset;
+        switch (kind) {
+            case TANH -> {
+                for (int i = 0; i < d.length; i++) d[i] = gv[go + i] * (1 - yv[yo + i] * yv[yo + i]);
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < d.length; i++) d[i] = gv[go + i] * (1 - yv[yo + i]) * yv[yo + i];
+            }
+            case RELU -> {
+                int i = Simd.ACTIVE ? SimdArith.reluBackward(gv, go, yv, yo, d, d.length) : 0;
+                for (; i < d.length; i++) d[i] = yv[yo + i] > 0 ? gv[go + i] : 0f;
+            }
+        }
+        return Tensor.wrap(d, g.dims.clone());
     }
 
     /** out = a (a copy):  da = g. */

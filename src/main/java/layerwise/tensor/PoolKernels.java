@@ -9,7 +9,8 @@ package layerwise.tensor;
  *        divisor = window area clipped to the padded input  (count_include_pad=True, torch's default)
  *                  or the number of positions inside the input (count_include_pad=False)
  * </pre>
- * One plain kernel each: pooling is memory-bound, a loop is as fast as anything cleverer here.
+ * One plain kernel each: pooling is memory-bound, a loop is as fast as anything cleverer here; the planes
+ * are shared out among the kernel threads when there are enough of them.
  */
 final class PoolKernels {
     private PoolKernels() {
@@ -22,30 +23,33 @@ final class PoolKernels {
     static Tensor maxPool(Tensor x, Geometry g) {
         int[] s = x.shape();
         int planes = s[0] * s[1], h = s[2], w = s[3];
-        float[] in = x.toFloatArray();
+        float[] in = x.isContiguous() ? x.storage : x.toFloatArray();
+        int from = x.isContiguous() ? x.offset : 0;
         float[] out = Storage.allocate(s[0], s[1], g.outH(), g.outW());
-        int at = 0;
-        for (int plane = 0; plane < planes; plane++) {
-            int base = plane * h * w;
-            for (int i = 0; i < g.outH(); i++) {
-                for (int j = 0; j < g.outW(); j++) {
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int u = 0; u < g.kH(); u++) {
-                        int r = i * g.sH() - g.pH() + u * g.dH();
-                        if (r < 0 || r >= h) continue;
-                        for (int v = 0; v < g.kW(); v++) {
-                            int c = j * g.sW() - g.pW() + v * g.dW();
-                            if (c < 0 || c >= w) continue;
-                            float val = in[base + r * w + c];
-                            if (val > max || Float.isNaN(val)) max = val;    // NaN wins, as in torch
-                            if (Float.isNaN(max)) break;
+        overPlanes(planes, out.length, (first, last) -> {
+            int at = first * g.outH() * g.outW();
+            for (int plane = first; plane < last; plane++) {
+                int base = from + plane * h * w;
+                for (int i = 0; i < g.outH(); i++) {
+                    for (int j = 0; j < g.outW(); j++) {
+                        float max = Float.NEGATIVE_INFINITY;
+                        for (int u = 0; u < g.kH(); u++) {
+                            int r = i * g.sH() - g.pH() + u * g.dH();
+                            if (r < 0 || r >= h) continue;
+                            for (int v = 0; v < g.kW(); v++) {
+                                int c = j * g.sW() - g.pW() + v * g.dW();
+                                if (c < 0 || c >= w) continue;
+                                float val = in[base + r * w + c];
+                                if (val > max || Float.isNaN(val)) max = val;    // NaN wins, as in torch
+                                if (Float.isNaN(max)) break;
+                            }
                         }
+                        out[at++] = max;
                     }
-                    out[at++] = max;
                 }
             }
-        }
-        return Tensor.of(out, s[0], s[1], g.outH(), g.outW());
+        });
+        return Tensor.wrap(out, s[0], s[1], g.outH(), g.outW());
     }
 
     /**
@@ -57,36 +61,39 @@ final class PoolKernels {
     static Tensor[] maxPoolWithIndices(Tensor x, Geometry g) {
         int[] s = x.shape();
         int planes = s[0] * s[1], h = s[2], w = s[3];
-        float[] in = x.toFloatArray();
+        float[] in = x.isContiguous() ? x.storage : x.toFloatArray();
+        int from = x.isContiguous() ? x.offset : 0;
         float[] out = Storage.allocate(s[0], s[1], g.outH(), g.outW());
         float[] where = Storage.allocate(s[0], s[1], g.outH(), g.outW());
-        int at = 0;
-        for (int plane = 0; plane < planes; plane++) {
-            int base = plane * h * w;
-            for (int i = 0; i < g.outH(); i++) {
-                int r0 = i * g.sH() - g.pH();
-                int rFirst = r0 < 0 ? r0 + (-r0 + g.dH() - 1) / g.dH() * g.dH() : r0; // first tap inside
-                for (int j = 0; j < g.outW(); j++) {
-                    int c0 = j * g.sW() - g.pW();
-                    int cFirst = c0 < 0 ? c0 + (-c0 + g.dW() - 1) / g.dW() * g.dW() : c0;
-                    float max = Float.NEGATIVE_INFINITY;
-                    int index = rFirst * w + cFirst;
-                    for (int r = rFirst; r < Math.min(r0 + (g.kH() - 1) * g.dH() + 1, h); r += g.dH()) {
-                        for (int c = cFirst; c < Math.min(c0 + (g.kW() - 1) * g.dW() + 1, w); c += g.dW()) {
-                            float val = in[base + r * w + c];
-                            if (val > max || Float.isNaN(val)) {
-                                max = val;
-                                index = r * w + c;
+        overPlanes(planes, out.length, (first, last) -> {
+            int at = first * g.outH() * g.outW();
+            for (int plane = first; plane < last; plane++) {
+                int base = from + plane * h * w;
+                for (int i = 0; i < g.outH(); i++) {
+                    int r0 = i * g.sH() - g.pH();
+                    int rFirst = r0 < 0 ? r0 + (-r0 + g.dH() - 1) / g.dH() * g.dH() : r0; // first tap inside
+                    for (int j = 0; j < g.outW(); j++) {
+                        int c0 = j * g.sW() - g.pW();
+                        int cFirst = c0 < 0 ? c0 + (-c0 + g.dW() - 1) / g.dW() * g.dW() : c0;
+                        float max = Float.NEGATIVE_INFINITY;
+                        int index = rFirst * w + cFirst;
+                        for (int r = rFirst; r < Math.min(r0 + (g.kH() - 1) * g.dH() + 1, h); r += g.dH()) {
+                            for (int c = cFirst; c < Math.min(c0 + (g.kW() - 1) * g.dW() + 1, w); c += g.dW()) {
+                                float val = in[base + r * w + c];
+                                if (val > max || Float.isNaN(val)) {
+                                    max = val;
+                                    index = r * w + c;
+                                }
                             }
                         }
+                        out[at] = max;
+                        where[at++] = index;
                     }
-                    out[at] = max;
-                    where[at++] = index;
                 }
             }
-        }
-        return new Tensor[] {Tensor.of(out, s[0], s[1], g.outH(), g.outW()),
-            Tensor.of(where, s[0], s[1], g.outH(), g.outW())};
+        });
+        return new Tensor[] {Tensor.wrap(out, s[0], s[1], g.outH(), g.outW()),
+            Tensor.wrap(where, s[0], s[1], g.outH(), g.outW())};
     }
 
     /**
@@ -96,30 +103,48 @@ final class PoolKernels {
     static Tensor avgPool(Tensor x, Geometry g, boolean countIncludePad, int divisorOverride) {
         int[] s = x.shape();
         int planes = s[0] * s[1], h = s[2], w = s[3];
-        float[] in = x.toFloatArray();
+        float[] in = x.isContiguous() ? x.storage : x.toFloatArray();
+        int from = x.isContiguous() ? x.offset : 0;
         float[] out = Storage.allocate(s[0], s[1], g.outH(), g.outW());
-        int at = 0;
-        for (int plane = 0; plane < planes; plane++) {
-            int base = plane * h * w;
-            for (int i = 0; i < g.outH(); i++) {
-                int r0 = i * g.sH() - g.pH();
-                int r1 = Math.min(r0 + g.kH(), h + g.pH());
-                for (int j = 0; j < g.outW(); j++) {
-                    int c0 = j * g.sW() - g.pW();
-                    int c1 = Math.min(c0 + g.kW(), w + g.pW());
-                    int paddedArea = (r1 - r0) * (c1 - c0);
-                    int rFrom = Math.max(r0, 0), rTo = Math.min(r1, h);
-                    int cFrom = Math.max(c0, 0), cTo = Math.min(c1, w);
-                    float sum = 0f;
-                    for (int r = rFrom; r < rTo; r++) {
-                        for (int c = cFrom; c < cTo; c++) sum += in[base + r * w + c];
+        overPlanes(planes, out.length, (first, last) -> {
+            int at = first * g.outH() * g.outW();
+            for (int plane = first; plane < last; plane++) {
+                int base = from + plane * h * w;
+                for (int i = 0; i < g.outH(); i++) {
+                    int r0 = i * g.sH() - g.pH();
+                    int r1 = Math.min(r0 + g.kH(), h + g.pH());
+                    for (int j = 0; j < g.outW(); j++) {
+                        int c0 = j * g.sW() - g.pW();
+                        int c1 = Math.min(c0 + g.kW(), w + g.pW());
+                        int paddedArea = (r1 - r0) * (c1 - c0);
+                        int rFrom = Math.max(r0, 0), rTo = Math.min(r1, h);
+                        int cFrom = Math.max(c0, 0), cTo = Math.min(c1, w);
+                        float sum = 0f;
+                        for (int r = rFrom; r < rTo; r++) {
+                            for (int c = cFrom; c < cTo; c++) sum += in[base + r * w + c];
+                        }
+                        int divisor = divisorOverride != 0 ? divisorOverride
+                                : countIncludePad ? paddedArea : (rTo - rFrom) * (cTo - cFrom);
+                        out[at++] = sum / divisor;
                     }
-                    int divisor = divisorOverride != 0 ? divisorOverride
-                            : countIncludePad ? paddedArea : (rTo - rFrom) * (cTo - cFrom);
-                    out[at++] = sum / divisor;
                 }
             }
-        }
-        return Tensor.of(out, s[0], s[1], g.outH(), g.outW());
+        });
+        return Tensor.wrap(out, s[0], s[1], g.outH(), g.outW());
+    }
+
+    /** Planes [first, last) of the input, each pooled on its own. */
+    @FunctionalInterface
+    interface PlaneRange {
+        void run(int first, int last);
+    }
+
+    /**
+     * Runs body over all planes: in blocks on the kernel threads when there are enough outputs to pay for
+     * them (each plane's outputs are its own, so the results do not depend on the split), else on this thread.
+     */
+    static void overPlanes(int planes, long outputs, PlaneRange body) {
+        int parts = outputs < (1 << 14) ? 1 : Math.min(Parallel.threads(), planes);
+        Parallel.forEach(parts, t -> body.run((int) ((long) planes * t / parts), (int) ((long) planes * (t + 1) / parts)));
     }
 }
