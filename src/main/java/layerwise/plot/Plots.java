@@ -412,6 +412,43 @@ public final class Plots {
         return new Figure<>(title, Output.save(chart, name), List.of(chart));
     }
 
+    /**
+     * Curves over the same x on a logarithmic y axis, in panels side by side under one title: for values that
+     * span orders of magnitude, such as gradient norms through depth. {@code panels} maps each panel's title to
+     * its curves (legend label → y values); every panel has the same curves in the same order, with the same
+     * marker and dash. A value that is zero, negative or not finite cannot sit on a log axis: the line leaves
+     * it out (and says so in its legend).
+     */
+    public static Figure<XYChart> logLines(String title, String xTitle, String yTitle, double[] x,
+                                           Map<String, Map<String, double[]>> panels, String name) {
+        int curves = panels.values().stream().mapToInt(Map::size).max().orElse(0);
+        int w = Charts.WIDTH, h = Charts.HEIGHT + 22 * curves;
+        List<XYChart> charts = new ArrayList<>();
+        panels.forEach((panelTitle, ys) -> {
+            XYChart chart = Charts.xy(panelTitle, xTitle, yTitle, w, h);
+            List<double[]> drawn = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            int[] run = {0};
+            ys.forEach((label, y) -> {
+                double[] shown = new double[y.length];
+                int left = 0;
+                for (int i = 0; i < y.length; i++) {
+                    boolean fits = y[i] > 0 && Double.isFinite(y[i]);
+                    shown[i] = fits ? y[i] : Double.NaN;
+                    if (!fits) left++;
+                }
+                String legend = left == 0 ? label : label + " (" + left + " values not > 0, left out)";
+                styled(chart, sameAs(legend, shown, drawn, labels), x, shown, run[0]++);
+            });
+            chart.getStyler().setYAxisLogarithmic(true);
+            // XChart's log axis labels its powers of ten itself; a formatting function would make it linear
+            chart.getStyler().setyAxisTickLabelsFormattingFunction(null);
+            charts.add(chart);
+        });
+        Path file = Output.saveGrid(charts, 1, Math.max(1, charts.size()), title, name);
+        return new Figure<>(title, file, charts);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Density bars of the bins as a filled outline. */

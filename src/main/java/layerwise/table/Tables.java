@@ -129,6 +129,31 @@ public final class Tables {
     }
 
     /**
+     * Numbers by row: a first column of ints (a layer, a step) and one column per map entry (header → values,
+     * one per row), e.g. each init's gradient norm at every layer. Four significant digits, like every table here.
+     */
+    public static Table columns(String title, String rowName, int[] rows, java.util.Map<String, double[]> columns) {
+        return withColumns(Table.create(title, IntColumn.create(rowName, rows)), rows.length, columns);
+    }
+
+    /** Numbers by row, each row named: a first column of labels (an init, a run) and one column per map entry. */
+    public static Table columns(String title, String rowName, String[] rows, java.util.Map<String, double[]> columns) {
+        return withColumns(Table.create(title, StringColumn.create(rowName, rows)), rows.length, columns);
+    }
+
+    private static Table withColumns(Table t, int rows, java.util.Map<String, double[]> columns) {
+        columns.forEach((header, values) -> {
+            if (values.length != rows) {
+                throw new IllegalArgumentException("Column '" + header + "' has " + values.length + " values for "
+                        + rows + " rows\n  Each column holds one value per row.\n  Fix: pass " + rows
+                        + " values for '" + header + "'.");
+            }
+            t.addColumns(DoubleColumn.create(header, values));
+        });
+        return format(t);
+    }
+
+    /**
      * A model summary as a table, one row per layer (containers too): path, layer, input and output
      * shape, parameter count, multiply-adds, and every parameter's PyTorch key and shape.
      */

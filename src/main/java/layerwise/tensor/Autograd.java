@@ -121,6 +121,35 @@ public final class Autograd {
         return GradCheck.check(fn, inputs, eps, atol, rtol);
     }
 
+    /**
+     * Your own op with your own derivative, as a {@code torch.autograd.Function} subclass with a static
+     * {@code forward} and {@code backward}: {@code forward} computes the output from the input (with grad mode
+     * off, so it records nothing itself), and {@code backward} turns dL/d(output) into dL/d(input), given
+     * {@code (grad, input)}. When the input requires grad the output's {@code grad_fn} is a node named
+     * {@code name}. Nothing checks that the derivative is right: {@link #gradcheck} does.
+     * <pre>
+     *   Tensor cube(Tensor x) {
+     *       return Autograd.function("CubeBackward", x, t -&gt; t.pow(3), (g, t) -&gt; g.mul(t.pow(2)).mul(3));
+     *   }
+     *   Autograd.gradcheck(x -&gt; cube(x), Tensor.randn(5).requiresGrad(true))   // true
+     * </pre>
+     */
+    public static Tensor function(String name, Tensor input, java.util.function.UnaryOperator<Tensor> forward,
+                                  java.util.function.BinaryOperator<Tensor> backward) {
+        Nulls.require(name, "Function", "name", 1, "string");
+        Nulls.tensor(input, "Function", "input", 2);
+        Nulls.require(forward, "Function", "forward", 3, "function");
+        Nulls.require(backward, "Function", "backward", 4, "function");
+        return op(name, () -> {
+            Tensor out = forward.apply(input);
+            if (out == null) {
+                throw new ValueError(name + ": forward returned null", "An op's forward must return the tensor it computes.",
+                        "return the result of the computation from forward");
+            }
+            return out;
+        }, (g, out) -> new Tensor[] {backward.apply(g, input)}, new Tensor[] {input}, input);
+    }
+
     // ---------------------------------------------------------------- recording, for the ops
 
     /** True when an op on these inputs must record: grad mode is on and one of them requires grad. */

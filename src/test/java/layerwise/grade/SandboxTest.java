@@ -39,6 +39,7 @@ class SandboxTest {
             "layerwise.tensor.Tensor f(layerwise.tensor.Tensor x) { return x.matmul(x.t()).add(1f); }",
             "int f(int n) { assert n >= 0 : \"negative\"; System.out.println(n); return Integer.parseInt(\"\" + n); }",
             "java.util.Map<String, Integer> f() { var m = new java.util.HashMap<String, Integer>(); m.merge(\"a\", 1, Integer::sum); return m; }",
+            "float[][] f(float[] g, int[][] s) { float[] d = g.clone(); int[][] t = s.clone(); return new float[][] {d, g}; }",
     })
     @DisplayName("what answers need is allowed")
     void allowed(String member) throws Exception {
@@ -66,6 +67,7 @@ class SandboxTest {
             "void f(layerwise.nn.Linear l) { l.save(\"x.safetensors\"); }                              | not its files",
             "Object f() { return java.lang.invoke.MethodHandles.lookup(); }                            | may not reflect",
             "Thread[] f() { return new Thread[1]; }                                                   | may not start threads",
+            "Thread[] f(Thread[] t) { return t.clone(); }                                             | may not start threads",
     })
     @DisplayName("every way out is refused, with its reason")
     void refused(String member, String reason) throws Exception {

@@ -270,6 +270,31 @@ class PlotsChartModelTest extends WithTempOutput {
     }
 
     @Test
+    @DisplayName("logLines: a panel per entry with the same curves, a log y axis, and values a log axis cannot show left out and named")
+    void logLines() {
+        Map<String, double[]> left = new LinkedHashMap<>(), right = new LinkedHashMap<>();
+        left.put("a", new double[] {1e-8, 1e-4, 1});
+        left.put("b", new double[] {2, 2, 2});
+        right.put("a", new double[] {0, 1e10, Double.POSITIVE_INFINITY});
+        right.put("b", new double[] {2, 2, 2});
+        Map<String, Map<String, double[]>> panels = new LinkedHashMap<>();
+        panels.put("left panel", left);
+        panels.put("right panel", right);
+        Figure<XYChart> f = Plots.logLines("both", "layer", "norm (log scale)", new double[] {1, 2, 3}, panels, "log");
+        assertEquals(2, f.size());
+        assertEquals("both", f.title());
+        assertTrue(java.nio.file.Files.isRegularFile(out.resolve("log.png")));
+        XYChart l = f.get(0), r = f.get(1);
+        assertEquals("left panel", l.getTitle());
+        assertEquals("norm (log scale)", r.getYAxisTitle());
+        assertTrue(l.getStyler().isYAxisLogarithmic() && r.getStyler().isYAxisLogarithmic());
+        assertEquals(List.of("a", "b"), names(l));
+        assertEquals(List.of("a (2 values not > 0, left out)", "b"), names(r));
+        assertArrayEquals(new double[] {Double.NaN, 1e10, Double.NaN}, series(r, 0).getYData());
+        assertArrayEquals(new double[] {1e-8, 1e-4, 1}, series(l, 0).getYData());
+    }
+
+    @Test
     @DisplayName("compareSchemes takes any samples, e.g. a conv weight")
     void compareConvSamples() {
         List<SchemeSample> samples = SchemeSample.drawAll(new int[] {8, 4, 3, 3}, 0,

@@ -21,6 +21,26 @@ import static org.junit.jupiter.api.Assertions.*;
 class TablesTest {
 
     @Test
+    @DisplayName("columns: an int or a label column, then one number column per entry, in order; a column of the wrong length is named")
+    void columns() {
+        java.util.Map<String, double[]> cols = new java.util.LinkedHashMap<>();
+        cols.put("N(0, 1²)", new double[] {4.77e4, 2.84});
+        cols.put("kaiming_normal", new double[] {12.3, 6.62});
+        Table t = Tables.columns("grads", "layer", new int[] {1, 10}, cols);
+        assertEquals("grads", t.name());
+        assertEquals(List.of("layer", "N(0, 1²)", "kaiming_normal"), t.columnNames());
+        assertEquals(10, t.intColumn("layer").get(1));
+        assertEquals(6.62, t.doubleColumn("kaiming_normal").getDouble(1), 0);
+        assertTrue(t.printAll().contains("47700"), t.printAll());
+        Table named = Tables.columns("by init", "init", new String[] {"default", "kaiming"}, cols);
+        assertEquals("kaiming", named.stringColumn("init").get(1));
+        assertEquals(4.77e4, named.doubleColumn("N(0, 1²)").getDouble(0), 0);
+        cols.put("short", new double[] {1});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tables.columns("g", "layer", new int[] {1, 2}, cols));
+        assertTrue(e.getMessage().startsWith("Column 'short' has 1 values for 2 rows"), e.getMessage());
+    }
+
+    @Test
     @DisplayName("stats: count, mean, std, min, max by a plain loop; theory std and bound beside them")
     void stats() {
         Tensor.manualSeed(0);
