@@ -9,5 +9,6 @@ import layerwise.plot.*;
 import layerwise.table.*;
 import layerwise.interop.*;
 import layerwise.optim.*;
+import layerwise.train.*;
 import static layerwise.workbook.Repl.*;
 layerwise.workbook.Banner.show();
