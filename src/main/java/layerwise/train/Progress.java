@@ -25,7 +25,7 @@ public final class Progress {
     private final boolean inPlace;
     private final LongSupplier clock;
     private final long start;
-    private long lastDraw = Long.MIN_VALUE;
+    private long lastDraw;
     private int lastWidth;
     private int done;
     private double lossSum, accuracySum;
@@ -48,6 +48,7 @@ public final class Progress {
         this.inPlace = inPlace;
         this.clock = clock;
         this.start = clock.getAsLong();
+        this.lastDraw = start - REDRAW_NANOS;
     }
 
     /**
