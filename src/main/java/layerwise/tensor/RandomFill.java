@@ -18,6 +18,11 @@ final class RandomFill {
     }
 
     static Tensor uniform(Tensor t, double from, double to) {
+        return uniform(t, from, to, Generator.DEFAULT);
+    }
+
+    /** uniform_ drawing from {@code g} instead of the default generator (torch's generator= keyword). */
+    static Tensor uniform(Tensor t, double from, double to, Generator g) {
         String problem = TorchText.uniformBoundsProblem(from, to);
         if (problem != null) {
             throw new ValueError(problem, uniformMeaning(from, to, "U(from, to)"), uniformFix(from, to));
@@ -25,7 +30,6 @@ final class RandomFill {
         Elementwise.checkWritable(t, "uniform_");
         float lo = (float) from;
         float range = (float) to - lo;
-        Generator g = Generator.DEFAULT;
         synchronized (g) {
             fillInMemoryOrder(t, () -> Math.fma(g.nextFloat(), range, lo));
         }
@@ -55,13 +59,17 @@ final class RandomFill {
     }
 
     static Tensor normal(Tensor t, double mean, double std) {
+        return normal(t, mean, std, Generator.DEFAULT);
+    }
+
+    /** normal_ drawing from {@code g} instead of the default generator (torch's generator= keyword). */
+    static Tensor normal(Tensor t, double mean, double std, Generator g) {
         if (!(std >= 0.0)) {
             throw new IllegalArgumentException(TorchError.compose("normal expects std >= 0.0, but found std "
                     + TorchFormat.number(std), "N(mean, std^2) needs a standard deviation of at least 0.",
                     "pass std = " + TorchFormat.number(Math.abs(std)) + " (a std is never negative)."));
         }
         Elementwise.checkWritable(t, "normal_");
-        Generator g = Generator.DEFAULT;
         synchronized (g) {
             if (t.numel() >= 16 && t.isContiguous()) {
                 normalFill(t.storage, t.offset, t.numel(), (float) mean, (float) std, g);

@@ -148,6 +148,24 @@ public final class Tensor {
     public static Tensor fullLike(Tensor t, float value) { return full(Nulls.tensor(t, "full_like", "input", 1).dims, value); }
     public static Tensor randLike(Tensor t) { return rand(Nulls.tensor(t, "rand_like", "input", 1).dims); }
     public static Tensor randnLike(Tensor t) { return randn(Nulls.tensor(t, "randn_like", "input", 1).dims); }
+    /** torch.rand(*size, generator=g): U[0, 1) drawn from {@code g} instead of the default generator. */
+    public static Tensor rand(Generator g, int... shape) {
+        return RandomFill.uniform(zeros(Nulls.require(shape, "rand", "size", 1, Nulls.SHAPE)), 0, 1, orDefault(g));
+    }
+    /** torch.randn(*size, generator=g): N(0, 1) drawn from {@code g} instead of the default generator. */
+    public static Tensor randn(Generator g, int... shape) {
+        return RandomFill.normal(zeros(Nulls.require(shape, "randn", "size", 1, Nulls.SHAPE)), 0, 1, orDefault(g));
+    }
+    /**
+     * torch.randperm(n): 0, 1, ..., n-1 shuffled by the default generator, bit-exact with PyTorch's CPU
+     * randperm (a Fisher-Yates shuffle taking n-1 random words; see Randperm). float32 like every tensor
+     * here, so n is limited to 2^24.
+     */
+    public static Tensor randperm(int n) { return Randperm.tensor(n, Generator.DEFAULT); }
+    /** torch.randperm(n, generator=g): the permutation drawn from {@code g}. */
+    public static Tensor randperm(int n, Generator g) { return Randperm.tensor(n, orDefault(g)); }
+    /** generator=None in PyTorch means the default generator; a null Generator here means the same. */
+    private static Generator orDefault(Generator g) { return g == null ? Generator.DEFAULT : g; }
 
     // ---------------------------------------------------------------- in-place fills (torch's trailing underscore)
     /** Fills in storage order from U(from, to), bit-exact with torch's uniform_. Returns this. */
