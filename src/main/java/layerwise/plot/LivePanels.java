@@ -27,6 +27,10 @@ public final class LivePanels {
     /** Lines without markers (a curve has a point per step), told apart by dash and colour. */
     private static final BasicStroke[] DASHES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT,
         SeriesLines.DASH_DOT};
+    /** Eight colours that stay apart (blue, orange, green, red, purple, brown, pink, grey), so six inits are six colours. */
+    private static final java.awt.Color[] COLOURS = {new java.awt.Color(31, 119, 180), new java.awt.Color(255, 127, 14),
+        new java.awt.Color(44, 160, 44), new java.awt.Color(214, 39, 40), new java.awt.Color(148, 103, 189),
+        new java.awt.Color(140, 86, 75), new java.awt.Color(227, 119, 194), new java.awt.Color(127, 127, 127)};
 
     private final String title;
     private final String xTitle;
@@ -110,6 +114,9 @@ public final class LivePanels {
     private XYChart chart(Panel p) {
         XYChart chart = Charts.xy(p.title(), xTitle, p.yTitle());
         chart.getStyler().setMarkerSize(0);
+        // With a formatting function XChart puts a tick on every equally spaced x (1, 19, 37, ... for steps);
+        // its own labels fall on round numbers (100, 200, ...)
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(null);
         if (p.logY()) {
             chart.getStyler().setYAxisLogarithmic(true);
             // XChart's log axis labels its powers of ten itself; a formatting function would make it linear
@@ -123,27 +130,28 @@ public final class LivePanels {
     private static void fill(XYChart chart, Panel p) {
         int run = 0;
         for (Curve c : p.curves()) {
-            double[][] xy = shown(c, p.logY());
+            double[][] xy = shown(c, p.logY(), p.yMax());
             if (chart.getSeriesMap().containsKey(c.label())) {
                 chart.updateXYSeries(c.label(), xy[0], xy[1], null);
             } else {
                 XYSeries s = chart.addSeries(c.label(), xy[0], xy[1]);
                 s.setMarker(SeriesMarkers.NONE);
                 s.setLineStyle(DASHES[run % DASHES.length]);
+                s.setLineColor(COLOURS[run % COLOURS.length]);
             }
             run++;
         }
     }
 
-    /** The points a chart can draw: finite, and above zero on a log axis; at least one (XChart needs one). */
-    private static double[][] shown(Curve c, boolean logY) {
+    /** The points a chart can draw: finite, at most yMax, above zero on a log axis; at least one (XChart needs one). */
+    private static double[][] shown(Curve c, boolean logY, double yMax) {
         int n = 0;
-        for (int i = 0; i < c.y().length; i++) if (fits(c.y()[i], logY) && Double.isFinite(c.x()[i])) n++;
+        for (int i = 0; i < c.y().length; i++) if (fits(c.y()[i], logY, yMax) && Double.isFinite(c.x()[i])) n++;
         if (n == 0) return new double[][] {{0}, {logY ? 1 : 0}};
         double[] x = new double[n], y = new double[n];
         int k = 0;
         for (int i = 0; i < c.y().length; i++) {
-            if (fits(c.y()[i], logY) && Double.isFinite(c.x()[i])) {
+            if (fits(c.y()[i], logY, yMax) && Double.isFinite(c.x()[i])) {
                 x[k] = c.x()[i];
                 y[k++] = c.y()[i];
             }
@@ -151,7 +159,7 @@ public final class LivePanels {
         return new double[][] {x, y};
     }
 
-    private static boolean fits(double v, boolean logY) {
-        return Double.isFinite(v) && (!logY || v > 0);
+    private static boolean fits(double v, boolean logY, double yMax) {
+        return Double.isFinite(v) && (!logY || v > 0) && v <= yMax;
     }
 }

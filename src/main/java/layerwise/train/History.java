@@ -145,7 +145,8 @@ public final class History {
     }
 
     /**
-     * The loss (log axis) and accuracy curves over the steps, saved as name.png. When there is a display a window
+     * The loss (log axis) and accuracy curves over the steps (step 0 is the loss before the first update, an
+     * epoch's point sits at the number of steps done when it ended), saved as name.png. When there is a display a window
      * shows them too and, from then on, redraws as steps and epochs are recorded (closing it leaves JShell running).
      */
     public Figure<?> plot(String name) {
@@ -163,7 +164,7 @@ public final class History {
     /** The two panels: loss per step with the epoch means and test loss over it; accuracy per epoch. */
     List<Panel> panels() {
         double[] stepX = new double[losses.size()];
-        for (int i = 0; i < stepX.length; i++) stepX[i] = i + 1;
+        for (int i = 0; i < stepX.length; i++) stepX[i] = i;    // step 0: the loss before the first update
         double[] epochX = column(0);
         List<Curve> loss = List.of(new Curve("train loss, each step", stepX, losses()),
                 new Curve("train loss, epoch mean", epochX, column(1)),
