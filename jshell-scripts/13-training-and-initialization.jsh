@@ -245,7 +245,7 @@ for (var scheme : convSchemes) {
         convAccuracy.put(scheme.name(), Metrics.accuracy(net.forward(xTestImages), yTest));
     }
 }
-Plots.panels("Conv2d(1, 8, 3) → pool → Conv2d(8, 16, 3) → pool → Linear(64, 10) on the digits, one line per init", "step",
+Plots.panels("A small conv net on the digits: the loss per init", "step",
     List.of(Panel.log("training loss, mean of the last 20 steps (log scale, above 20 left out)", "loss, mean of 20 steps",
         convCurves).upTo(20)), "13-conv-loss");
 var convTable = new LinkedHashMap<String, double[]>();
