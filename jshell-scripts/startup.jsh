@@ -9,6 +9,7 @@ import layerwise.plot.*;
 import layerwise.table.*;
 import layerwise.interop.*;
 import layerwise.optim.*;
+import layerwise.data.*;
 import layerwise.train.*;
 import static layerwise.workbook.Repl.*;
 layerwise.workbook.Banner.show();

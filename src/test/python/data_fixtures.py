@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Prints the constants of RandpermTest, DataLoaderTest and RandomSplitTest: torch.randperm, int64 random_()
-draws, DataLoader index orders and random_split orders of PyTorch 1.13 on the CPU.
+"""Prints the constants of RandpermTest, DataLoaderTest, RandomSplitTest and DatasetsTest: torch.randperm, int64 random_()
+draws, DataLoader index orders, random_split orders and the generated sets' PyTorch recipes (PyTorch 1.13, CPU).
 The build never runs this; paste its output into the tests.  Run:
 
     /usr/bin/python3 src/test/python/data_fixtures.py
@@ -81,3 +81,34 @@ print('    // random_split(range(n), lengths, generator=torch.Generator().manual
 for n, lengths, s in [(10, [3, 7], 42), (30, [0.3, 0.3, 0.4], 42), (10, [0.33, 0.33, 0.34], 1), (1797, [0.8, 0.2], 0)]:
     parts = random_split(list(range(n)), lengths, generator=torch.Generator().manual_seed(s))
     print('    //', n, lengths, s, [len(p) for p in parts], [p.indices[:8] for p in parts], [digest(p.indices) for p in parts])
+
+print('    // parity: g = torch.Generator().manual_seed(s); x = (torch.rand(n, L, 1, generator=g) < 0.5).float();')
+print('    // y = x.sum((1, 2)) % 2 -> {s, n, L, ones in x, odd labels, first sequence}')
+for s, n, L in [(0, 512, 8), (3, 100, 12)]:
+    g = torch.Generator().manual_seed(s)
+    x = (torch.rand(n, L, 1, generator=g) < 0.5).float()
+    y = x.sum((1, 2)) % 2
+    print('    {%d, %d, %d, %d, %d, %s},' % (s, n, L, int(x.sum()), int(y.sum()), ints([int(v) for v in x[0, :, 0].tolist()])))
+
+print('    // spirals(perClass=5, classes=3, seed=1), the torch recipe: x rows')
+g = torch.Generator().manual_seed(1)
+rows = []
+for c in range(3):
+    r = torch.linspace(0, 1, 5)
+    t = torch.linspace(4 * c, 4 * c + 4, 5) + torch.randn(5, generator=g) * 0.2
+    rows.append(torch.stack([r * torch.sin(t), r * torch.cos(t)], 1))
+print('    ' + ', '.join('%.7ff' % v for v in torch.cat(rows).reshape(-1).tolist()))
+
+print('    // moons(n=7, noise=0.1, seed=2), the torch recipe: x rows, then y')
+import math
+n, noise = 7, 0.1
+g = torch.Generator().manual_seed(2)
+outer, inner = n // 2, n - n // 2
+so = torch.linspace(0, math.pi, outer, dtype=torch.float64)
+si = torch.linspace(0, math.pi, inner, dtype=torch.float64)
+X = torch.cat([torch.stack([so.cos(), so.sin()], 1), torch.stack([1 - si.cos(), 1 - si.sin() - 0.5], 1)]).float()
+Y = torch.cat([torch.zeros(outer), torch.ones(inner)])
+perm = torch.randperm(n, generator=g)
+X = X[perm] + noise * torch.randn(n, 2, generator=g)
+print('    ' + ', '.join('%.7ff' % v for v in X.reshape(-1).tolist()))
+print('    ' + ', '.join('%.0ff' % v for v in Y[perm].tolist()))

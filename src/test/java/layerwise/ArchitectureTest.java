@@ -139,6 +139,15 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("data sits on tensor and io: it imports nothing else of the workbook, and nothing below imports it")
+    void dataSitsOnTensorAndIo() {
+        assertNone("layerwise.data may import only java.*, layerwise.tensor and layerwise.io",
+                u -> u.pkg().equals("data") && !inPackage(u.target(), "java", "layerwise.tensor", "layerwise.io", "layerwise.data"));
+        assertNone("layerwise.tensor, init, io, nn and optim must not import layerwise.data",
+                u -> List.of("tensor", "init", "io", "nn", "optim").contains(u.pkg()) && inPackage(u.target(), "layerwise.data"));
+    }
+
+    @Test
     @DisplayName("experiment produces data only: it does not reach up to plot, table or workbook")
     void experimentStaysBelowPlotTableWorkbook() {
         assertNone("layerwise.nn must not import layerwise.experiment",

@@ -53,6 +53,14 @@ public final class TensorDataset implements Dataset {
     /** Row {@code index} of every tensor; a negative index counts from the end, as in Python. */
     @Override
     public List<Tensor> get(int index) {
+        int n = size();
+        if (index < -n || index >= n) {
+            throw new IndexError("index " + index + " is out of bounds for dimension 0 with size " + n,
+                    n == 0 ? "This dataset is empty: it has no item to return."
+                            : "This dataset has " + n + " items, so valid indices are 0 to " + (n - 1) + " (or -" + n
+                                    + " to -1 from the end).",
+                    "index with 0 <= i < dataset.size().");
+        }
         List<Tensor> item = new ArrayList<>(tensors.size());
         for (Tensor t : tensors) item.add(t.select(0, index));
         return List.copyOf(item);

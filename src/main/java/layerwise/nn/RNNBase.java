@@ -28,6 +28,11 @@ import layerwise.tensor.Tensor;
  *   weight_hr_l{k}{sfx}  (P, H)         LSTM with proj_size &gt; 0 only
  * </pre>
  * Every parameter starts ~ {@code U(-1/sqrt(H), 1/sqrt(H))}, drawn in that order (bit-exact with torch).
+ *
+ * <p>Gradients: {@code backward()} from the output, h_n or c_n reaches every parameter, the input, h0 and c0
+ * (and passes through the dropout between layers in training): on the plain kernel through the recorded ops
+ * of every step, on the fast one through one node per layer that runs backpropagation through time
+ * ({@link Kernels#recurrentLayer}).
  */
 public abstract class RNNBase extends Module {
 

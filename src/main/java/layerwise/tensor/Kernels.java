@@ -32,8 +32,14 @@ public final class Kernels {
     /** The two kernel families. */
     public enum Kind { PLAIN, FAST }
 
-    /** The hot ops, each chosen here. */
-    enum Op { MATMUL, LINEAR, LINEAR_BACKWARD, CONV2D, CONV2D_BACKWARD, RNN_CELL, LSTM_CELL, GRU_CELL, RECURRENT_LAYER }
+    /**
+     * The hot ops, each chosen here. A recurrent cell's or layer's backward (RECURRENT_CELL_BACKWARD,
+     * RECURRENT_BACKWARD) is chosen with its forward, when that records: the plain forward records the chain
+     * of tensor ops of every step, whose derivatives autograd applies op by op; the fast one records one node
+     * with a hand-written backward.
+     */
+    enum Op { MATMUL, LINEAR, LINEAR_BACKWARD, CONV2D, CONV2D_BACKWARD, RNN_CELL, LSTM_CELL, GRU_CELL, RECURRENT_LAYER,
+        RECURRENT_CELL_BACKWARD, RECURRENT_BACKWARD }
 
     private static final Kind DEFAULT =
             "plain".equals(System.getProperty("layerwise.kernels", "").toLowerCase(Locale.ROOT)) ? Kind.PLAIN : Kind.FAST;
@@ -210,26 +216,53 @@ public final class Kernels {
      * h' = tanh(gi + h W_hh^T + b_hh), or relu of it; {@code whhT} is W_hh transposed, bhh may be null.
      */
     public static Tensor rnnCell(Tensor gi, Tensor h, Tensor whhT, Tensor bhh, boolean relu) {
-        return switch (chosen(Op.RNN_CELL, DEFAULT)) {
+        return rnnCell(gi, h, whhT, bhh, relu, DEFAULT);
+    }
+
+    /**
+     * {@link #rnnCell(Tensor, Tensor, Tensor, Tensor, boolean)} with the given kernel. Recording, the plain
+     * step records its chain of ops; the fast one records h W_hh^T as a product and the rest as one node
+     * ({@link RecurrentCellGrad}); likewise for the LSTM and GRU cells.
+     */
+    static Tensor rnnCell(Tensor gi, Tensor h, Tensor whhT, Tensor bhh, boolean relu, Kind kind) {
+        Kind k = cellKind(Op.RNN_CELL, kind, gi, h, whhT, bhh);
+        return switch (k) {
             case PLAIN -> RecurrentChain.rnn(gi, h, whhT, bhh, relu, Kind.PLAIN);
-            case FAST -> RecurrentKernels.rnn(gi, Matmul.matmul(h, whhT, Kind.FAST), bhh, relu);
+            case FAST -> RecurrentCellGrad.rnn(gi, MatmulGrad.matmul(h, whhT, Kind.FAST), bhh, relu);
         };
     }
 
     /** One LSTM cell step, gates stacked {@code [i | f | g | o]} (see {@link RecurrentChain#lstm}): {h', c'}. */
     public static Tensor[] lstmCell(Tensor gi, Tensor h, Tensor c, Tensor whhT, Tensor bhh) {
-        return switch (chosen(Op.LSTM_CELL, DEFAULT)) {
+        return lstmCell(gi, h, c, whhT, bhh, DEFAULT);
+    }
+
+    static Tensor[] lstmCell(Tensor gi, Tensor h, Tensor c, Tensor whhT, Tensor bhh, Kind kind) {
+        Kind k = cellKind(Op.LSTM_CELL, kind, gi, h, c, whhT, bhh);
+        return switch (k) {
             case PLAIN -> RecurrentChain.lstm(gi, h, c, whhT, bhh, Kind.PLAIN);
-            case FAST -> RecurrentKernels.lstm(gi, Matmul.matmul(h, whhT, Kind.FAST), bhh, c);
+            case FAST -> RecurrentCellGrad.lstm(gi, MatmulGrad.matmul(h, whhT, Kind.FAST), bhh, c);
         };
     }
 
     /** One GRU cell step, gates stacked {@code [r | z | n]} (see {@link RecurrentChain#gru}): h'. */
     public static Tensor gruCell(Tensor gi, Tensor h, Tensor whhT, Tensor bhh) {
-        return switch (chosen(Op.GRU_CELL, DEFAULT)) {
+        return gruCell(gi, h, whhT, bhh, DEFAULT);
+    }
+
+    static Tensor gruCell(Tensor gi, Tensor h, Tensor whhT, Tensor bhh, Kind kind) {
+        Kind k = cellKind(Op.GRU_CELL, kind, gi, h, whhT, bhh);
+        return switch (k) {
             case PLAIN -> RecurrentChain.gru(gi, h, whhT, bhh, Kind.PLAIN);
-            case FAST -> RecurrentKernels.gru(gi, Matmul.matmul(h, whhT, Kind.FAST), bhh, h);
+            case FAST -> RecurrentCellGrad.gru(gi, MatmulGrad.matmul(h, whhT, Kind.FAST), bhh, h);
         };
+    }
+
+    /** The kernel of a cell step, and of its backward when the step records. */
+    private static Kind cellKind(Op op, Kind kind, Tensor... inputs) {
+        Kind k = chosen(op, kind);
+        if (Autograd.recording(inputs)) chosen(Op.RECURRENT_CELL_BACKWARD, k);
+        return k;
     }
 
     /** One recurrent layer over {@code seq (T, N, in)} in one or two directions, on the selected kernel. */
@@ -241,12 +274,28 @@ public final class Kernels {
     /**
      * One recurrent layer computed with the given kernel: every step as the chain of tensor ops it is
      * (PLAIN, {@link RecurrentChain}), or whole directions at once (FAST, {@link RecurrentKernels#layer}).
+     * When it records, the backward goes with it: PLAIN records every op of every step, and backpropagation
+     * through time is autograd's chain rule through the unrolled loop; FAST records one node per layer
+     * ({@link RecurrentLayerGrad}), whose backward is {@link #recurrentBackward}.
      */
     public static RecurrentKernels.Layer recurrentLayer(RecurrentKernels.Cell cell, Tensor seq, Kind kind,
                                                         RecurrentKernels.Direction... directions) {
-        return switch (chosen(Op.RECURRENT_LAYER, kind)) {
+        Kind k = chosen(Op.RECURRENT_LAYER, kind);
+        if (Autograd.recording(RecurrentLayerGrad.inputs(seq, directions))) chosen(Op.RECURRENT_BACKWARD, k);
+        return switch (k) {
             case PLAIN -> RecurrentChain.layer(cell, seq, directions);
-            case FAST -> RecurrentKernels.layer(cell, seq, directions);
+            case FAST -> RecurrentLayerGrad.layer(cell, seq, directions);
         };
+    }
+
+    /**
+     * The fast layer's backward, backpropagation through time from what its forward kept (see
+     * {@link RecurrentBackward}): the gradients of the sequence and of every direction's W_ih, b_ih, W_hh,
+     * b_hh, W_hr, h0 and c0, in that order, from those of the output, the final h's and the final c's.
+     */
+    static Tensor[] recurrentBackward(RecurrentKernels.Cell cell, Tensor seq, RecurrentKernels.Direction[] directions,
+                                      RecurrentTape[] tapes, float[] states, Tensor[] grads) {
+        chosen(Op.RECURRENT_BACKWARD, Kind.FAST);
+        return RecurrentLayerGrad.backward(cell, seq, directions, tapes, states, grads);
     }
 }

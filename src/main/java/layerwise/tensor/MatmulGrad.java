@@ -29,19 +29,24 @@ final class MatmulGrad {
 
     /** torch.matmul in every form, named as PyTorch names its node for that form. */
     static Tensor matmul(Tensor a, Tensor b) {
+        return matmul(a, b, Kernels.selected());
+    }
+
+    /** {@link #matmul(Tensor, Tensor)} with its forward and backward products on the given kernel. */
+    static Tensor matmul(Tensor a, Tensor b, Kernels.Kind kind) {
         String name = a.dims.length == 1 && b.dims.length == 1 ? "DotBackward0"
                 : a.dims.length == 2 && b.dims.length == 2 ? "MmBackward0"
                 : a.dims.length == 2 && b.dims.length == 1 ? "MvBackward0"
                 : a.dims.length == 1 ? "SqueezeBackward1" : "UnsafeViewBackward0";
-        return Autograd.op(name, () -> Kernels.matmul(a, b), (g, out) -> {
+        return Autograd.op(name, () -> Kernels.matmul(a, b, kind), (g, out) -> {
             Tensor a2 = a.dims.length == 1 ? Views.unsqueeze(a, 0) : a;
             Tensor b2 = b.dims.length == 1 ? Views.unsqueeze(b, 1) : b;
             Tensor g2 = g;
             if (a.dims.length == 1) g2 = Views.unsqueeze(g2, g2.dims.length - (b.dims.length == 1 ? 0 : 1));
             if (b.dims.length == 1) g2 = Views.unsqueeze(g2, g2.dims.length);
-            Tensor da = a.requiresGrad ? Grads.sumTo(Kernels.matmul(g2, Views.transpose(b2, -2, -1)), a2.dims).reshape(a.dims)
+            Tensor da = a.requiresGrad ? Grads.sumTo(Kernels.matmul(g2, Views.transpose(b2, -2, -1), kind), a2.dims).reshape(a.dims)
                     : null;
-            Tensor db = b.requiresGrad ? Grads.sumTo(Kernels.matmul(Views.transpose(a2, -2, -1), g2), b2.dims).reshape(b.dims)
+            Tensor db = b.requiresGrad ? Grads.sumTo(Kernels.matmul(Views.transpose(a2, -2, -1), g2, kind), b2.dims).reshape(b.dims)
                     : null;
             return new Tensor[] {da, db};
         }, new Tensor[] {a, b}, a, b);

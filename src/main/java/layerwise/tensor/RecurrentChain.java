@@ -13,6 +13,12 @@ import java.util.List;
  * one matrix product, because it does not depend on the state. The hidden part,
  * {@code gh = h W_hh^T + b_hh}, must wait for the previous step. {@code whhT} is {@code W_hh}
  * transposed ({@code (Hout, G*H)}), {@code bhh} may be null (bias=False).
+ *
+ * <p>Every op here is a recorded tensor op (the matrix products too, on the kernel given), so when a
+ * parameter, the input or a state requires grad, this chain is the autograd graph itself: a node per op
+ * per step, as PyTorch 1.13 records its recurrent layers on the CPU. Backpropagation through time is then
+ * nothing but the chain rule applied op by op through the unrolled loop, each step's h and c sending their
+ * gradients back to the step before; {@link RecurrentBackward} is the same sums written out for speed.
  */
 final class RecurrentChain {
     private RecurrentChain() {
@@ -20,7 +26,7 @@ final class RecurrentChain {
 
     /** {@code gh = h W_hh^T + b_hh}: the hidden half of the gates, {@code (N, G*H)}. */
     private static Tensor hiddenGates(Tensor h, Tensor whhT, Tensor bhh, Kernels.Kind kind) {
-        Tensor gh = Matmul.matmul(h, whhT, kind);
+        Tensor gh = MatmulGrad.matmul(h, whhT, kind);
         return bhh == null ? gh : gh.add(bhh);
     }
 
@@ -85,7 +91,7 @@ final class RecurrentChain {
             Tensor whhT = d.weightHh().t().contiguous();
             Tensor whrT = d.weightHr() == null ? null : d.weightHr().t().contiguous();
             // x W_ih^T + b_ih does not depend on the state: one product for all time steps.
-            Tensor gi = Matmul.matmul(seq.reshape(steps * n, seq.size(2)), d.weightIh().t().contiguous(), kind);
+            Tensor gi = MatmulGrad.matmul(seq.reshape(steps * n, seq.size(2)), d.weightIh().t().contiguous(), kind);
             if (d.biasIh() != null) gi = gi.add(d.biasIh());
             gi = gi.reshape(steps, n, gi.size(1));
             Tensor h = d.h0(), c = d.c0();
@@ -96,7 +102,7 @@ final class RecurrentChain {
                 switch (cell) {
                     case LSTM -> {
                         Tensor[] next = lstm(g, h, c, whhT, d.biasHh(), kind);
-                        h = whrT == null ? next[0] : Matmul.matmul(next[0], whrT, kind);
+                        h = whrT == null ? next[0] : MatmulGrad.matmul(next[0], whrT, kind);
                         c = next[1];
                     }
                     case GRU -> h = gru(g, h, whhT, d.biasHh(), kind);

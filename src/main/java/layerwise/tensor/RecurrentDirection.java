@@ -1,8 +1,5 @@
 package layerwise.tensor;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-
 /**
  * One layer in one direction over a whole sequence, for {@link RecurrentKernels#layer}. Set up once:
  * <ul>
@@ -14,9 +11,14 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * Each step is then split over the threads by hidden units, each range whole panels of the packed weight:
  * its columns of {@code h W_hh^T} for every gate, then the gates for its units ({@link RecurrentGates}),
  * writing h straight into its slot of the layer's output {@code (T, N, D·Hout)}, where the next step reads
- * it. The threads stay together for the whole sequence and meet after each step ({@link #runTogether}).
+ * it. The threads stay together for the whole sequence and meet after each step ({@link Lockstep}).
  * With a projection (LSTM proj_size) h before projection goes to a scratch and {@code h W_hr^T} follows on
  * whole rows once a step's ranges are done: one parallel call per step.
+ *
+ * <p>A forward that records for autograd passes a {@link RecurrentTape}: the products and gates of step t
+ * then work in its slab t instead of the scratch (the gates' activations, c and the state before the
+ * projection stay there), and tanh(c) and the GRU's W_hn h + b_hn are kept beside them. The sums are the
+ * same either way.
  */
 final class RecurrentDirection {
 
@@ -32,10 +34,12 @@ final class RecurrentDirection {
     /** The layer's output (T, N, D·Hout): this direction's columns start at outOff, rows are outLd apart. */
     private final float[] out;
     private final int outOff, outLd;
-    private final float[] h0, c, gh, raw;
+    private final float[] h0, c0, c, gh, raw;
+    /** Null unless the forward records; then gh, c and raw are its slabs, one per step. */
+    private final RecurrentTape tape;
 
     RecurrentDirection(RecurrentKernels.Cell cell, SequenceRows x, RecurrentKernels.Direction d, boolean reverse,
-                       float[] out, int outOff, int outLd) {
+                       float[] out, int outOff, int outLd, RecurrentTape tape) {
         this.cell = cell;
         this.gates = cell.gates();
         this.steps = x.steps();
@@ -46,6 +50,7 @@ final class RecurrentDirection {
         this.out = out;
         this.outOff = outOff;
         this.outLd = outLd;
+        this.tape = tape;
         int width = gates * hidden;
         Tensor wih = d.weightIh();
         gi = inputPart(reverse ? 1 : 0, steps, n, width);
@@ -64,9 +69,11 @@ final class RecurrentDirection {
         Tensor p = d.weightHr();
         whr = p == null ? null : Gemm.pack(hidden, hOut, p.storage, p.offset, p.strides[1], p.strides[0]);
         h0 = d.h0().contiguous().toFloatArray();
-        c = cell == RecurrentKernels.Cell.LSTM ? d.c0().contiguous().toFloatArray() : null;
-        gh = Storage.allocate(n, width);
-        raw = whr == null ? null : Storage.allocate(n, hidden);
+        boolean lstm = cell == RecurrentKernels.Cell.LSTM;
+        c0 = lstm ? d.c0().contiguous().toFloatArray() : null;
+        c = !lstm ? null : tape != null ? tape.c : c0;
+        gh = tape != null && tape.gates != null ? tape.gates : Storage.allocate(n, width);
+        raw = whr == null ? null : tape != null ? tape.m : Storage.allocate(n, hidden);
     }
 
     /** Input parts up to this many floats (16 MiB) are kept for the next forward on the same thread. */
@@ -89,67 +96,27 @@ final class RecurrentDirection {
 
     /** Runs every step with up to {@code threads} threads (1: all on the caller's). */
     void run(int threads) {
-        int panel = Gemm.panelWidth();
-        int panels = (hidden + panel - 1) / panel;
-        long work = (long) n * gates * hidden * hOut;
-        int tasks = work < Gemm.PARALLEL_WORK ? 1 : Math.min(threads, panels);
-        int[] bounds = new int[tasks + 1];
-        for (int k = 0; k <= tasks; k++) bounds[k] = Math.min(hidden, panels * k / tasks * panel);
-        if (tasks > 1 && whr == null) {
-            runTogether(tasks, bounds);
+        int tasks = Lockstep.tasks((long) n * gates * hidden * hOut, hidden, threads);
+        int[] bounds = Lockstep.unitBounds(hidden, tasks);
+        if (whr == null) {
+            Lockstep.run(steps, tasks, (s, k) -> step(s, bounds[k], bounds[k + 1]));
             return;
         }
         for (int s = 0; s < steps; s++) {
             int step = s;
             Parallel.forEach(tasks, k -> step(step, bounds[k], bounds[k + 1]));
-            if (whr != null) {
-                int hAt = time(s) * n * outLd + outOff;
-                if (tasks > 1) {
-                    Gemm.gemm(n, raw, 0, hidden, 1, whr, out, hAt, outLd, false);
-                } else {
-                    Gemm.range(n, raw, 0, hidden, 1, whr, 0, hOut, out, hAt, outLd, false);
-                }
+            int hAt = time(s) * n * outLd + outOff, rawAt = slab(time(s), hidden);
+            if (tasks > 1) {
+                Gemm.gemm(n, raw, rawAt, hidden, 1, whr, out, hAt, outLd, false);
+            } else {
+                Gemm.range(n, raw, rawAt, hidden, 1, whr, 0, hOut, out, hAt, outLd, false);
             }
         }
     }
 
-    /** Spins (about 50 µs) a waiting thread makes before it yields the core between checks. */
-    private static final int SPINS = 1 << 10;
-
-    /**
-     * All steps in one parallel call instead of one per step (waking a pool thread for every step costs tens
-     * of µs, a good part of a step): step s's unit ranges are claimed one by one, each thread its own range
-     * first (whose weights its cache holds), then any range left, and no thread starts step s+1 before every
-     * range of step s is done. A thread that starts late or not at all holds nothing up, the others claim
-     * its ranges; waiting spins briefly, then yields. A thread that fails lets the others stop.
-     */
-    private void runTogether(int tasks, int[] bounds) {
-        AtomicIntegerArray claimed = new AtomicIntegerArray(steps * tasks);
-        AtomicIntegerArray done = new AtomicIntegerArray(steps);
-        AtomicBoolean failed = new AtomicBoolean();
-        Parallel.forEach(tasks, k -> {
-            for (int s = 0; s < steps; s++) {
-                for (int j = 0; j < tasks; j++) {
-                    int part = (k + j) % tasks;
-                    if (!claimed.compareAndSet(s * tasks + part, 0, 1)) continue;
-                    try {
-                        step(s, bounds[part], bounds[part + 1]);
-                    } catch (RuntimeException | Error e) {
-                        failed.set(true);
-                        throw e;
-                    }
-                    done.incrementAndGet(s);
-                }
-                for (int spins = 0; done.get(s) < tasks; spins++) {
-                    if (failed.get()) return;
-                    if (spins < SPINS) {
-                        Thread.onSpinWait();
-                    } else {
-                        Thread.yield();
-                    }
-                }
-            }
-        });
+    /** Where step t's rows of a per-step buffer of this width start: its slab of the tape, or the one scratch. */
+    private int slab(int t, int width) {
+        return tape == null ? 0 : t * n * width;
     }
 
     /** The time index of step s: s, or T-1-s in reverse. */
@@ -166,17 +133,42 @@ final class RecurrentDirection {
         int pOff = s == 0 ? 0 : time(s - 1) * stepRows + outOff;
         int pLd = s == 0 ? hOut : outLd;
         int width = gates * hidden;
+        int ghOff = tape != null && gh == tape.gates ? slab(t, width) : 0;
         for (int g = 0; g < gates; g++) {
-            Gemm.range(n, prev, pOff, pLd, 1, whh[g], u0, u1, gh, g * hidden, width, false);
+            Gemm.range(n, prev, pOff, pLd, 1, whh[g], u0, u1, gh, ghOff + g * hidden, width, false);
         }
         int giOff = t * giTs;
         float[] h = raw == null ? out : raw;
-        int hOff = raw == null ? t * stepRows + outOff : 0, hLd = raw == null ? outLd : hidden;
+        int hOff = raw == null ? t * stepRows + outOff : slab(t, hidden), hLd = raw == null ? outLd : hidden;
         switch (cell) {
-            case LSTM -> RecurrentGates.lstm(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, bh, c, 0, hidden, h, hOff, hLd);
-            case GRU -> RecurrentGates.gru(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, bh, prev, pOff, pLd, h, hOff, hLd);
-            case RNN_TANH, RNN_RELU -> RecurrentGates.rnn(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, bh,
+            case LSTM -> {
+                int cOff = slab(t, hidden);
+                if (tape != null) keepCell(s, t, u0, u1);
+                RecurrentGates.lstm(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, ghOff, bh, c, cOff, hidden, h, hOff, hLd,
+                        tape == null ? null : tape.tanhC, cOff);
+            }
+            case GRU -> {
+                if (tape != null) keepHiddenCandidate(t, ghOff, u0, u1);
+                RecurrentGates.gru(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, ghOff, bh, prev, pOff, pLd, h, hOff, hLd);
+            }
+            case RNN_TANH, RNN_RELU -> RecurrentGates.rnn(n, hidden, u0, u1, gi, giOff, giNs, bi, gh, ghOff, bh,
                     cell == RecurrentKernels.Cell.RNN_RELU, h, hOff, hLd);
+        }
+    }
+
+    /** Recording: step t's slab of c starts as the previous c (c0, or the slab of the step before), updated in place. */
+    private void keepCell(int s, int t, int u0, int u1) {
+        float[] from = s == 0 ? c0 : tape.c;
+        int fromOff = s == 0 ? 0 : slab(time(s - 1), hidden), at = slab(t, hidden);
+        for (int r = 0; r < n; r++) System.arraycopy(from, fromOff + r * hidden + u0, tape.c, at + r * hidden + u0, u1 - u0);
+    }
+
+    /** Recording, GRU: keeps W_hn h + b_hn, which the gate pass overwrites and the reset gate's derivative reads. */
+    private void keepHiddenCandidate(int t, int ghOff, int u0, int u1) {
+        int width = 3 * hidden, at = slab(t, hidden);
+        for (int r = 0; r < n; r++) {
+            int row = ghOff + r * width + 2 * hidden;
+            for (int u = u0; u < u1; u++) tape.hn[at + r * hidden + u] = gh[row + u] + bh[2 * hidden + u];
         }
     }
 
@@ -188,9 +180,13 @@ final class RecurrentDirection {
         return Tensor.wrap(h, n, hOut);
     }
 
-    /** The final c, (N, H), LSTM only (else null). */
+    /** The final c, (N, H), LSTM only (else null): the one buffer, or a copy of the last slab of the tape. */
     Tensor finalC() {
-        return c == null ? null : Tensor.wrap(c, n, hidden);
+        if (c == null) return null;
+        if (tape == null) return Tensor.wrap(c, n, hidden);
+        float[] last = Storage.allocate(n, hidden);
+        if (steps > 0) System.arraycopy(c, slab(time(steps - 1), hidden), last, 0, n * hidden);
+        return Tensor.wrap(last, n, hidden);
     }
 
     /** Multiply-adds of the recurrence (the steps' h W_hh^T), to decide whether threads pay. */

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * <p>Operands, for G gates of H units stacked {@code [gate 0 | gate 1 | ...]}:
  * <ul>
  *   <li>{@code gi}: the input part x W_ih^T of row r at {@code giOff + r*giLd} (G·H values), read only;</li>
- *   <li>{@code gh}: the hidden part h W_hh^T, rows of G·H at {@code r*G·H}, overwritten with the gates;</li>
+ *   <li>{@code gh}: the hidden part h W_hh^T, rows of G·H at {@code ghOff + r*G·H}, read and then overwritten:
+ *       an LSTM's and a GRU's with their gates' activations (i, f, g, o; r, z, n), which a recording forward
+ *       keeps for the backward ({@link RecurrentTape});</li>
  *   <li>{@code bi}, {@code bh}: b_ih and b_hh (G·H), from {@link #bias}: an absent bias is -0, the one
  *       float that adds as nothing at all (x + -0 = x, also for x = -0, where + 0 would give +0).</li>
  * </ul>
@@ -34,16 +36,18 @@ final class RecurrentGates {
 
     /**
      * LSTM, gates {@code [i | f | g | o]}: i, f, o = sigmoid(pre), g = tanh(pre), c' = f*c + i*g (c updated in
-     * place, row r at {@code cOff + r*cLd}), h' = o * tanh(c') (row r at {@code hOff + r*hLd}).
+     * place, row r at {@code cOff + r*cLd}), h' = o * tanh(c') (row r at {@code hOff + r*hLd}). When {@code tc}
+     * is not null, tanh(c') is also kept there (rows of H at {@code tcOff + r*H}) for the backward.
      */
     static void lstm(int n, int hidden, int u0, int u1, float[] gi, int giOff, int giLd, float[] bi,
-                     float[] gh, float[] bh, float[] c, int cOff, int cLd, float[] h, int hOff, int hLd) {
+                     float[] gh, int ghOff, float[] bh, float[] c, int cOff, int cLd, float[] h, int hOff, int hLd,
+                     float[] tc, int tcOff) {
         int len = u1 - u0;
         int bI = u0, bF = bI + hidden, bG = bF + hidden, bO = bG + hidden;
         for (int r = 0; r < n; r++) {
-            int x = giOff + r * giLd, row = r * 4 * hidden;
+            int x = giOff + r * giLd, row = ghOff + r * 4 * hidden;
             int i = row + bI, f = row + bF, g = row + bG, o = row + bO;
-            int cr = cOff + r * cLd + u0, hr = hOff + r * hLd + u0;
+            int cr = cOff + r * cLd + u0, hr = hOff + r * hLd + u0, tr = tcOff + r * hidden + u0;
             if (Simd.ACTIVE) {
                 for (int gate = 0; gate < 4; gate++) {
                     int at = gate * hidden + u0;
@@ -54,8 +58,13 @@ final class RecurrentGates {
                 SimdGates.tanh(gh, g, g + len, gh, g);
                 SimdGates.sigmoid(gh, gh, o, o + len);
                 SimdGates.lstmCell(gh, i, f, g, c, cr, len);
-                SimdGates.tanh(c, cr, cr + len, h, hr);
-                SimdGates.scale(gh, o, h, hr, len);
+                if (tc == null) {
+                    SimdGates.tanh(c, cr, cr + len, h, hr);
+                    SimdGates.scale(gh, o, h, hr, len);
+                } else {
+                    SimdGates.tanh(c, cr, cr + len, tc, tr);
+                    SimdGates.product(gh, o, tc, tr, h, hr, len);
+                }
                 continue;
             }
             for (int k = 0; k < len; k++) {
@@ -63,9 +72,15 @@ final class RecurrentGates {
                 float fg = Elementwise.sigmoid(pre(gi, x + bF + k, bi, gh, f + k, bh, bF + k));
                 float gg = (float) Math.tanh(pre(gi, x + bG + k, bi, gh, g + k, bh, bG + k));
                 float og = Elementwise.sigmoid(pre(gi, x + bO + k, bi, gh, o + k, bh, bO + k));
+                gh[i + k] = ig;
+                gh[f + k] = fg;
+                gh[g + k] = gg;
+                gh[o + k] = og;
                 float cn = fg * c[cr + k] + ig * gg;
                 c[cr + k] = cn;
-                h[hr + k] = og * (float) Math.tanh(cn);
+                float t = (float) Math.tanh(cn);
+                if (tc != null) tc[tr + k] = t;
+                h[hr + k] = og * t;
             }
         }
     }
@@ -75,11 +90,11 @@ final class RecurrentGates {
      * h' = n + z * (h - n); the previous h row r at {@code pOff + r*pLd}, h' at {@code hOff + r*hLd}.
      */
     static void gru(int n, int hidden, int u0, int u1, float[] gi, int giOff, int giLd, float[] bi,
-                    float[] gh, float[] bh, float[] prev, int pOff, int pLd, float[] h, int hOff, int hLd) {
+                    float[] gh, int ghOff, float[] bh, float[] prev, int pOff, int pLd, float[] h, int hOff, int hLd) {
         int len = u1 - u0;
         int bR = u0, bZ = bR + hidden, bN = bZ + hidden;
         for (int r = 0; r < n; r++) {
-            int x = giOff + r * giLd, row = r * 3 * hidden;
+            int x = giOff + r * giLd, row = ghOff + r * 3 * hidden;
             int rg = row + bR, z = row + bZ, nn = row + bN;
             int pr = pOff + r * pLd + u0, hr = hOff + r * hLd + u0;
             if (Simd.ACTIVE) {
@@ -97,6 +112,9 @@ final class RecurrentGates {
                 float zk = Elementwise.sigmoid(pre(gi, x + bZ + k, bi, gh, z + k, bh, bZ + k));
                 // n's hidden part is scaled by r before the input part joins it: its bias stays inside.
                 float nk = (float) Math.tanh((gi[x + bN + k] + bi[bN + k]) + rk * (gh[nn + k] + bh[bN + k]));
+                gh[rg + k] = rk;
+                gh[z + k] = zk;
+                gh[nn + k] = nk;
                 h[hr + k] = nk + zk * (prev[pr + k] - nk);
             }
         }
@@ -104,10 +122,10 @@ final class RecurrentGates {
 
     /** Elman RNN: h' = tanh(pre) or max(0, pre) (relu), row r at {@code hOff + r*hLd}. */
     static void rnn(int n, int hidden, int u0, int u1, float[] gi, int giOff, int giLd, float[] bi,
-                    float[] gh, float[] bh, boolean relu, float[] h, int hOff, int hLd) {
+                    float[] gh, int ghOff, float[] bh, boolean relu, float[] h, int hOff, int hLd) {
         int len = u1 - u0;
         for (int r = 0; r < n; r++) {
-            int x = giOff + r * giLd + u0, p = r * hidden + u0, hr = hOff + r * hLd + u0;
+            int x = giOff + r * giLd + u0, p = ghOff + r * hidden + u0, hr = hOff + r * hLd + u0;
             if (relu) {
                 for (int k = 0; k < len; k++) h[hr + k] = Elementwise.relu(pre(gi, x + k, bi, gh, p + k, bh, u0 + k));
             } else if (Simd.ACTIVE) {

@@ -148,6 +148,15 @@ final class SimdGates {
         for (; k < len; k++) y[at + k] = x[from + k] * y[at + k];
     }
 
+    /** z[at+k] = x[from+k] * y[yAt+k]: h = o * tanh(c) with tanh(c) kept apart. */
+    static void product(float[] x, int from, float[] y, int yAt, float[] z, int at, int len) {
+        int k = 0;
+        for (int last = len - FS.length(); k <= last; k += FS.length()) {
+            FloatVector.fromArray(FS, x, from + k).mul(FloatVector.fromArray(FS, y, yAt + k)).intoArray(z, at + k);
+        }
+        for (; k < len; k++) z[at + k] = x[from + k] * y[yAt + k];
+    }
+
     /** The GRU candidate's pre-activation, gh[nn+k] = (gi[xn+k] + bi[b+k]) + r[k] * (gh[nn+k] + bh[b+k]), r at rg of gh. */
     static void gruCandidate(float[] gi, int xn, float[] bi, float[] gh, int rg, int nn, float[] bh, int b, int len) {
         int k = 0;

@@ -33,6 +33,8 @@ import layerwise.tensor.Tensor;
  * gradient sums many more float32 products than the forward pass (a weight's gradient one per output
  * position), and PyTorch's own float32 gradients differ from float64 by up to 8e-6 in the fixtures.
  * A file passes when all its lines do.
+ * A recorded training run ({@code "kind": "training"} in the metadata) is replayed instead, one line per
+ * quantity, or with {@code --init} its initial weights checked (see {@link TrainingParity}).
  * With {@code --init}: seed the generator with the file's {@code init_seed}, build the module, and
  * compare its default-initialised state dict with the file's bit for bit.
  * Exit status 1 when any file fails (an unreadable file is a FAIL with the reason), 2 for bad usage.
@@ -107,6 +109,7 @@ public final class ParityCommand {
      * by newlines. {@code shown} is the file as the user typed it.
      */
     static String check(Path file, String shown) {
+        if (TrainingParity.isTrainingRun(file)) return TrainingParity.check(file, shown);
         Fixture f;
         Module module;
         try {
@@ -184,6 +187,7 @@ public final class ParityCommand {
 
     /** One line: PASS when the default-initialised state dict equals the file's bit for bit. */
     static String checkInit(Path file, String shown) {
+        if (TrainingParity.isTrainingRun(file)) return TrainingParity.checkInit(file, shown);
         try {
             Fixture f = Fixture.read(file);
             String mismatch = stateDictMismatch(f);
@@ -301,7 +305,7 @@ public final class ParityCommand {
      * The message of a failure on one line (errors from the layers span several). A file error already
      * names the file, which the FAIL line shows first, so only its problem is kept.
      */
-    private static String reason(Throwable e) {
+    static String reason(Throwable e) {
         String message = e instanceof TensorFileException fileError ? fileError.problem()
                 : e instanceof Error ? e.toString()
                 : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -32,6 +32,9 @@ public final class PlainKernelsRun {
         new RNN(4, 3).forward(Tensor.randn(5, 2, 4));
         new LSTM(4, 3).forward(Tensor.randn(5, 2, 4));
         new GRU(4, 3).forward(Tensor.randn(5, 2, 4));
+        // A recurrent backward runs on the kernel its forward ran on (the plain one: autograd through the chain of ops).
+        new GRUCell(4, 3).forward(Tensor.randn(2, 4)).sum().backward();
+        new LSTM(4, 3).forward(Tensor.randn(5, 2, 4)).output().sum().backward();
         Map<Kernels.Op, Kernels.Kind> ran = new TreeMap<>(Kernels.ran());
         ran.forEach((op, kind) -> System.out.println(op + "=" + kind));
     }
