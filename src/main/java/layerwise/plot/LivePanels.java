@@ -126,8 +126,26 @@ public final class LivePanels {
         return chart;
     }
 
+    /**
+     * The name of a series that is never drawn. When every x of a chart is equally spaced (a point per step),
+     * XChart puts a tick on every n-th point from the first ("0 18 36 54", labels that run together past a few
+     * hundred steps); one more x half a step in breaks the spacing, and XChart picks round ticks (0, 100, 200).
+     */
+    private static final String ROUND_TICKS = " ";
+
     /** Adds or updates one series per curve; a curve with no point to show yet gets a NaN placeholder. */
     private static void fill(XYChart chart, Panel p) {
+        double[] anchor = anchor(p);
+        if (anchor != null) {
+            if (chart.getSeriesMap().containsKey(ROUND_TICKS)) {
+                chart.updateXYSeries(ROUND_TICKS, new double[] {anchor[0]}, new double[] {anchor[1]}, null);
+            } else {
+                XYSeries s = chart.addSeries(ROUND_TICKS, new double[] {anchor[0]}, new double[] {anchor[1]});
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineStyle(SeriesLines.NONE);
+                s.setShowInLegend(false);
+            }
+        }
         int run = 0;
         for (Curve c : p.curves()) {
             double[][] xy = shown(c, p.logY(), p.yMax());
@@ -141,6 +159,17 @@ public final class LivePanels {
             }
             run++;
         }
+    }
+
+    /** Half a step after the first point of the longest curve, at a y it already shows; null for short curves. */
+    private static double[] anchor(Panel p) {
+        double[][] longest = null;
+        for (Curve c : p.curves()) {
+            double[][] xy = shown(c, p.logY(), p.yMax());
+            if (longest == null || xy[0].length > longest[0].length) longest = xy;
+        }
+        if (longest == null || longest[0].length < 20) return null;
+        return new double[] {(longest[0][0] + longest[0][1]) / 2, longest[1][0]};
     }
 
     /** The points a chart can draw: finite, at most yMax, above zero on a log axis; at least one (XChart needs one). */
