@@ -147,7 +147,7 @@ for (String activation : List.of("tanh", "relu")) {
             "loss, mean of 20 steps", curves).upTo(20));
     }
     Plots.panels("MLP on the digits, SGD (lr 0.05, momentum 0.9), batches of 32: the loss per init", "step", panels,
-        "13-loss-" + activation);
+        activation.equals("tanh") ? "13-loss-tanh" : "13-loss-relu");
 }
 
 // The table: steps to the target, the final loss and test accuracy, and the gradients at step 0 beside them.
