@@ -70,4 +70,4 @@ curves.put("peak " + Math.round(peak) + " GFLOP/s (measured)", new double[] {pea
 var figure = Plots.lines("C = A B, 256 x 256: GFLOP/s per step", "step (1 loop, 2 order, 3 blocked, 4 SIMD, 5 cores)",
     "GFLOP/s", stepNumber, curves, "12-gflops-per-step");
 check(figure.get(0).getSeriesMap().size() == 2, "two curves: measured and peak");   // steps 1-3 hug the floor
-println("Lesson 12 done. Next: ./workbook bench, the layers timed against PyTorch");
+println("Lesson 12 done. Next: /open jshell-scripts/13-training-and-initialization.jsh");

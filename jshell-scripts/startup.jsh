@@ -10,5 +10,6 @@ import layerwise.table.*;
 import layerwise.interop.*;
 import layerwise.optim.*;
 import layerwise.data.*;
+import layerwise.train.*;
 import static layerwise.workbook.Repl.*;
 layerwise.workbook.Banner.show();

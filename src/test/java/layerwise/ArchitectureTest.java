@@ -18,12 +18,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies run one way (tensor &lt;- init, io &lt;- nn &lt;- shape, interop, experiment &lt;- plot/table &lt;- grade &lt;-
- * workbook), and each third-party library is imported by one package only. Checked on the imports (static ones included) and
+ * Dependencies run one way (tensor &lt;- init, io &lt;- nn &lt;- shape, interop, experiment &lt;- plot/table &lt;- train, grade &lt;-
+ * workbook), and each third-party library is imported by one package only (train names Tablesaw's Table type, which
+ * its tables are). Checked on the imports (static ones included) and
  * on fully qualified names in the code of every file under src/main/java.
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src", "main", "java");
+    /** The one Tablesaw name train may use: the type of the tables layerwise.table builds for it. */
+    private static final String TABLE_TYPE = "tech.tablesaw.api.Table";
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern QUALIFIED = Pattern.compile("\\b(layerwise\\.\\w+|org\\.knowm\\.xchart|tech\\.tablesaw)\\.");
 
@@ -126,6 +129,16 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("train sits on plot and table: only workbook imports it, and it uses the computing packages, plot and table")
+    void trainSitsOnPlotAndTable() {
+        assertNone("layerwise.train may import only java.*, tensor, nn, optim, plot, table and Tablesaw's Table type",
+                u -> u.pkg().equals("train") && !inPackage(u.target(), "java", "layerwise.tensor", "layerwise.nn",
+                        "layerwise.optim", "layerwise.plot", "layerwise.table", "layerwise.train", TABLE_TYPE));
+        assertNone("only layerwise.workbook may import layerwise.train",
+                u -> !u.pkg().equals("train") && !u.pkg().equals("workbook") && inPackage(u.target(), "layerwise.train"));
+    }
+
+    @Test
     @DisplayName("data sits on tensor and io: it imports nothing else of the workbook, and nothing below imports it")
     void dataSitsOnTensorAndIo() {
         assertNone("layerwise.data may import only java.*, layerwise.tensor and layerwise.io",
@@ -174,8 +187,9 @@ class ArchitectureTest {
     void librariesStayInTheirPackage() {
         assertNone("only layerwise.plot may import org.knowm.xchart",
                 u -> !u.pkg().equals("plot") && inPackage(u.target(), "org.knowm.xchart"));
-        assertNone("only layerwise.table may import tech.tablesaw",
-                u -> !u.pkg().equals("table") && inPackage(u.target(), "tech.tablesaw"));
+        assertNone("only layerwise.table may import tech.tablesaw (train may name the Table type its tables have)",
+                u -> !u.pkg().equals("table") && inPackage(u.target(), "tech.tablesaw")
+                        && !(u.pkg().equals("train") && u.target().equals(TABLE_TYPE)));
     }
 
     @Test

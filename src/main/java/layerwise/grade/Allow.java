@@ -9,8 +9,8 @@ public enum Allow {
     PLAIN_JAVA("plain Java only (arithmetic, Math, arrays, String, the java.util collections), no workbook class"),
     /** Also {@code Tensor} and its own operations (matmul, reshape, permute, ...), but no layer and no {@code Functional}. */
     TENSOR_OPS("Tensor and its own operations (matmul, reshape, permute, ...), but not Functional, Init or a layer from layerwise.nn"),
-    /** Any computing part of the workbook: tensors, layers, init, shapes. */
-    WORKBOOK("the workbook's tensors, layers, init and shape tools");
+    /** Any computing part of the workbook: tensors, layers, init, optimizers, shapes. */
+    WORKBOOK("the workbook's tensors, layers, init, optimizers and shape tools");
 
     private final String rule;
 

@@ -77,7 +77,7 @@ final class Sandbox {
 
     /** The workbook's computing packages (its files, plots, tables, commands and grader are not). */
     private static final Set<String> WORKBOOK_PACKAGES = Set.of("layerwise/tensor/", "layerwise/nn/", "layerwise/init/",
-            "layerwise/shape/", "layerwise/experiment/");
+            "layerwise/shape/", "layerwise/experiment/", "layerwise/optim/");
 
     /** Workbook classes and members that reach beyond computing: files, threads, the machine. */
     private static final Set<String> WORKBOOK_DENIED = Set.of("layerwise/tensor/Peak", "layerwise/tensor/SimdPeak",
@@ -192,7 +192,7 @@ final class Sandbox {
         }
         if (c.startsWith("layerwise/grade/") || c.startsWith("jdk/jshell/")) return "graded code may not reach the grader.";
         if (c.startsWith("layerwise/")) {
-            return "graded code may use the workbook's tensors, layers, init and shape tools, not its files, plots, "
+            return "graded code may use the workbook's tensors, layers, init, optimizers and shape tools, not its files, plots, "
                     + "tables, commands or threads.";
         }
         return "it is not on the list of what graded code may use (arithmetic, Math, arrays, strings, collections, "

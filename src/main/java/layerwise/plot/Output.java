@@ -93,7 +93,7 @@ final class Output {
         return file;
     }
 
-    private static <T extends Chart<?, ?>> void writeGrid(List<T> charts, int rows, int cols, String title, String file)
+    static <T extends Chart<?, ?>> void writeGrid(List<T> charts, int rows, int cols, String title, String file)
             throws IOException {
         int w = 0, h = 0;
         for (T c : charts) {

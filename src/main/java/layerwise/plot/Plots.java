@@ -449,6 +449,27 @@ public final class Plots {
         return new Figure<>(title, file, charts);
     }
 
+    /**
+     * Panels side by side under one title, sharing the x axis: for a training run, the loss in one panel and
+     * the accuracy in the next; for a comparison, one panel per network. Lines have no markers (a curve may
+     * have a point per step) and differ by colour and dash. Saves the PNG, and shows a window when there is a
+     * display.
+     */
+    public static Figure<XYChart> panels(String title, String xTitle, List<Panel> panels, String name) {
+        LivePanels live = new LivePanels(title, xTitle, panels);
+        Figure<XYChart> figure = live.save(name);
+        if (figure.file() != null) live.show();
+        return figure;
+    }
+
+    /**
+     * The same panels, kept to be redrawn as they grow: {@link LivePanels#show()} opens a window when there is
+     * a display, {@link LivePanels#update} redraws it, {@link LivePanels#save} writes the PNG at any time.
+     */
+    public static LivePanels livePanels(String title, String xTitle, List<Panel> panels) {
+        return new LivePanels(title, xTitle, panels);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Density bars of the bins as a filled outline. */

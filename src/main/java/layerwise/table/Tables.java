@@ -154,6 +154,22 @@ public final class Tables {
     }
 
     /**
+     * Counts in a grid (a confusion matrix): a first column of row labels, an int column per entry of
+     * {@code columns}, and optionally one last column of numbers per row ({@code extraName}, null for none).
+     */
+    public static Table counts(String title, String rowName, String[] rows, String[] columns, int[][] counts,
+                               String extraName, double[] extra) {
+        Table t = Table.create(title, StringColumn.create(rowName, rows));
+        for (int c = 0; c < columns.length; c++) {
+            int[] col = new int[rows.length];
+            for (int r = 0; r < rows.length; r++) col[r] = counts[r][c];
+            t.addColumns(IntColumn.create(columns[c], col));
+        }
+        if (extraName != null) t.addColumns(DoubleColumn.create(extraName, extra));
+        return format(t);
+    }
+
+    /**
      * A model summary as a table, one row per layer (containers too): path, layer, input and output
      * shape, parameter count, multiply-adds, and every parameter's PyTorch key and shape.
      */

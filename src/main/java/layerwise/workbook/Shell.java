@@ -56,7 +56,19 @@ public final class Shell {
         Map<String, String> mode = retainedMode();
         var tool = JavaShellToolBuilder.builder();
         if (!mode.isEmpty()) tool.persistence(new Overlay(mode, Preferences.userRoot().node(JSHELL_PREFERENCES)));
-        System.exit(tool.start(withPreviews(expandClassPath(args))));
+        System.exit(tool.start(withTerminal(withPreviews(expandClassPath(args)), System.console() != null)));
+    }
+
+    /**
+     * The arguments with {@code -R-Dlayerwise.terminal=true} when JShell runs in a terminal: the learner's code
+     * runs in a second JVM whose output is a pipe, so it cannot see the console itself, and a training
+     * {@code Progress} line redraws in place only on a terminal.
+     */
+    static String[] withTerminal(String[] args, boolean terminal) {
+        if (!terminal) return args;
+        String[] out = Arrays.copyOf(args, args.length + 1);
+        out[args.length] = "-R-Dlayerwise.terminal=true";
+        return out;
     }
 
     /**

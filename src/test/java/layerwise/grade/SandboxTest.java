@@ -40,6 +40,7 @@ class SandboxTest {
             "int f(int n) { assert n >= 0 : \"negative\"; System.out.println(n); return Integer.parseInt(\"\" + n); }",
             "java.util.Map<String, Integer> f() { var m = new java.util.HashMap<String, Integer>(); m.merge(\"a\", 1, Integer::sum); return m; }",
             "float[][] f(float[] g, int[][] s) { float[] d = g.clone(); int[][] t = s.clone(); return new float[][] {d, g}; }",
+            "void f(java.util.List<layerwise.tensor.Tensor> p) { var o = new layerwise.optim.Adam(p, 0.01); o.zeroGrad(); o.step(); }",
     })
     @DisplayName("what answers need is allowed")
     void allowed(String member) throws Exception {

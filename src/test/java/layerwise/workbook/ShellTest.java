@@ -43,6 +43,13 @@ class ShellTest {
     }
 
     @Test
+    void aTerminalIsPassedToTheSnippetsJvm() {
+        String[] args = {"--class-path", "x"};
+        assertSame(args, Shell.withTerminal(args, false), "a pipe: nothing added, Progress prints a line per epoch");
+        assertArrayEquals(new String[] {"--class-path", "x", "-R-Dlayerwise.terminal=true"}, Shell.withTerminal(args, true));
+    }
+
+    @Test
     void longArraysArePreviewedByTheWorkbooksEngine() throws Exception {
         String[] args = Shell.withPreviews(new String[] {"--class-path", "x"});
         assertArrayEquals(new String[] {"--class-path", "x", "--execution", PreviewExecution.NAME}, args);
