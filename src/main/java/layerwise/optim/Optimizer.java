@@ -53,6 +53,29 @@ public abstract class Optimizer {
         for (int i = 0; i < defaults.length; i += 2) group.put((String) defaults[i], defaults[i + 1]);
     }
 
+    /**
+     * As PyTorch prints an optimizer: its class, then its one parameter group's hyperparameters sorted by
+     * name, e.g. {@code SGD (\nParameter Group 0\n    dampening: 0\n    lr: 0.05\n ...)}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append(" (\nParameter Group 0\n");
+        new java.util.TreeMap<>(group).forEach((k, v) -> sb.append("    ").append(k).append(": ").append(py(v)).append('\n'));
+        return sb.append(')').toString();
+    }
+
+    /** A hyperparameter as Python prints it: 0 for a whole 0.0, True/False, a tuple for a list. */
+    private static String py(Object v) {
+        if (v instanceof Boolean b) return b ? "True" : "False";
+        if (v instanceof Double d) return number(d);
+        if (v instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            for (Object o : l) parts.add(py(o));
+            return "(" + String.join(", ", parts) + ")";
+        }
+        return String.valueOf(v);
+    }
+
     /** The parameters, in the order given. */
     public List<Tensor> params() {
         return params;

@@ -69,6 +69,18 @@ class CheckpointTest {
     }
 
     @Test
+    @DisplayName("an optimizer prints as PyTorch prints it: its group's hyperparameters sorted, in Python's spelling")
+    void printing() {
+        Tensor w = Tensor.zeros(2).requiresGrad(true);
+        org.junit.jupiter.api.Assertions.assertEquals("SGD (\nParameter Group 0\n    dampening: 0\n    lr: 0.05\n    maximize: False\n"
+                + "    momentum: 0\n    nesterov: False\n    weight_decay: 0\n)", new SGD(List.of(w), 0.05).toString());
+        String adam = new Adam(List.of(w), 0.01).toString();
+        assertTrue(adam.contains("    betas: (0.9, 0.999)\n    eps: 1e-08\n"), adam);
+        org.junit.jupiter.api.Assertions.assertEquals("0.0001", Optimizer.pyFloat(1e-4));
+        org.junit.jupiter.api.Assertions.assertEquals("1.5e+16", Optimizer.pyFloat(1.5e16));
+    }
+
+    @Test
     @DisplayName("loading into another kind of optimizer, or a plain model file, is refused with the fix")
     void mistakes(@TempDir Path dir) {
         Sequential m = model();
