@@ -1,6 +1,5 @@
 package layerwise.optim;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 
 import layerwise.tensor.Autograd;
 import layerwise.tensor.Tensor;
+import layerwise.tensor.TorchFormat;
 import layerwise.tensor.TypeError;
 import layerwise.tensor.ValueError;
 
@@ -237,19 +237,6 @@ public abstract class Optimizer {
 
     /** Python's repr of a float: "1.0", "0.9", "1e-08". */
     static String pyFloat(double v) {
-        if (Double.isNaN(v)) return "nan";
-        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        if (v == 0) return "0.0";
-        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-        double a = Math.abs(v);
-        if (a >= 1e-4 && a < 1e16) {
-            String s = d.toPlainString();
-            return s.contains(".") ? s : s + ".0";
-        }
-        String digits = d.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - d.scale();
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return (v < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
-                + Math.abs(exponent);
+        return TorchFormat.pythonRepr(v);
     }
 }

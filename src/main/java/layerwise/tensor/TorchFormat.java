@@ -18,6 +18,27 @@ public final class TorchFormat {
         return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
+    /**
+     * A double as Python's repr prints it: the shortest digits that round-trip ("0.5", "0.01", "1.0"), in
+     * scientific notation ("1e-05") below 1e-4 and from 1e16 up. For module and optimizer reprs.
+     */
+    public static String pythonRepr(double v) {
+        if (Double.isNaN(v)) return "nan";
+        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        if (v == 0) return (1 / v < 0) ? "-0.0" : "0.0";
+        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
+        double a = Math.abs(v);
+        if (a >= 1e-4 && a < 1e16) {
+            String s = d.toPlainString();
+            return s.contains(".") ? s : s + ".0";
+        }
+        String digits = d.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - d.scale();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        String exp = (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+        return (v < 0 ? "-" : "") + mantissa + "e" + exp;
+    }
+
     /** A shape as PyTorch prints a size: {@code [2, 3]}. */
     public static String shapeString(int... shape) {
         StringBuilder sb = new StringBuilder("[");
