@@ -130,12 +130,20 @@ public abstract class Optimizer {
             for (int i = 0; i < params.size(); i++) {
                 Tensor p = params.get(i);
                 if (p.grad == null) continue;
-                Map<String, Object> s = state.computeIfAbsent(i, k -> new LinkedHashMap<>());
-                float[] values = p.toFloatArray();
-                update(values, p.grad.toFloatArray(), s, p.shape());
-                p.copy_(shaped(values, p.shape()));
+                update(p, state.computeIfAbsent(i, k -> new LinkedHashMap<>()));
             }
         }
+    }
+
+    /**
+     * Updates one parameter from its gradient, reading and writing its state (grad mode is off). By
+     * default on copies of the values, element by element ({@link #update(float[], float[], Map, int[])}),
+     * then written back; an optimizer whose step is a few whole-tensor ops overrides this instead.
+     */
+    void update(Tensor p, Map<String, Object> s) {
+        float[] values = p.toFloatArray();
+        update(values, p.grad.toFloatArray(), s, p.shape());
+        p.copy_(shaped(values, p.shape()));
     }
 
     /** Updates one parameter's values (in place) from its gradient, reading and writing its state. */

@@ -79,30 +79,40 @@ public final class SGD extends Optimizer {
         return lr;
     }
 
+    /**
+     * PyTorch 1.13's {@code _single_tensor_sgd}, op for op, on whole tensors:
+     * <pre>
+     *   d = -g if maximize else g
+     *   d = d.add(p, alpha=weight_decay)                       if weight_decay != 0
+     *   buf = d.clone() on the first step, else buf.mul_(momentum).add_(d, alpha=1 - dampening)
+     *   d = d.add(buf, alpha=momentum) if nesterov else buf     if momentum != 0
+     *   p.add_(d, alpha=-lr)
+     * </pre>
+     * Each {@code add(…, alpha)} is one fused multiply-add per element, as PyTorch's CPU kernel, so the
+     * result is PyTorch's to the bit (OptimizerParityTest).
+     */
     @Override
-    void update(float[] p, float[] g, Map<String, Object> s, int[] shape) {
-        float lr = (float) -lr(), momentum = (float) hyper("momentum"), wd = (float) hyper("weight_decay");
-        float keep = (float) (1 - hyper("dampening"));
-        boolean nesterov = flag("nesterov"), maximize = flag("maximize");
-        float[] d = g.clone();
-        for (int i = 0; i < d.length; i++) {
-            if (maximize) d[i] = -d[i];
-            if (wd != 0) d[i] = FloatOps.add(d[i], wd, p[i]);
-        }
+    void update(Tensor p, Map<String, Object> s) {
+        float momentum = (float) hyper("momentum"), wd = (float) hyper("weight_decay");
+        Tensor d = flag("maximize") ? p.grad.neg() : p.grad;
+        if (wd != 0) d = d.add(p, wd);
         if (hyper("momentum") != 0) {
-            Object previous = s.get("momentum_buffer");
-            float[] buf;
-            if (previous == null) {
+            Tensor buf = (Tensor) s.get("momentum_buffer");
+            if (buf == null) {
                 buf = d.clone();
             } else {
-                buf = ((Tensor) previous).toFloatArray();
-                for (int i = 0; i < buf.length; i++) buf[i] = FloatOps.add(buf[i] * momentum, keep, d[i]);
+                buf.mul_(momentum).add_(d, (float) (1 - hyper("dampening")));
             }
-            store(s, "momentum_buffer", buf, shape);
-            for (int i = 0; i < d.length; i++) d[i] = nesterov ? FloatOps.add(d[i], momentum, buf[i]) : buf[i];
+            s.put("momentum_buffer", buf);
+            d = flag("nesterov") ? d.add(buf, momentum) : buf;
         } else {
             s.put("momentum_buffer", null);
         }
-        for (int i = 0; i < p.length; i++) p[i] = FloatOps.add(p[i], lr, d[i]);
+        p.add_(d, (float) -lr());
+    }
+
+    @Override
+    void update(float[] p, float[] g, Map<String, Object> s, int[] shape) {
+        throw new IllegalStateException("SGD updates whole tensors (update(Tensor, Map))");
     }
 }

@@ -48,6 +48,28 @@ final class ElementwiseGrad {
                 new Tensor[] {a, b}, a, b);
     }
 
+    /** out = a + α·b, one fused multiply-add per element:  da = g,  db = α·g. */
+    static Tensor addScaled(Tensor a, Tensor b, float alpha) {
+        return Autograd.op("AddBackward0", () -> {
+            Tensor out = Tensor.zeros(Shapes.broadcast(a.dims, b.dims));
+            Elementwise.copy(out, a);
+            addScaledInPlace(out, b, alpha);
+            return out;
+        }, (g, out) -> of(sumTo(g, a.dims), b.requiresGrad ? sumTo(Elementwise.withScalar(g, Arith.MUL, alpha), b.dims) : null),
+                new Tensor[] {a, b});
+    }
+
+    /** self[i] = fma(α, b[i], self[i]), b broadcast to self's shape: a loop of its own when both lie contiguous. */
+    static void addScaledInPlace(Tensor self, Tensor b, float alpha) {
+        if (self.isContiguous() && b.isContiguous() && java.util.Arrays.equals(self.dims, b.dims) && self.storage != b.storage) {
+            float[] x = self.storage, y = b.storage;
+            int xo = self.offset, yo = b.offset, n = self.numel();
+            for (int i = 0; i < n; i++) x[xo + i] = Math.fma(alpha, y[yo + i], x[xo + i]);
+            return;
+        }
+        Elementwise.inPlace(self, b, (x, y) -> Math.fma(alpha, y, x));
+    }
+
     // ---------------------------------------------------------------- a tensor and a number
 
     /** out = a + c (also a - c):  da = g. */

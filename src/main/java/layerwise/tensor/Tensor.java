@@ -275,6 +275,8 @@ public final class Tensor {
     // ---------------------------------------------------------------- elementwise, with broadcasting
     public Tensor add(Tensor other) { return ElementwiseGrad.add(this, Nulls.tensor(other, "add", "other", 1)); }
     public Tensor add(float value) { return ElementwiseGrad.addScalar(this, Arith.ADD, value); }
+    /** {@code x.add(other, alpha=a)}: x + a·other, each element one fused multiply-add, as PyTorch's CPU kernel. */
+    public Tensor add(Tensor other, float alpha) { return ElementwiseGrad.addScaled(this, Nulls.tensor(other, "add", "other", 1), alpha); }
     public Tensor sub(Tensor other) { return ElementwiseGrad.sub(this, Nulls.tensor(other, "sub", "other", 1)); }
     public Tensor sub(float value) { return ElementwiseGrad.addScalar(this, Arith.SUB, value); }
     public Tensor mul(Tensor other) { return ElementwiseGrad.mul(this, Nulls.tensor(other, "mul", "other", 1)); }
@@ -326,6 +328,18 @@ public final class Tensor {
         Autograd.beforeInPlace(this);
         Elementwise.inPlace(this, other, Arith.SUB);
         Autograd.rebase(this, "SubBackward0", (g, out) -> new Tensor[] {g, Grads.sumTo(g, other.dims).neg()}, other);
+        return this;
+    }
+
+    /**
+     * {@code x.add_(other, alpha=a)}: x += a·other in place, each element one fused multiply-add (rounded
+     * once), as PyTorch computes it; the step of SGD, {@code p.add_(g, -lr)}. Returns this.
+     */
+    public Tensor add_(Tensor other, float alpha) {
+        Nulls.tensor(other, "add_", "other", 1);
+        Autograd.beforeInPlace(this);
+        ElementwiseGrad.addScaledInPlace(this, other, alpha);
+        Autograd.rebase(this, "AddBackward0", (g, out) -> new Tensor[] {g, Grads.sumTo(g.mul(alpha), other.dims)}, other);
         return this;
     }
 

@@ -85,6 +85,22 @@ class OpGradientsTest {
     }
 
     @Test
+    @DisplayName("add(other, alpha) and add_(other, alpha): one fused multiply-add per element, as PyTorch; gradients g and α·g")
+    void addWithAlpha() {
+        Tensor a = away(14, 3, 5), b = away(15, 5);
+        assertTrue(Autograd.gradcheck((x, y) -> x.add(y, -0.3f), a, b));
+        Tensor x = away(16, 4, 6).detach(), y = away(17, 4, 6).detach();
+        float[] xv = x.toFloatArray(), yv = y.toFloatArray(), want = new float[xv.length];
+        for (int i = 0; i < xv.length; i++) want[i] = Math.fma(0.1f, yv[i], xv[i]);
+        assertArrayEquals(want, x.add(y, 0.1f).toFloatArray());
+        assertArrayEquals(want, x.add_(y, 0.1f).toFloatArray());
+        assertArrayEquals(want, x.toFloatArray());
+        Tensor nc = away(18, 6, 4).detach().t(), z = Tensor.zeros(4, 6);
+        z.add_(nc, 2f);
+        assertArrayEquals(nc.mul(2f).toFloatArray(), z.toFloatArray());
+    }
+
+    @Test
     @DisplayName("broadcast add by hand: b of shape (3) added to (2, 3) gets the column sums of g")
     void broadcastAddByHand() {
         Tensor a = Tensor.zeros(2, 3).requiresGrad(true);
