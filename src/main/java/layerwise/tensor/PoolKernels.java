@@ -21,35 +21,7 @@ final class PoolKernels {
     }
 
     static Tensor maxPool(Tensor x, Geometry g) {
-        int[] s = x.shape();
-        int planes = s[0] * s[1], h = s[2], w = s[3];
-        float[] in = x.isContiguous() ? x.storage : x.toFloatArray();
-        int from = x.isContiguous() ? x.offset : 0;
-        float[] out = Storage.allocate(s[0], s[1], g.outH(), g.outW());
-        overPlanes(planes, out.length, (first, last) -> {
-            int at = first * g.outH() * g.outW();
-            for (int plane = first; plane < last; plane++) {
-                int base = from + plane * h * w;
-                for (int i = 0; i < g.outH(); i++) {
-                    for (int j = 0; j < g.outW(); j++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        for (int u = 0; u < g.kH(); u++) {
-                            int r = i * g.sH() - g.pH() + u * g.dH();
-                            if (r < 0 || r >= h) continue;
-                            for (int v = 0; v < g.kW(); v++) {
-                                int c = j * g.sW() - g.pW() + v * g.dW();
-                                if (c < 0 || c >= w) continue;
-                                float val = in[base + r * w + c];
-                                if (val > max || Float.isNaN(val)) max = val;    // NaN wins, as in torch
-                                if (Float.isNaN(max)) break;
-                            }
-                        }
-                        out[at++] = max;
-                    }
-                }
-            }
-        });
-        return Tensor.wrap(out, s[0], s[1], g.outH(), g.outW());
+        return maxPool(x, g, false)[0];
     }
 
     /**
@@ -59,41 +31,66 @@ final class PoolKernels {
      * position inside the input. Returns {values, indices}; indices are floats, exact below 2^24.
      */
     static Tensor[] maxPoolWithIndices(Tensor x, Geometry g) {
+        return maxPool(x, g, true);
+    }
+
+    /**
+     * Both max poolings. Each output takes its window's taps in order (u, then v), keeping a value that is
+     * larger, or NaN; the loops run one tap (u, v) at a time across a whole output row j, so the innermost
+     * loop has no bounds to test and no branch on the data: {@code jFrom .. jTo} are the outputs whose tap
+     * falls inside the input's columns.
+     */
+    private static Tensor[] maxPool(Tensor x, Geometry g, boolean withIndices) {
         int[] s = x.shape();
         int planes = s[0] * s[1], h = s[2], w = s[3];
+        int outH = g.outH(), outW = g.outW();
         float[] in = x.isContiguous() ? x.storage : x.toFloatArray();
         int from = x.isContiguous() ? x.offset : 0;
-        float[] out = Storage.allocate(s[0], s[1], g.outH(), g.outW());
-        float[] where = Storage.allocate(s[0], s[1], g.outH(), g.outW());
+        float[] out = Storage.allocate(s[0], s[1], outH, outW);
+        float[] where = withIndices ? Storage.allocate(s[0], s[1], outH, outW) : null;
         overPlanes(planes, out.length, (first, last) -> {
-            int at = first * g.outH() * g.outW();
             for (int plane = first; plane < last; plane++) {
                 int base = from + plane * h * w;
-                for (int i = 0; i < g.outH(); i++) {
+                for (int i = 0; i < outH; i++) {
+                    int at = (plane * outH + i) * outW;
                     int r0 = i * g.sH() - g.pH();
-                    int rFirst = r0 < 0 ? r0 + (-r0 + g.dH() - 1) / g.dH() * g.dH() : r0; // first tap inside
-                    for (int j = 0; j < g.outW(); j++) {
-                        int c0 = j * g.sW() - g.pW();
-                        int cFirst = c0 < 0 ? c0 + (-c0 + g.dW() - 1) / g.dW() * g.dW() : c0;
-                        float max = Float.NEGATIVE_INFINITY;
-                        int index = rFirst * w + cFirst;
-                        for (int r = rFirst; r < Math.min(r0 + (g.kH() - 1) * g.dH() + 1, h); r += g.dH()) {
-                            for (int c = cFirst; c < Math.min(c0 + (g.kW() - 1) * g.dW() + 1, w); c += g.dW()) {
-                                float val = in[base + r * w + c];
-                                if (val > max || Float.isNaN(val)) {
-                                    max = val;
-                                    index = r * w + c;
+                    java.util.Arrays.fill(out, at, at + outW, Float.NEGATIVE_INFINITY);
+                    if (withIndices) {
+                        int rFirst = r0 < 0 ? r0 + (-r0 + g.dH() - 1) / g.dH() * g.dH() : r0;   // first tap inside
+                        for (int j = 0; j < outW; j++) {
+                            int c0 = j * g.sW() - g.pW();
+                            int cFirst = c0 < 0 ? c0 + (-c0 + g.dW() - 1) / g.dW() * g.dW() : c0;
+                            where[at + j] = rFirst * w + cFirst;
+                        }
+                    }
+                    for (int u = 0; u < g.kH(); u++) {
+                        int r = r0 + u * g.dH();
+                        if (r < 0 || r >= h) continue;
+                        for (int v = 0; v < g.kW(); v++) {
+                            int shift = v * g.dW() - g.pW();           // column c = j * sW + shift
+                            int jFrom = Math.max(0, Math.floorDiv(-shift + g.sW() - 1, g.sW()));
+                            int jTo = Math.min(outW, Math.floorDiv(w - 1 - shift, g.sW()) + 1);
+                            int row = base + r * w + shift;
+                            if (withIndices) {
+                                for (int j = jFrom; j < jTo; j++) {
+                                    float val = in[row + j * g.sW()], cur = out[at + j];
+                                    boolean take = val > cur || val != val;   // larger, or NaN
+                                    out[at + j] = take ? val : cur;
+                                    where[at + j] = take ? r * w + j * g.sW() + shift : where[at + j];
+                                }
+                            } else {
+                                for (int j = jFrom; j < jTo; j++) {
+                                    float val = in[row + j * g.sW()], cur = out[at + j];
+                                    out[at + j] = val > cur || val != val ? val : cur;
                                 }
                             }
                         }
-                        out[at] = max;
-                        where[at++] = index;
                     }
                 }
             }
         });
-        return new Tensor[] {Tensor.wrap(out, s[0], s[1], g.outH(), g.outW()),
-            Tensor.wrap(where, s[0], s[1], g.outH(), g.outW())};
+        Tensor values = Tensor.wrap(out, s[0], s[1], outH, outW);
+        return withIndices ? new Tensor[] {values, Tensor.wrap(where, s[0], s[1], outH, outW)} : new Tensor[] {values};
     }
 
     /**
