@@ -48,39 +48,40 @@ final class PoolKernels {
         int from = x.isContiguous() ? x.offset : 0;
         float[] out = Storage.allocate(s[0], s[1], outH, outW);
         float[] where = withIndices ? Storage.allocate(s[0], s[1], outH, outW) : null;
+        int kH = g.kH(), kW = g.kW(), sH = g.sH(), sW = g.sW(), pH = g.pH(), pW = g.pW(), dH = g.dH(), dW = g.dW();
         overPlanes(planes, out.length, (first, last) -> {
             for (int plane = first; plane < last; plane++) {
                 int base = from + plane * h * w;
                 for (int i = 0; i < outH; i++) {
                     int at = (plane * outH + i) * outW;
-                    int r0 = i * g.sH() - g.pH();
+                    int r0 = i * sH - pH;
                     java.util.Arrays.fill(out, at, at + outW, Float.NEGATIVE_INFINITY);
                     if (withIndices) {
-                        int rFirst = r0 < 0 ? r0 + (-r0 + g.dH() - 1) / g.dH() * g.dH() : r0;   // first tap inside
+                        int rFirst = r0 < 0 ? r0 + (-r0 + dH - 1) / dH * dH : r0;   // first tap inside
                         for (int j = 0; j < outW; j++) {
-                            int c0 = j * g.sW() - g.pW();
-                            int cFirst = c0 < 0 ? c0 + (-c0 + g.dW() - 1) / g.dW() * g.dW() : c0;
+                            int c0 = j * sW - pW;
+                            int cFirst = c0 < 0 ? c0 + (-c0 + dW - 1) / dW * dW : c0;
                             where[at + j] = rFirst * w + cFirst;
                         }
                     }
-                    for (int u = 0; u < g.kH(); u++) {
-                        int r = r0 + u * g.dH();
+                    for (int u = 0; u < kH; u++) {
+                        int r = r0 + u * dH;
                         if (r < 0 || r >= h) continue;
-                        for (int v = 0; v < g.kW(); v++) {
-                            int shift = v * g.dW() - g.pW();           // column c = j * sW + shift
-                            int jFrom = Math.max(0, Math.floorDiv(-shift + g.sW() - 1, g.sW()));
-                            int jTo = Math.min(outW, Math.floorDiv(w - 1 - shift, g.sW()) + 1);
+                        for (int v = 0; v < kW; v++) {
+                            int shift = v * dW - pW;           // column c = j * sW + shift
+                            int jFrom = Math.max(0, Math.floorDiv(-shift + sW - 1, sW));
+                            int jTo = Math.min(outW, Math.floorDiv(w - 1 - shift, sW) + 1);
                             int row = base + r * w + shift;
                             if (withIndices) {
                                 for (int j = jFrom; j < jTo; j++) {
-                                    float val = in[row + j * g.sW()], cur = out[at + j];
+                                    float val = in[row + j * sW], cur = out[at + j];
                                     boolean take = val > cur || val != val;   // larger, or NaN
                                     out[at + j] = take ? val : cur;
-                                    where[at + j] = take ? r * w + j * g.sW() + shift : where[at + j];
+                                    where[at + j] = take ? r * w + j * sW + shift : where[at + j];
                                 }
                             } else {
                                 for (int j = jFrom; j < jTo; j++) {
-                                    float val = in[row + j * g.sW()], cur = out[at + j];
+                                    float val = in[row + j * sW], cur = out[at + j];
                                     out[at + j] = val > cur || val != val ? val : cur;
                                 }
                             }
