@@ -169,48 +169,15 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- in-place fills (torch's trailing underscore)
     /** Fills in storage order from U(from, to), bit-exact with torch's uniform_. Returns this. */
-    public Tensor uniform_(double from, double to) {
-        Autograd.beforeInPlace(this);
-        RandomFill.uniform(this, from, to);
-        Autograd.rebase(this, "UniformBackward0", (g, out) -> new Tensor[] {Tensor.zerosLike(this)});
-        return this;
-    }
+    public Tensor uniform_(double from, double to) { return InPlace.uniform(this, from, to); }
     /** Fills from N(mean, std^2), bit-exact with torch's normal_ (see randn). Returns this. */
-    public Tensor normal_(double mean, double std) {
-        Autograd.beforeInPlace(this);
-        RandomFill.normal(this, mean, std);
-        Autograd.rebase(this, "NormalBackward0", (g, out) -> new Tensor[] {Tensor.zerosLike(this)});
-        return this;
-    }
-    public Tensor fill_(float value) {
-        Autograd.beforeInPlace(this);
-        Strided.apply(this, this, Views.expand(Tensor.scalar(value), dims), Arith.COPY);
-        Autograd.rebase(this, "FillBackward0", (g, out) -> new Tensor[] {Tensor.zerosLike(this)});
-        return this;
-    }
+    public Tensor normal_(double mean, double std) { return InPlace.normal(this, mean, std); }
+    public Tensor fill_(float value) { return InPlace.fill(this, value); }
     public Tensor zero_() { return fill_(0f); }
     /** Copies src (broadcast to this shape) into this tensor's elements. Returns this. */
-    public Tensor copy_(Tensor src) {
-        Nulls.tensor(src, "copy_", "src", 1);
-        Autograd.beforeInPlace(this);
-        Elementwise.copy(this, src);
-        Autograd.rebase(this, "CopyBackwards", (g, out) -> new Tensor[] {Tensor.zerosLike(this), Grads.sumTo(g, src.dims)}, src);
-        return this;
-    }
+    public Tensor copy_(Tensor src) { return InPlace.copy(this, Nulls.tensor(src, "copy_", "src", 1)); }
     /** Sets one element. */
-    public void set(float value, int... index) {
-        int at = position(index);
-        Autograd.beforeInPlace(this);
-        storage[at] = value;
-        if (requiresGrad && Autograd.isGradEnabled()) {
-            int[] where = index.clone();
-            Autograd.rebase(this, "IndexPutBackward0", (g, out) -> {
-                Tensor d = g.clone();
-                d.storage[d.position(where)] = 0f;
-                return new Tensor[] {d};
-            });
-        }
-    }
+    public void set(float value, int... index) { InPlace.set(this, value, position(index), index); }
 
     // ---------------------------------------------------------------- metadata
     public int[] shape() { return dims.clone(); }
@@ -293,63 +260,25 @@ public final class Tensor {
     public Tensor sigmoid() { return ElementwiseGrad.sigmoid(this); }
     public Tensor relu() { return ElementwiseGrad.relu(this); }
     public Tensor clamp(float min, float max) { return ElementwiseGrad.clamp(this, min, max); }
-    /** In-place add with broadcasting of other to this shape. Returns this. */
     /** In place: this += value. Returns this. */
-    public Tensor add_(float value) { return scalarInPlace(Arith.ADD, value, "AddBackward1", 1f); }
+    public Tensor add_(float value) { return InPlace.scalar(this, Arith.ADD, value, "AddBackward1", 1f); }
     /** In place: this -= value. Returns this. */
-    public Tensor sub_(float value) { return scalarInPlace(Arith.SUB, value, "SubBackward1", 1f); }
+    public Tensor sub_(float value) { return InPlace.scalar(this, Arith.SUB, value, "SubBackward1", 1f); }
     /** In place: this *= value. Returns this. */
-    public Tensor mul_(float value) { return scalarInPlace(Arith.MUL, value, "MulBackward1", value); }
+    public Tensor mul_(float value) { return InPlace.scalar(this, Arith.MUL, value, "MulBackward1", value); }
     /** In place: this /= value. Returns this. */
-    public Tensor div_(float value) { return scalarInPlace(Arith.DIV, value, "DivBackward1", 1f / value); }
-
-    /** this = this op value, whose derivative with respect to the old this is the constant slope. */
-    private Tensor scalarInPlace(Arith op, float value, String name, float slope) {
-        Autograd.beforeInPlace(this);
-        Elementwise.inPlace(this, Tensor.scalar(value), op);
-        Autograd.rebase(this, name, (g, out) -> new Tensor[] {slope == 1f ? g : g.mul(slope)});
-        return this;
-    }
-
-    /** In place, with other broadcast to this shape: this *= other. Returns this. */
-    public Tensor mul_(Tensor other) {
-        Nulls.tensor(other, "mul_", "other", 1);
-        Tensor before = other.requiresGrad && Autograd.isGradEnabled() ? clone().detach() : null;  // d(other) needs the old values
-        Autograd.beforeInPlace(this);
-        Elementwise.inPlace(this, other, Arith.MUL);
-        Autograd.rebase(this, "MulBackward0", (g, out) -> new Tensor[] {
-            g.mul(other), before == null ? null : Grads.sumTo(g.mul(before), other.dims)}, other);
-        return this;
-    }
-
-    /** In place, with other broadcast to this shape: this -= other. Returns this. */
-    public Tensor sub_(Tensor other) {
-        Nulls.tensor(other, "sub_", "other", 1);
-        Autograd.beforeInPlace(this);
-        Elementwise.inPlace(this, other, Arith.SUB);
-        Autograd.rebase(this, "SubBackward0", (g, out) -> new Tensor[] {g, Grads.sumTo(g, other.dims).neg()}, other);
-        return this;
-    }
-
+    public Tensor div_(float value) { return InPlace.scalar(this, Arith.DIV, value, "DivBackward1", 1f / value); }
+    /** In place, other broadcast to this shape: this += other. Returns this. */
+    public Tensor add_(Tensor other) { return InPlace.add(this, Nulls.tensor(other, "add_", "other", 1)); }
     /**
      * {@code x.add_(other, alpha=a)}: x += a·other in place, each element one fused multiply-add (rounded
      * once), as PyTorch computes it; the step of SGD, {@code p.add_(g, -lr)}. Returns this.
      */
-    public Tensor add_(Tensor other, float alpha) {
-        Nulls.tensor(other, "add_", "other", 1);
-        Autograd.beforeInPlace(this);
-        ElementwiseGrad.addScaledInPlace(this, other, alpha);
-        Autograd.rebase(this, "AddBackward0", (g, out) -> new Tensor[] {g, Grads.sumTo(g.mul(alpha), other.dims)}, other);
-        return this;
-    }
-
-    public Tensor add_(Tensor other) {
-        Nulls.tensor(other, "add_", "other", 1);
-        Autograd.beforeInPlace(this);
-        Elementwise.inPlace(this, other, Arith.ADD);
-        Autograd.rebase(this, "AddBackward0", (g, out) -> new Tensor[] {g, Grads.sumTo(g, other.dims)}, other);
-        return this;
-    }
+    public Tensor add_(Tensor other, float alpha) { return InPlace.addScaled(this, Nulls.tensor(other, "add_", "other", 1), alpha); }
+    /** In place, other broadcast to this shape: this -= other. Returns this. */
+    public Tensor sub_(Tensor other) { return InPlace.sub(this, Nulls.tensor(other, "sub_", "other", 1)); }
+    /** In place, other broadcast to this shape: this *= other. Returns this. */
+    public Tensor mul_(Tensor other) { return InPlace.mul(this, Nulls.tensor(other, "mul_", "other", 1)); }
 
     // ---------------------------------------------------------------- linear algebra and joining
     /** torch.matmul: 1-D, 2-D and batched/broadcast operands (kernel chosen by {@link Kernels}). */
@@ -518,7 +447,7 @@ public final class Tensor {
     }
 
     // ---------------------------------------------------------------- index helpers
-    private int position(int[] index) {
+    int position(int[] index) {
         if (index.length != dims.length) {
             String text = index.length > dims.length ? "too many indices for tensor of dimension " + dims.length
                     : "expected " + dims.length + " indices for tensor of dimension " + dims.length + ", got " + index.length;
