@@ -227,7 +227,7 @@ public final class Autograd {
         return result;
     }
 
-    /** Attaches an output that carries no gradient (argmax indices): it stays out of the graph. */
+    /** Makes node the history of out, its output number index: out now requires grad, and backward reaches node through it. */
     private static void attach(Tensor out, Node node, int index) {
         out.gradFn = node;
         out.outputNr = index;
