@@ -72,14 +72,17 @@ final class PoolKernels {
                             int jFrom = Math.max(0, Math.floorDiv(-shift + sW - 1, sW));
                             int jTo = Math.min(outW, Math.floorDiv(w - 1 - shift, sW) + 1);
                             int row = base + r * w + shift;
-                            for (int j = jFrom; j < jTo; j++) {
-                                float val = in[row + j * sW], cur = out[at + j];
-                                out[at + j] = larger(cur, val);
-                                if (withIndices) {
-                                    // where += (taken ? 1 : 0) · (new - where): exact for indices below 2^24, and no
-                                    // branch on the data, which random values would mispredict half the time
-                                    float old = where[at + j];
-                                    where[at + j] = old + ((val > cur | val != val) ? 1 : 0) * (r * w + j * sW + shift - old);
+                            if (withIndices) {
+                                for (int j = jFrom; j < jTo; j++) {
+                                    float val = in[row + j * sW], cur = out[at + j];
+                                    boolean take = val > cur || val != val;   // larger, or NaN
+                                    out[at + j] = take ? val : cur;
+                                    where[at + j] = take ? r * w + j * sW + shift : where[at + j];
+                                }
+                            } else {
+                                for (int j = jFrom; j < jTo; j++) {
+                                    float val = in[row + j * sW], cur = out[at + j];
+                                    out[at + j] = val > cur || val != val ? val : cur;
                                 }
                             }
                         }
@@ -89,16 +92,6 @@ final class PoolKernels {
         });
         Tensor values = Tensor.wrap(out, s[0], s[1], outH, outW);
         return withIndices ? new Tensor[] {values, Tensor.wrap(where, s[0], s[1], outH, outW)} : new Tensor[] {values};
-    }
-
-    /**
-     * PyTorch's max step, {@code val > cur || isnan(val) ? val : cur}, without a branch on the data: Math.max
-     * (a compare-and-blend, NaN winning) gives the same value except for a tie of zeros, where it would pick
-     * +0 over a -0 kept first; that rare case (predictable, so cheap) keeps cur, as PyTorch does.
-     */
-    private static float larger(float cur, float val) {
-        float m = Math.max(cur, val);
-        return m == 0f && cur == 0f ? cur : m;
     }
 
     /**
