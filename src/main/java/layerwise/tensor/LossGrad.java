@@ -125,17 +125,27 @@ final class LossGrad {
             for (int i = 0; i < a.length; i++) {
                 dx[i] = at(gv, i) * (a[i] - b[i]) / Math.max((1 - a[i]) * a[i], 1e-12f);
                 dy[i] = -(float) Math.log(a[i] / (1 - a[i])) * at(gv, i);
-                if (w != null) {
-                    dx[i] *= w[i];
-                    dy[i] *= w[i];
-                }
-                if (reduction == Reduction.MEAN) {
-                    dx[i] /= a.length;
-                    dy[i] /= a.length;
-                }
             }
-            return new Tensor[] {x.requiresGrad ? shaped(dx, x.dims) : null, y.requiresGrad ? shaped(dy, y.dims) : null};
+            return weighted(dx, dy, w, reduction, x, y);
         }, new Tensor[] {x, y}, x, y);
+    }
+
+    /**
+     * How both binary cross-entropies end their gradients: each element times its weight, then over n for
+     * reduction "mean"; the input's gradient and the target's, each only when it requires grad.
+     */
+    private static Tensor[] weighted(float[] dx, float[] dy, float[] w, Reduction reduction, Tensor x, Tensor y) {
+        for (int i = 0; i < dx.length; i++) {
+            if (w != null) {
+                dx[i] *= w[i];
+                dy[i] *= w[i];
+            }
+            if (reduction == Reduction.MEAN) {
+                dx[i] /= dx.length;
+                dy[i] /= dy.length;
+            }
+        }
+        return new Tensor[] {x.requiresGrad ? shaped(dx, x.dims) : null, y.requiresGrad ? shaped(dy, y.dims) : null};
     }
 
     // ---------------------------------------------------------------- binary_cross_entropy_with_logits
@@ -178,16 +188,8 @@ final class LossGrad {
                     float logSigmoid = -(m + (float) Math.log((float) Math.exp(-m) + (float) Math.exp(-a[i] - m)));
                     dy[i] = ((1 - p[i]) * logSigmoid - a[i]) * at(gv, i);
                 }
-                if (w != null) {
-                    dx[i] *= w[i];
-                    dy[i] *= w[i];
-                }
-                if (reduction == Reduction.MEAN) {
-                    dx[i] /= a.length;
-                    dy[i] /= a.length;
-                }
             }
-            return new Tensor[] {x.requiresGrad ? shaped(dx, x.dims) : null, y.requiresGrad ? shaped(dy, y.dims) : null};
+            return weighted(dx, dy, w, reduction, x, y);
         }, new Tensor[] {x, y}, x, y);
     }
 }
